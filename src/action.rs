@@ -1,0 +1,108 @@
+//! Everything a user can do, named by what it means rather than by the key that does it.
+
+/// The four panes of the main screen, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Days,
+    Sessions,
+    Details,
+    Themes,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Days, Pane::Sessions, Pane::Details, Pane::Themes];
+
+    pub fn next(self) -> Self {
+        match self {
+            Self::Days => Self::Sessions,
+            Self::Sessions => Self::Details,
+            Self::Details => Self::Themes,
+            Self::Themes => Self::Days,
+        }
+    }
+
+    pub fn prev(self) -> Self {
+        match self {
+            Self::Days => Self::Themes,
+            Self::Sessions => Self::Days,
+            Self::Details => Self::Sessions,
+            Self::Themes => Self::Details,
+        }
+    }
+
+    /// The pane to the left on screen (days and themes share the left column).
+    pub fn left(self) -> Self {
+        match self {
+            Self::Days | Self::Sessions => Self::Days,
+            Self::Details => Self::Sessions,
+            Self::Themes => Self::Themes,
+        }
+    }
+
+    /// The pane to the right on screen.
+    pub fn right(self) -> Self {
+        match self {
+            Self::Days | Self::Themes => Self::Sessions,
+            Self::Sessions | Self::Details => Self::Details,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Days => "Days",
+            Self::Sessions => "Sessions",
+            Self::Details => "Details",
+            Self::Themes => "Themes",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave dagsorden.
+    Quit,
+    /// Close the open overlay, or leave when none is open.
+    Back,
+    /// Show or hide the list of keys.
+    ToggleHelp,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Focus the pane to the left.
+    FocusLeft,
+    /// Focus the pane to the right.
+    FocusRight,
+    /// Focus one pane directly.
+    Focus(Pane),
+    /// Move the selection up one row (or scroll up).
+    Up,
+    /// Move the selection down one row (or scroll down).
+    Down,
+    /// Move up one page.
+    PageUp,
+    /// Move down one page.
+    PageDown,
+    /// Go to the first row.
+    Top,
+    /// Go to the last row.
+    Bottom,
+    /// Open the selection: a day's sessions, a session's details, or a theme as the filter.
+    Open,
+    /// Star or unstar the selected session.
+    ToggleStar,
+    /// Switch between the selected day and all starred sessions.
+    ToggleMyProgramme,
+    /// Show sessions of every theme again.
+    ClearFilter,
+    /// Show the previous day.
+    PrevDay,
+    /// Show the next day.
+    NextDay,
+    /// A mouse click at a screen cell: select what is there and focus its pane.
+    Click { column: u16, row: u16 },
+    /// The mouse wheel over a screen cell: scroll that pane.
+    Scroll { column: u16, row: u16, down: bool },
+    /// The terminal has a new size.
+    Resize { width: u16, height: u16 },
+}

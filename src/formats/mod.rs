@@ -1,0 +1,77 @@
+//! Reading programmes: where they come from and how their bytes become a [`Programme`].
+
+mod error;
+pub mod native;
+mod shipped;
+
+use std::path::{Path, PathBuf};
+
+pub use error::LoadError;
+pub use shipped::{DEFAULT_PROGRAMME, SHIPPED};
+
+use crate::model::Programme;
+
+/// Where a programme comes from: compiled into the binary, or a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Shipped(&'static str),
+    File(PathBuf),
+}
+
+impl Source {
+    /// Resolves the one positional argument: an existing file wins, then a shipped name
+    /// (with or without `.json`); anything else is taken as a path, which then fails to read
+    /// with a message that lists the shipped names.
+    pub fn from_argument(argument: Option<&str>) -> Self {
+        let Some(argument) = argument else {
+            return Self::Shipped(DEFAULT_PROGRAMME);
+        };
+        let path = Path::new(argument);
+        if path.exists() {
+            return Self::File(path.to_path_buf());
+        }
+        let name = argument.strip_suffix(".json").unwrap_or(argument);
+        match shipped::find(name) {
+            Some((name, _)) => Self::Shipped(name),
+            None => Self::File(path.to_path_buf()),
+        }
+    }
+
+    /// How messages name this source.
+    pub fn display_name(&self) -> String {
+        match self {
+            Self::Shipped(name) => format!("{name} (shipped)"),
+            Self::File(path) => path.display().to_string(),
+        }
+    }
+
+    pub fn load(&self) -> Result<Programme, LoadError> {
+        let origin = self.display_name();
+        match self {
+            Self::Shipped(name) => {
+                let (_, text) = shipped::find(name).ok_or_else(|| LoadError::NotFound {
+                    origin: origin.clone(),
+                    hint: shipped::names_hint(),
+                })?;
+                native::parse(text.as_bytes(), &origin)
+            }
+            Self::File(path) => native::parse(&read_file(path, &origin)?, &origin),
+        }
+    }
+}
+
+fn read_file(path: &Path, origin: &str) -> Result<Vec<u8>, LoadError> {
+    std::fs::read(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            LoadError::NotFound {
+                origin: origin.to_string(),
+                hint: shipped::names_hint(),
+            }
+        } else {
+            LoadError::Read {
+                origin: origin.to_string(),
+                source,
+            }
+        }
+    })
+}

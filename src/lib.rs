@@ -1,0 +1,15 @@
+//! dagsorden: a terminal viewer for conference programmes.
+//!
+//! The domain ([`model`], [`formats`], [`favourites`], [`text`]) knows nothing about the terminal;
+//! [`app`] holds the state and changes it only in [`app::App::update`]; [`ui`] draws it.
+
+pub mod action;
+pub mod app;
+pub mod cli;
+pub mod favourites;
+pub mod formats;
+pub mod keymap;
+pub mod model;
+pub mod text;
+pub mod tui;
+pub mod ui;

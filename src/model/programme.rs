@@ -1,0 +1,266 @@
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use super::DayTime;
+
+/// A whole conference programme: what it is, where, and every session by day.
+///
+/// Sessions are stored day by day; within a day, timed sessions come in time order and sessions
+/// without a time follow in the order the source gave them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Programme {
+    /// Stable identifier; favourites are kept under it.
+    pub id: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub organiser: Option<String>,
+    pub venue: Venue,
+    /// The venue's zone; times in the programme are wall-clock times there.
+    pub time_zone: Option<Tz>,
+    pub url: Option<String>,
+    /// How to register, in the organiser's words.
+    pub registration: Option<String>,
+    /// How to follow the programme remotely.
+    pub streaming: Option<String>,
+    /// What the press needs to know.
+    pub press: Option<String>,
+    /// Who leads the programme (moderators, hosts).
+    pub hosts: Vec<Speaker>,
+    pub parts: Vec<Part>,
+    pub themes: Vec<Theme>,
+    pub days: Vec<Day>,
+    pub sessions: Vec<Session>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Venue {
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub city: Option<String>,
+}
+
+/// One of the events a programme bundles (a pre-conference, the main conference, an assembly).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Day {
+    /// Missing when the organiser has not announced it.
+    pub date: Option<NaiveDate>,
+    pub label: Option<String>,
+    pub opens: Option<DayTime>,
+    pub closes: Option<DayTime>,
+    /// This day's slice of [`Programme::sessions`].
+    pub sessions: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// What sort of programme item a session is; unknown kinds keep their own word.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Kind {
+    #[default]
+    Session,
+    Talk,
+    Speech,
+    Debate,
+    Panel,
+    Award,
+    Election,
+    Workshop,
+    Break,
+    Other(String),
+}
+
+impl Kind {
+    /// Reads a kind from its word in a programme file, keeping words we do not know.
+    pub fn from_word(word: &str) -> Self {
+        match word.trim().to_lowercase().as_str() {
+            "" | "session" => Self::Session,
+            "talk" | "lecture" => Self::Talk,
+            "speech" | "address" | "keynote" => Self::Speech,
+            "debate" => Self::Debate,
+            "panel" => Self::Panel,
+            "award" => Self::Award,
+            "election" => Self::Election,
+            "workshop" => Self::Workshop,
+            "break" | "lunch" | "pause" => Self::Break,
+            _ => Self::Other(word.trim().to_string()),
+        }
+    }
+
+    pub fn label(&self) -> &str {
+        match self {
+            Self::Session => "session",
+            Self::Talk => "talk",
+            Self::Speech => "speech",
+            Self::Debate => "debate",
+            Self::Panel => "panel",
+            Self::Award => "award",
+            Self::Election => "election",
+            Self::Workshop => "workshop",
+            Self::Break => "break",
+            Self::Other(word) => word,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Session {
+    /// Stable within the programme; favourites refer to it.
+    pub id: String,
+    /// Index into [`Programme::days`].
+    pub day: usize,
+    pub start: Option<DayTime>,
+    pub end: Option<DayTime>,
+    /// Words about when, for a session whose time is not announced ("ettermiddagen").
+    pub time_note: Option<String>,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub description: Option<String>,
+    pub kind: Kind,
+    pub room: Option<String>,
+    /// Index into [`Programme::parts`].
+    pub part: Option<usize>,
+    /// Indexes into [`Programme::themes`].
+    pub themes: Vec<usize>,
+    pub speakers: Vec<Speaker>,
+    pub streamed: bool,
+    pub open_to_press: bool,
+    pub url: Option<String>,
+}
+
+impl Session {
+    /// Length in minutes, when both ends are known.
+    pub fn duration_minutes(&self) -> Option<u32> {
+        self.end?.minutes().checked_sub(self.start?.minutes())
+    }
+}
+
+impl Programme {
+    /// Puts each day's sessions in display order and records the day slices.
+    ///
+    /// `sessions` may come in any order; each names its day. Timed sessions sort by start (then
+    /// end); untimed ones follow, in the order given.
+    pub fn arrange(&mut self) {
+        self.sessions
+            .sort_by_key(|s| (s.day, s.start.is_none(), s.start, s.end));
+        let mut next = 0;
+        for (index, day) in self.days.iter_mut().enumerate() {
+            let len = self.sessions[next..]
+                .iter()
+                .take_while(|s| s.day == index)
+                .count();
+            day.sessions = next..next + len;
+            next += len;
+        }
+    }
+
+    pub fn day_sessions(&self, day: usize) -> &[Session] {
+        self.days
+            .get(day)
+            .map_or(&[], |d| &self.sessions[d.sessions.clone()])
+    }
+
+    pub fn session_index(&self, id: &str) -> Option<usize> {
+        self.sessions.iter().position(|s| s.id == id)
+    }
+
+    /// First and last announced dates.
+    pub fn date_span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let mut dates = self.days.iter().filter_map(|d| d.date);
+        let first = dates.next()?;
+        let (min, max) = dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)));
+        Some((min, max))
+    }
+
+    /// How many sessions carry the theme.
+    pub fn theme_count(&self, theme: usize) -> usize {
+        self.sessions
+            .iter()
+            .filter(|s| s.themes.contains(&theme))
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(id: &str, day: usize, start: Option<&str>) -> Session {
+        Session {
+            id: id.into(),
+            day,
+            start: start.and_then(DayTime::parse),
+            title: id.into(),
+            ..Session::default()
+        }
+    }
+
+    fn day() -> Day {
+        Day {
+            date: None,
+            label: None,
+            opens: None,
+            closes: None,
+            sessions: 0..0,
+        }
+    }
+
+    #[test]
+    fn arrange_sorts_timed_and_keeps_untimed_in_file_order() {
+        let mut p = Programme {
+            days: vec![day(), day()],
+            sessions: vec![
+                session("b-untimed", 1, None),
+                session("a-late", 0, Some("14:00")),
+                session("b-second-untimed", 1, None),
+                session("a-early", 0, Some("09:00")),
+                session("a-untimed", 0, None),
+                session("b-timed", 1, Some("10:00")),
+            ],
+            ..Programme::default()
+        };
+        p.arrange();
+        let ids =
+            |day| -> Vec<&str> { p.day_sessions(day).iter().map(|s| s.id.as_str()).collect() };
+        assert_eq!(ids(0), ["a-early", "a-late", "a-untimed"]);
+        assert_eq!(ids(1), ["b-timed", "b-untimed", "b-second-untimed"]);
+        assert!(p.day_sessions(7).is_empty());
+    }
+
+    #[test]
+    fn duration_needs_both_ends() {
+        let mut s = session("x", 0, Some("09:00"));
+        assert_eq!(s.duration_minutes(), None);
+        s.end = DayTime::parse("10:30");
+        assert_eq!(s.duration_minutes(), Some(90));
+    }
+
+    #[test]
+    fn unknown_kinds_keep_their_word() {
+        assert_eq!(Kind::from_word("Debate"), Kind::Debate);
+        assert_eq!(
+            Kind::from_word(" lightning talk "),
+            Kind::Other("lightning talk".into())
+        );
+        assert_eq!(Kind::from_word("").label(), "session");
+    }
+}

@@ -1,0 +1,53 @@
+//! The header: what programme this is, where and when.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{dates, style};
+use crate::app::App;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    let programme = app.programme();
+    let mut title = vec![Span::styled(programme.title.clone(), style::TITLE)];
+    if let Some(subtitle) = &programme.subtitle {
+        title.push(Span::raw(format!(" — {subtitle}")));
+    }
+    let mut lines = vec![Line::from(title)];
+    if area.height > 1 {
+        lines.push(Line::styled(facts(app).join(" · "), style::DIM));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Venue, dates, time zone and how many sessions are starred.
+fn facts(app: &App) -> Vec<String> {
+    let programme = app.programme();
+    let venue = [&programme.venue.name, &programme.venue.city]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut facts = Vec::new();
+    if !venue.is_empty() {
+        facts.push(venue);
+    }
+    facts.push(match programme.date_span() {
+        Some((first, last)) => dates::span(first, last),
+        None => "date not announced".into(),
+    });
+    if let Some(zone) = programme.time_zone {
+        facts.push(format!("times in {}", zone.name()));
+    }
+    facts.push(format!(
+        "{} {} starred",
+        style::STAR_SYMBOL,
+        app.starred_count()
+    ));
+    facts
+}

@@ -1,0 +1,163 @@
+//! Where each pane goes at a given terminal size. Pure geometry, shared by drawing and by mouse
+//! hit-testing so a click lands on what is drawn there.
+
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+
+use crate::action::Pane;
+
+/// Narrower than this, one pane at a time.
+const MEDIUM_WIDTH: u16 = 64;
+/// From this width, sessions and details sit side by side.
+const WIDE_WIDTH: u16 = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    pub header: Rect,
+    /// The pane tabs, shown when only one pane fits.
+    pub tabs: Option<Rect>,
+    pub days: Option<Rect>,
+    pub sessions: Option<Rect>,
+    pub details: Option<Rect>,
+    pub themes: Option<Rect>,
+    pub status: Rect,
+}
+
+impl Areas {
+    pub fn compute(area: Rect, focus: Pane) -> Self {
+        let header_rows = match area.height {
+            12.. => 2,
+            6.. => 1,
+            _ => 0,
+        };
+        let status_rows = u16::from(area.height >= 2);
+        let [header, body, status] = area.layout(&Layout::vertical([
+            Constraint::Length(header_rows),
+            Constraint::Fill(1),
+            Constraint::Length(status_rows),
+        ]));
+        let mut areas = Self {
+            header,
+            status,
+            ..Self::default()
+        };
+        if body.width >= WIDE_WIDTH && body.height >= 8 {
+            areas.place_wide(body);
+        } else if body.width >= MEDIUM_WIDTH && body.height >= 12 {
+            areas.place_medium(body);
+        } else {
+            areas.place_single(body, focus);
+        }
+        areas
+    }
+
+    /// Days over themes on the left; sessions and details side by side.
+    fn place_wide(&mut self, body: Rect) {
+        let left_width = (body.width / 5).clamp(24, 34);
+        let [left, sessions, details] = body.layout(&Layout::horizontal([
+            Constraint::Length(left_width),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ]));
+        self.place_left_column(left);
+        self.sessions = Some(sessions);
+        self.details = Some(details);
+    }
+
+    /// Days over themes on the left; sessions over details on the right.
+    fn place_medium(&mut self, body: Rect) {
+        let [left, right] = body.layout(&Layout::horizontal([
+            Constraint::Length(24),
+            Constraint::Fill(1),
+        ]));
+        let [sessions, details] = right.layout(&Layout::vertical([
+            Constraint::Percentage(50),
+            Constraint::Fill(1),
+        ]));
+        self.place_left_column(left);
+        self.sessions = Some(sessions);
+        self.details = Some(details);
+    }
+
+    fn place_left_column(&mut self, left: Rect) {
+        let [days, themes] = left.layout(&Layout::vertical([
+            Constraint::Percentage(45),
+            Constraint::Fill(1),
+        ]));
+        self.days = Some(days);
+        self.themes = Some(themes);
+    }
+
+    /// Too small for more: a line of pane tabs and the focused pane.
+    fn place_single(&mut self, body: Rect, focus: Pane) {
+        let tab_rows = u16::from(body.height >= 4);
+        let [tabs, pane] = body.layout(&Layout::vertical([
+            Constraint::Length(tab_rows),
+            Constraint::Fill(1),
+        ]));
+        self.tabs = (tab_rows > 0).then_some(tabs);
+        *self.slot(focus) = Some(pane);
+    }
+
+    fn slot(&mut self, pane: Pane) -> &mut Option<Rect> {
+        match pane {
+            Pane::Days => &mut self.days,
+            Pane::Sessions => &mut self.sessions,
+            Pane::Details => &mut self.details,
+            Pane::Themes => &mut self.themes,
+        }
+    }
+
+    /// Where the pane is drawn, if it is shown at this size.
+    pub fn pane(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::Days => self.days,
+            Pane::Sessions => self.sessions,
+            Pane::Details => self.details,
+            Pane::Themes => self.themes,
+        }
+        .filter(|r| !r.is_empty())
+    }
+
+    /// The pane under a screen cell.
+    pub fn pane_at(&self, position: Position) -> Option<(Pane, Rect)> {
+        Pane::ALL
+            .into_iter()
+            .filter_map(|p| Some((p, self.pane(p)?)))
+            .find(|(_, r)| r.contains(position))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pane_shows_at_80_by_24() {
+        let areas = Areas::compute(Rect::new(0, 0, 80, 24), Pane::Days);
+        for pane in Pane::ALL {
+            let rect = areas.pane(pane).expect("shown");
+            assert!(rect.width >= 20 && rect.height >= 5, "{pane:?} {rect:?}");
+        }
+    }
+
+    #[test]
+    fn narrow_terminal_shows_the_focused_pane_only() {
+        let areas = Areas::compute(Rect::new(0, 0, 40, 20), Pane::Details);
+        assert!(areas.tabs.is_some());
+        assert_eq!(areas.pane(Pane::Sessions), None);
+        assert_eq!(areas.pane(Pane::Details).map(|r| r.width), Some(40));
+    }
+
+    #[test]
+    fn panes_never_overlap() {
+        for (w, h) in [(80, 24), (120, 40), (200, 60), (64, 12), (100, 8)] {
+            let areas = Areas::compute(Rect::new(0, 0, w, h), Pane::Sessions);
+            let rects: Vec<Rect> = Pane::ALL.iter().filter_map(|p| areas.pane(*p)).collect();
+            for (i, a) in rects.iter().enumerate() {
+                for b in &rects[i + 1..] {
+                    assert!(!a.intersects(*b), "{w}x{h}: {a:?} overlaps {b:?}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Drawing: `render(&App, frame)`, one file per pane or overlay.
+
+mod dates;
+mod days;
+mod details;
+mod header;
+mod help;
+pub mod layout;
+mod list;
+mod sessions;
+mod status_bar;
+pub mod style;
+mod tabs;
+mod themes;
+
+use ratatui::Frame;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders};
+
+use crate::action::Pane;
+use crate::app::{App, Overlay};
+
+pub use dates::{day_name, long_date};
+
+/// Draws the whole screen from the app's state.
+pub fn render(app: &App, frame: &mut Frame) {
+    let areas = app.areas();
+    header::render(app, frame, areas.header);
+    if let Some(area) = areas.tabs {
+        tabs::render(app, frame, area);
+    }
+    if let Some(area) = areas.pane(Pane::Days) {
+        days::render(app, frame, area);
+    }
+    if let Some(area) = areas.pane(Pane::Sessions) {
+        sessions::render(app, frame, area);
+    }
+    if let Some(area) = areas.pane(Pane::Details) {
+        details::render(app, frame, area);
+    }
+    if let Some(area) = areas.pane(Pane::Themes) {
+        themes::render(app, frame, area);
+    }
+    status_bar::render(app, frame, areas.status);
+    if app.overlay() == Some(Overlay::Help) {
+        help::render(app, frame, frame.area());
+    }
+}
+
+/// The frame around a pane; the focused one stands out by a heavy border and a marker, not only
+/// by colour.
+fn pane_block(app: &App, pane: Pane, title: Line<'static>) -> Block<'static> {
+    let focused = app.focus() == pane;
+    let block = Block::new().borders(Borders::ALL).title(title);
+    if focused {
+        block
+            .border_type(BorderType::Thick)
+            .border_style(style::FOCUSED_BORDER)
+    } else {
+        block.border_style(style::BORDER)
+    }
+}
