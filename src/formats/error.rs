@@ -27,3 +27,14 @@ pub enum LoadError {
         what: String,
     },
 }
+
+/// The 1-based line and column (in bytes) of `offset` in `bytes`.
+pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let line = before.split(|&b| b == b'\n').count();
+    (line, before.len() - line_start + 1)
+}

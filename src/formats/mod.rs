@@ -6,7 +6,7 @@ mod shipped;
 
 use std::path::{Path, PathBuf};
 
-pub use error::LoadError;
+pub use error::{LoadError, line_column};
 pub use shipped::{DEFAULT_PROGRAMME, SHIPPED};
 
 use crate::model::Programme;

@@ -11,12 +11,13 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use super::LoadError;
+use super::{LoadError, line_column};
 use crate::model::{Day, DayTime, Kind, Part, Programme, Session, Speaker, Theme, Venue};
 use crate::text::{clean_block_opt, clean_line, clean_opt};
 
 /// Parses a programme in dagsorden's JSON format. `origin` names the source in errors.
 pub fn parse(bytes: &[u8], origin: &str) -> Result<Programme, LoadError> {
+    reject_non_object(bytes, origin)?;
     let mut reader = serde_json::Deserializer::from_slice(bytes);
     let file: FileProgramme = serde_path_to_error::deserialize(&mut reader)
         .map_err(|e| parse_error(e.inner(), &e.path().to_string(), origin))?;
@@ -25,6 +26,30 @@ pub fn parse(bytes: &[u8], origin: &str) -> Result<Programme, LoadError> {
         origin: origin.to_string(),
         json_path,
         what,
+    })
+}
+
+/// Serde would read a struct from an array too, and then talk about `[0]`; a programme is an
+/// object, so anything else is named for what it is.
+fn reject_non_object(bytes: &[u8], origin: &str) -> Result<(), LoadError> {
+    let Some(offset) = bytes.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return Ok(());
+    };
+    let found = match bytes[offset] {
+        b'[' => "an array",
+        b'"' => "a string",
+        b'-' | b'0'..=b'9' => "a number",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        // An object, or not JSON at all: serde says which.
+        _ => return Ok(()),
+    };
+    let (line, column) = line_column(bytes, offset);
+    Err(LoadError::Parse {
+        origin: origin.to_string(),
+        line,
+        column,
+        what: format!("not a programme: expected a JSON object, found {found}"),
     })
 }
 

@@ -1,0 +1,57 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use dagsorden::action::Action;
+use dagsorden::app::App;
+use dagsorden::favourites::FavouritesStore;
+use dagsorden::formats::Source;
+use dagsorden::model::Programme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub fn programme(name: &'static str) -> Programme {
+    Source::Shipped(name).load().expect("shipped programme")
+}
+
+/// An app on a shipped programme whose favourites live in a fresh temporary directory.
+pub fn app_with_store(name: &'static str) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = App::with_store(programme(name), FavouritesStore::in_dir(dir.path()));
+    (dir, app)
+}
+
+pub fn run(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+pub fn titles(app: &App) -> Vec<String> {
+    app.visible_sessions()
+        .iter()
+        .map(|&i| app.programme().sessions[i].title.clone())
+        .collect()
+}
+
+/// Draws the app at a size, as the terminal would show it.
+pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    app.update(Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| dagsorden::ui::render(app, frame))
+        .expect("draw");
+    terminal
+}
+
+/// The screen's text, one string per row.
+pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}

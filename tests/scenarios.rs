@@ -1,0 +1,340 @@
+//! What a user does, as actions on the app, and what they then see in its state.
+
+mod common;
+
+use common::{app_with_store, run, titles};
+use dagsorden::action::{Action, Pane};
+use dagsorden::app::{App, Overlay, View};
+use dagsorden::favourites::FavouritesStore;
+
+#[test]
+fn browsing_days_shows_each_days_sessions() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    assert_eq!(titles(&app), ["Toppmøte barn og unge"]);
+    run(&mut app, &[Action::NextDay]);
+    assert_eq!(app.visible_sessions().len(), 10);
+    assert_eq!(
+        titles(&app)[0],
+        "Vi kårer Norges mest næringsvennlige kommune"
+    );
+    run(&mut app, &[Action::Down, Action::Down]);
+    let selected = app.selected_session().expect("selected");
+    assert_eq!(
+        selected.title,
+        "Vi spør om vi tenker for tradisjonelt om helse- og omsorgstjenestene"
+    );
+    run(&mut app, &[Action::NextDay, Action::NextDay]);
+    assert_eq!(app.day(), 2, "stops at the last day");
+    assert_eq!(
+        titles(&app),
+        ["Valg av ny politisk ledelse og nye medlemmer til Hovedstyret i KS"]
+    );
+}
+
+#[test]
+fn days_pane_moves_and_enter_goes_to_the_sessions() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(
+        &mut app,
+        &[Action::Focus(Pane::Days), Action::Down, Action::Open],
+    );
+    assert_eq!((app.day(), app.focus()), (1, Pane::Sessions));
+    run(&mut app, &[Action::Bottom]);
+    assert_eq!(
+        app.selected_session().map(|s| s.title.as_str()),
+        Some("Politisk debatt")
+    );
+    run(&mut app, &[Action::Top]);
+    assert_eq!(app.session_cursor(), 0);
+    run(&mut app, &[Action::Open]);
+    assert_eq!(app.focus(), Pane::Details);
+}
+
+#[test]
+fn a_theme_filters_the_sessions_and_clears_with_one_key() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(
+        &mut app,
+        &[
+            Action::NextDay,
+            Action::Focus(Pane::Themes),
+            Action::Down,
+            Action::Down,
+            Action::Open,
+        ],
+    );
+    assert_eq!(app.theme_filter(), Some(1));
+    assert_eq!(
+        titles(&app),
+        [
+            "Vi ser på mulige veier inn i fellesskapet",
+            "Vi lufter bekymringer om et demokrati på vikende front"
+        ]
+    );
+    run(&mut app, &[Action::ClearFilter]);
+    assert_eq!(
+        (app.theme_filter(), app.visible_sessions().len()),
+        (None, 10)
+    );
+    run(
+        &mut app,
+        &[
+            Action::Focus(Pane::Themes),
+            Action::Down,
+            Action::Open,
+            Action::Top,
+            Action::Open,
+        ],
+    );
+    assert_eq!(app.theme_filter(), None, "the first row shows all themes");
+}
+
+#[test]
+fn the_selection_survives_a_filter_that_still_shows_it() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(
+        &mut app,
+        &[
+            Action::NextDay,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+        ],
+    );
+    let chosen = app.selected_session().expect("selected").id.clone();
+    run(
+        &mut app,
+        &[
+            Action::Focus(Pane::Themes),
+            Action::Down,
+            Action::Down,
+            Action::Open,
+        ],
+    );
+    assert_eq!(app.selected_session().map(|s| s.id.clone()), Some(chosen));
+}
+
+#[test]
+fn three_stars_survive_a_restart_and_fill_my_programme() {
+    let (dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(
+        &mut app,
+        &[
+            Action::ToggleStar,
+            Action::NextDay,
+            Action::Down,
+            Action::ToggleStar,
+            Action::NextDay,
+            Action::ToggleStar,
+        ],
+    );
+    assert_eq!(app.starred_count(), 3);
+    assert!(
+        app.status()
+            .is_some_and(|s| s.text.starts_with("★ Starred"))
+    );
+    run(&mut app, &[Action::Quit]);
+    assert!(!app.is_running());
+
+    let mut again = App::with_store(
+        common::programme("ks-toppmote-2024"),
+        FavouritesStore::in_dir(dir.path()),
+    );
+    assert_eq!(again.starred_count(), 3);
+    run(&mut again, &[Action::ToggleMyProgramme]);
+    assert_eq!(again.view(), View::MyProgramme);
+    assert_eq!(
+        titles(&again),
+        [
+            "Toppmøte barn og unge",
+            "Vi diskuterer hvordan stat og kommune kan jobbe bedre med klima og natur",
+            "Valg av ny politisk ledelse og nye medlemmer til Hovedstyret i KS",
+        ]
+    );
+    run(&mut again, &[Action::Down, Action::ToggleStar]);
+    assert_eq!(
+        again.visible_sessions().len(),
+        2,
+        "unstarring removes it from My programme"
+    );
+    let other = App::with_store(
+        common::programme("ks-toppmote-2021"),
+        FavouritesStore::in_dir(dir.path()),
+    );
+    assert_eq!(other.starred_count(), 0, "programmes never mix");
+}
+
+#[test]
+fn my_programme_is_empty_until_something_is_starred() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(&mut app, &[Action::ToggleMyProgramme, Action::ToggleStar]);
+    assert!(app.visible_sessions().is_empty());
+    assert_eq!(
+        app.status().map(|s| s.text.as_str()),
+        Some("No session selected to star.")
+    );
+    run(&mut app, &[Action::ToggleMyProgramme]);
+    assert_eq!(app.view(), View::Day);
+}
+
+#[test]
+fn a_failed_save_is_a_message_and_the_app_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let blocked = dir.path().join("file-not-dir");
+    std::fs::write(&blocked, b"").expect("a file where the config dir should be");
+    let mut app = App::with_store(
+        common::programme("ks-toppmote-2024"),
+        FavouritesStore::in_dir(&blocked),
+    );
+    run(&mut app, &[Action::ToggleStar]);
+    let status = app.status().expect("a message");
+    assert!(
+        status.is_error && status.text.starts_with("Not saved"),
+        "{status:?}"
+    );
+    assert!(app.is_running());
+    assert_eq!(app.starred_count(), 1, "the star stays for this run");
+}
+
+#[test]
+fn an_unreadable_favourites_file_is_set_aside_and_said() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("favourites.json"), b"\x00garbage").expect("write");
+    let app = App::with_store(
+        common::programme("ks-toppmote-2024"),
+        FavouritesStore::in_dir(dir.path()),
+    );
+    let status = app.status().expect("a message");
+    assert!(status.text.contains("unreadable"), "{status:?}");
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().into_string().expect("utf-8"))
+        .collect();
+    assert!(
+        kept.iter()
+            .any(|n| n.starts_with("favourites.json.unreadable-")),
+        "{kept:?}"
+    );
+}
+
+#[test]
+fn esc_closes_help_first_then_quits() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(&mut app, &[Action::ToggleHelp]);
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    run(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(
+        (app.help_scroll(), app.session_cursor()),
+        (2, 0),
+        "keys scroll the help, not the list"
+    );
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.overlay(), None);
+    assert!(app.is_running());
+    run(&mut app, &[Action::Back]);
+    assert!(!app.is_running());
+}
+
+#[test]
+fn panes_cycle_with_tab_and_move_with_h_and_l() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    let mut seen = vec![app.focus()];
+    for _ in 0..4 {
+        run(&mut app, &[Action::NextPane]);
+        seen.push(app.focus());
+    }
+    assert_eq!(
+        seen,
+        [
+            Pane::Sessions,
+            Pane::Details,
+            Pane::Themes,
+            Pane::Days,
+            Pane::Sessions
+        ]
+    );
+    run(&mut app, &[Action::PrevPane]);
+    assert_eq!(app.focus(), Pane::Days);
+    run(&mut app, &[Action::FocusRight, Action::FocusRight]);
+    assert_eq!(app.focus(), Pane::Details);
+    run(&mut app, &[Action::FocusLeft, Action::FocusLeft]);
+    assert_eq!(app.focus(), Pane::Days);
+}
+
+#[test]
+fn clicks_select_and_focus_and_the_wheel_scrolls() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(
+        &mut app,
+        &[
+            Action::Resize {
+                width: 120,
+                height: 40,
+            },
+            Action::NextDay,
+        ],
+    );
+    let sessions = app.areas().sessions.expect("sessions shown");
+    // Third row of the list: border, then rows 0, 1, 2.
+    run(
+        &mut app,
+        &[
+            Action::Focus(Pane::Days),
+            Action::Click {
+                column: sessions.x + 3,
+                row: sessions.y + 3,
+            },
+        ],
+    );
+    assert_eq!((app.focus(), app.session_cursor()), (Pane::Sessions, 2));
+    let days = app.areas().days.expect("days shown");
+    run(
+        &mut app,
+        &[Action::Click {
+            column: days.x + 2,
+            row: days.y + 3,
+        }],
+    );
+    assert_eq!((app.focus(), app.day()), (Pane::Days, 2));
+    run(
+        &mut app,
+        &[Action::Scroll {
+            column: days.x + 2,
+            row: days.y + 1,
+            down: false,
+        }],
+    );
+    assert_eq!(app.day(), 1);
+    let themes = app.areas().themes.expect("themes shown");
+    run(
+        &mut app,
+        &[Action::Click {
+            column: themes.x + 2,
+            row: themes.y + 2,
+        }],
+    );
+    assert_eq!(app.theme_filter(), Some(0));
+}
+
+#[test]
+fn paging_moves_by_the_visible_height() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(
+        &mut app,
+        &[
+            Action::Resize {
+                width: 30,
+                height: 10,
+            },
+            Action::NextDay,
+            Action::PageDown,
+        ],
+    );
+    let rows = app.areas().sessions.expect("shown").height - 2;
+    assert_eq!(app.session_cursor(), usize::from(rows));
+    run(&mut app, &[Action::PageDown, Action::PageDown]);
+    assert_eq!(app.session_cursor(), 9, "stops at the last session");
+    run(&mut app, &[Action::PageUp]);
+    assert_eq!(app.session_cursor(), 9 - usize::from(rows));
+}

@@ -1,0 +1,120 @@
+//! Whole frames, as the terminal shows them, at the sizes people use; and no size breaks it.
+
+mod common;
+
+use common::{app_with_store, draw, run, screen_text};
+use dagsorden::action::{Action, Pane};
+
+fn snapshot(name: &str, actions: &[Action], width: u16, height: u16) {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(&mut app, actions);
+    let terminal = draw(&mut app, width, height);
+    insta::assert_snapshot!(name, terminal.backend());
+}
+
+#[test]
+fn main_view() {
+    let day_two = [Action::NextDay, Action::Down, Action::Down];
+    snapshot("main_80x24", &day_two, 80, 24);
+    snapshot("main_120x40", &day_two, 120, 40);
+}
+
+#[test]
+fn day_pane_focused_shows_the_day_and_programme() {
+    snapshot(
+        "day_info_120x40",
+        &[Action::Focus(Pane::Days), Action::Down],
+        120,
+        40,
+    );
+}
+
+#[test]
+fn theme_filter() {
+    let filter = [
+        Action::NextDay,
+        Action::Focus(Pane::Themes),
+        Action::Down,
+        Action::Down,
+        Action::Open,
+        Action::Focus(Pane::Sessions),
+    ];
+    snapshot("theme_filter_80x24", &filter, 80, 24);
+    snapshot("theme_filter_120x40", &filter, 120, 40);
+}
+
+#[test]
+fn help_overlay() {
+    snapshot("help_80x24", &[Action::ToggleHelp], 80, 24);
+    snapshot("help_120x40", &[Action::ToggleHelp], 120, 40);
+}
+
+#[test]
+fn my_programme() {
+    let stars = [
+        Action::ToggleStar,
+        Action::NextDay,
+        Action::Down,
+        Action::ToggleStar,
+        Action::NextDay,
+        Action::ToggleStar,
+        Action::ToggleMyProgramme,
+    ];
+    snapshot("my_programme_80x24", &stars, 80, 24);
+    snapshot("my_programme_120x40", &stars, 120, 40);
+}
+
+#[test]
+fn narrow_terminal() {
+    snapshot("narrow_40x20", &[Action::NextDay], 40, 20);
+    snapshot(
+        "narrow_details_40x20",
+        &[Action::NextDay, Action::Down, Action::Open],
+        40,
+        20,
+    );
+}
+
+#[test]
+fn a_2021_programme_without_dates() {
+    let (_dir, mut app) = common::app_with_store("ks-toppmote-2021");
+    run(&mut app, &[Action::Down]);
+    let terminal = draw(&mut app, 120, 40);
+    insta::assert_snapshot!("undated_2021_120x40", terminal.backend());
+}
+
+#[test]
+fn untimed_sessions_say_so() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(&mut app, &[Action::NextDay, Action::Bottom]);
+    let text = screen_text(&draw(&mut app, 200, 40));
+    assert!(
+        text.contains("time not announced (ettermiddagen)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn stars_and_selection_read_without_colour() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(&mut app, &[Action::ToggleStar]);
+    let text = screen_text(&draw(&mut app, 80, 24));
+    assert!(text.contains("▶★ Toppmøte barn og unge"), "{text}");
+}
+
+#[test]
+fn every_size_from_1x1_to_120x50_renders() {
+    let states: [&[Action]; 2] = [
+        &[Action::ToggleStar, Action::NextDay, Action::Down],
+        &[Action::ToggleHelp],
+    ];
+    for actions in states {
+        let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+        run(&mut app, actions);
+        for width in 1..=120 {
+            for height in 1..=50 {
+                draw(&mut app, width, height);
+            }
+        }
+    }
+}
