@@ -40,6 +40,8 @@ pub struct ListOffsets {
     pub days: Cell<usize>,
     pub sessions: Cell<usize>,
     pub themes: Cell<usize>,
+    /// The last useful scroll position of the details pane, for the text it shows now.
+    pub details_last: Cell<u16>,
 }
 
 #[derive(Debug)]
@@ -62,6 +64,10 @@ pub struct App {
     size: (u16, u16),
     status: Option<Status>,
     running: bool,
+    /// Sessions per theme, counted once: the themes pane shows them on every frame.
+    theme_counts: Vec<usize>,
+    /// The width the days and themes column would like.
+    left_width: u16,
     pub offsets: ListOffsets,
 }
 
@@ -72,6 +78,8 @@ impl App {
         starred: BTreeSet<String>,
         store: Option<FavouritesStore>,
     ) -> Self {
+        let theme_counts = programme.theme_counts();
+        let left_width = crate::ui::left_column_width(&programme, &theme_counts);
         let mut app = Self {
             programme,
             store,
@@ -89,6 +97,8 @@ impl App {
             size: (80, 24),
             status: None,
             running: true,
+            theme_counts,
+            left_width,
             offsets: ListOffsets::default(),
         };
         app.refresh_sessions();
@@ -152,6 +162,10 @@ impl App {
     pub fn is_running(&self) -> bool {
         self.running
     }
+    /// How many sessions carry the theme.
+    pub fn theme_count(&self, theme: usize) -> usize {
+        self.theme_counts.get(theme).copied().unwrap_or(0)
+    }
     pub fn starred_count(&self) -> usize {
         self.starred.len()
     }
@@ -179,7 +193,11 @@ impl App {
 
     /// The screen's layout at the current size and focus.
     pub fn areas(&self) -> Areas {
-        Areas::compute(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
+        Areas::compute(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            self.focus,
+            self.left_width,
+        )
     }
 
     // --- the one place state changes -------------------------------------------------------
@@ -257,7 +275,9 @@ impl App {
                 self.select_row(offset_by(self.session_cursor, delta, last));
             }
             Pane::Details => {
-                let scroll = offset_by(self.details_scroll.into(), delta, usize::from(u16::MAX));
+                let last = usize::from(self.offsets.details_last.get());
+                let current = usize::from(self.details_scroll).min(last);
+                let scroll = offset_by(current, delta, last);
                 self.details_scroll = scroll.try_into().unwrap_or(u16::MAX);
             }
             Pane::Themes => {

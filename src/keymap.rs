@@ -214,6 +214,15 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The first key bound to `action` anywhere, as shown; for text that names a key.
+pub fn key_for(action: Action) -> Option<String> {
+    BINDINGS
+        .iter()
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(Key::label)
+}
+
 /// All keys of a binding, as shown: `↓/j`.
 pub fn keys_label(keys: &[Key]) -> String {
     keys.iter().map(Key::label).collect::<Vec<_>>().join("/")

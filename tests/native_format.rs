@@ -270,3 +270,18 @@ fn times_nulls_and_untrusted_text() {
     assert_eq!(late.kind, Kind::Other("party".into()));
     assert_eq!(late.speakers[0].name, "Ada");
 }
+
+#[test]
+fn the_documented_example_loads() {
+    let doc = include_str!("../docs/programme-format.md");
+    let start = doc.find("```json\n").expect("an example") + "```json\n".len();
+    let end = start + doc[start..].find("```").expect("the example ends");
+    let p = native::parse(&doc.as_bytes()[start..end], "docs/programme-format.md")
+        .expect("the example in the format doc is a valid programme");
+    assert_eq!(p.sessions.len(), 3);
+    let untimed = &p.sessions[p.session_index("dinner").expect("dinner")];
+    assert_eq!(
+        (untimed.start, untimed.time_note.as_deref()),
+        (None, Some("evening"))
+    );
+}

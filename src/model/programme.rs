@@ -191,12 +191,15 @@ impl Programme {
         Some((min, max))
     }
 
-    /// How many sessions carry the theme.
-    pub fn theme_count(&self, theme: usize) -> usize {
-        self.sessions
-            .iter()
-            .filter(|s| s.themes.contains(&theme))
-            .count()
+    /// How many sessions carry each theme, in one pass.
+    pub fn theme_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.themes.len()];
+        for theme in self.sessions.iter().flat_map(|s| &s.themes) {
+            if let Some(count) = counts.get_mut(*theme) {
+                *count += 1;
+            }
+        }
+        counts
     }
 }
 

@@ -4,7 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{dates, list::ListView, pane_block, style};
+use super::list::{ListView, Row};
+use super::{dates, pane_block, style};
 use crate::action::Pane;
 use crate::app::{App, View};
 
@@ -21,9 +22,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     .render(frame, area, |i| {
         let day = &programme.days[i];
-        Line::from(vec![
-            Span::raw(format!(" {} ", dates::day_name(day, i))),
-            Span::styled(format!("({})", day.sessions.len()), style::DIM),
-        ])
+        Row {
+            line: Line::raw(format!(" {}", dates::day_name(day, i))),
+            suffix: Some(count(day.sessions.len())),
+        }
     });
+}
+
+/// A number of sessions, kept at the right edge of a row.
+pub fn count(n: usize) -> Span<'static> {
+    Span::styled(format!(" {n} "), style::DIM)
 }

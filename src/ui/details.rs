@@ -4,97 +4,91 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
+use super::sheet::Sheet;
 use super::{dates, pane_block, sessions::time_range, style};
-use crate::action::Pane;
+use crate::action::{Action, Pane};
 use crate::app::App;
+use crate::keymap;
 use crate::model::{Programme, Session, Speaker};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let lines = match app.focus() {
-        Pane::Days => day_lines(app),
-        Pane::Themes => theme_lines(app),
-        Pane::Sessions | Pane::Details => session_lines(app),
-    };
+    let block = pane_block(app, Pane::Details, Line::from(" Details "));
+    let inner = block.inner(area);
+    let mut sheet = Sheet::new(inner.width);
+    match app.focus() {
+        Pane::Days => day_sheet(app, &mut sheet),
+        Pane::Themes => theme_sheet(app, &mut sheet),
+        Pane::Sessions | Pane::Details => session_sheet(app, &mut sheet),
+    }
+    let lines = sheet.into_lines();
+    // Scrolling stops where the last line reaches the bottom.
+    let last_top = lines.len().saturating_sub(usize::from(inner.height));
+    app.offsets
+        .details_last
+        .set(u16::try_from(last_top).unwrap_or(u16::MAX));
     let paragraph = Paragraph::new(lines)
-        .block(pane_block(app, Pane::Details, Line::from(" Details ")))
-        .wrap(Wrap { trim: false })
-        .scroll((app.details_scroll(), 0));
+        .block(block)
+        .scroll((app.details_scroll().min(app.offsets.details_last.get()), 0));
     frame.render_widget(paragraph, area);
 }
 
-fn field(label: &str, value: impl Into<String>) -> Line<'static> {
-    Line::from(vec![
-        Span::styled(format!("{label:<10}"), style::LABEL),
-        Span::raw(value.into()),
-    ])
-}
-
-fn heading(text: &str) -> Line<'static> {
-    Line::styled(text.to_string(), style::TITLE)
-}
-
-/// Paragraphs of a text block, each its own line so wrapping keeps them apart.
-fn paragraphs(text: &str) -> impl Iterator<Item = Line<'static>> + '_ {
-    text.split('\n').map(|l| Line::raw(l.to_string()))
-}
-
-fn session_lines(app: &App) -> Vec<Line<'static>> {
+fn session_sheet(app: &App, sheet: &mut Sheet) {
     let Some(session) = app.selected_session() else {
-        return vec![Line::styled("Nothing selected.", style::DIM)];
+        sheet.styled("Nothing selected.", style::DIM);
+        return;
     };
     let programme = app.programme();
-    let mut lines = vec![heading(&session.title)];
+    sheet.heading(&session.title);
     if let Some(subtitle) = &session.subtitle {
-        lines.push(Line::raw(subtitle.clone()));
+        sheet.text(subtitle);
     }
-    lines.push(Line::raw(""));
-    lines.push(field("When", when(programme, session)));
+    sheet.blank();
+    sheet.field("When", &when(programme, session));
     if let Some(room) = &session.room {
-        lines.push(field("Room", room.clone()));
+        sheet.field("Room", room);
     }
     if let Some(part) = session.part.and_then(|p| programme.parts.get(p)) {
-        lines.push(field("Part", part.name.clone()));
+        sheet.field("Part", &part.name);
     }
-    lines.push(field("Kind", session.kind.label().to_string()));
+    sheet.field("Kind", session.kind.label());
     if !session.themes.is_empty() {
         let names: Vec<&str> = session
             .themes
             .iter()
             .map(|&t| programme.themes[t].name.as_str())
             .collect();
-        lines.push(field("Themes", names.join(", ")));
+        sheet.field("Themes", &names.join(", "));
     }
     let flags = flags(session);
     if !flags.is_empty() {
-        lines.push(field("Flags", flags.join(" · ")));
+        sheet.field("Flags", &flags.join(" · "));
     }
-    lines.push(star_line(app.is_starred(session)));
-    push_speakers(&mut lines, "Speakers", &session.speakers);
+    sheet.field_spans("Star", star_spans(app.is_starred(session)));
+    speakers(sheet, "Speakers", &session.speakers);
     if let Some(description) = &session.description {
-        lines.push(Line::raw(""));
-        lines.extend(paragraphs(description));
+        sheet.blank();
+        sheet.text(description);
     }
     if let Some(url) = &session.url {
-        lines.push(Line::raw(""));
-        lines.push(field("Link", url.clone()));
+        sheet.blank();
+        sheet.field("Link", url);
     }
-    lines
 }
 
-fn star_line(starred: bool) -> Line<'static> {
+fn star_spans(starred: bool) -> Vec<Span<'static>> {
+    let key = keymap::key_for(Action::ToggleStar).unwrap_or_default();
     if starred {
-        Line::from(vec![
-            Span::styled(format!("{:<10}", "Star"), style::LABEL),
+        vec![
             Span::styled(format!("{} starred", style::STAR_SYMBOL), style::STAR),
-            Span::styled(" (f unstars)", style::DIM),
-        ])
+            Span::styled(format!(" ({key} unstars)"), style::DIM),
+        ]
     } else {
-        Line::from(vec![
-            Span::styled(format!("{:<10}", "Star"), style::LABEL),
-            Span::styled("not starred (f stars)", style::DIM),
-        ])
+        vec![Span::styled(
+            format!("not starred ({key} stars)"),
+            style::DIM,
+        )]
     }
 }
 
@@ -137,55 +131,59 @@ fn flags(session: &Session) -> Vec<&'static str> {
     .collect()
 }
 
-fn push_speakers(lines: &mut Vec<Line<'static>>, heading_text: &str, speakers: &[Speaker]) {
+fn speakers(sheet: &mut Sheet, heading: &str, speakers: &[Speaker]) {
     if speakers.is_empty() {
         return;
     }
-    lines.push(Line::raw(""));
-    lines.push(heading(heading_text));
+    sheet.blank();
+    sheet.heading(heading);
     for speaker in speakers {
-        let mut spans = vec![Span::raw(format!("  {}", speaker.name))];
+        let mut spans = vec![Span::raw(speaker.name.clone())];
         if let Some(role) = &speaker.role {
             spans.push(Span::styled(format!(", {role}"), style::DIM));
         }
-        lines.push(Line::from(spans));
+        sheet.push_spans(spans, "  ");
     }
 }
 
 /// The day under the cursor and what the programme says about attending.
-fn day_lines(app: &App) -> Vec<Line<'static>> {
+fn day_sheet(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
     let Some(day) = programme.days.get(app.day()) else {
-        return vec![Line::styled("No days in this programme.", style::DIM)];
+        sheet.styled("No days in this programme.", style::DIM);
+        return;
     };
-    let mut lines = vec![heading(
+    sheet.heading(
         &day.date
             .map_or_else(|| dates::day_name(day, app.day()), dates::long_date),
-    )];
+    );
     if let (Some(label), Some(_)) = (&day.label, day.date) {
-        lines.push(Line::raw(label.clone()));
+        sheet.text(label);
     }
-    lines.push(Line::raw(""));
+    sheet.blank();
     if let Some(hours) = opening_hours(day.opens, day.closes) {
-        lines.push(field("Hours", hours));
+        sheet.field("Hours", &hours);
     }
-    lines.push(field("Sessions", day.sessions.len().to_string()));
-    let mut parts: Vec<usize> = programme
+    sheet.field("Sessions", &day.sessions.len().to_string());
+    let mut parts: Vec<usize> = Vec::new();
+    for part in programme
         .day_sessions(app.day())
         .iter()
         .filter_map(|s| s.part)
-        .collect();
-    parts.dedup();
+    {
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
     if !parts.is_empty() {
         let names: Vec<&str> = parts
             .iter()
             .map(|&p| programme.parts[p].name.as_str())
             .collect();
-        lines.push(field("Parts", names.join(", ")));
+        sheet.field("Parts", &names.join(", "));
     }
-    lines.push(Line::raw(""));
-    lines.extend(programme_lines(programme));
-    lines
+    sheet.blank();
+    programme_sheet(programme, sheet);
 }
 
 fn opening_hours(
@@ -201,8 +199,8 @@ fn opening_hours(
 }
 
 /// Organiser, venue, registration, streaming, press, hosts and link.
-fn programme_lines(programme: &Programme) -> Vec<Line<'static>> {
-    let mut lines = vec![heading("About the programme")];
+fn programme_sheet(programme: &Programme, sheet: &mut Sheet) {
+    sheet.heading("About the programme");
     let venue = &programme.venue;
     let place: Vec<&str> = [&venue.name, &venue.address, &venue.city]
         .into_iter()
@@ -219,51 +217,53 @@ fn programme_lines(programme: &Programme) -> Vec<Line<'static>> {
     ];
     for (label, value) in facts {
         if let Some(value) = value {
-            lines.push(field(label, value));
+            sheet.field(label, &value);
         }
     }
-    push_speakers(&mut lines, "Hosts", &programme.hosts);
+    speakers(sheet, "Hosts", &programme.hosts);
     for part in &programme.parts {
-        lines.push(Line::raw(""));
-        lines.push(heading(&part.name));
+        sheet.blank();
+        sheet.heading(&part.name);
         if let Some(description) = &part.description {
-            lines.extend(paragraphs(description));
+            sheet.text(description);
         }
     }
-    lines
 }
 
-fn theme_lines(app: &App) -> Vec<Line<'static>> {
+fn theme_sheet(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
+    let open = keymap::key_for(Action::Open).unwrap_or_default();
     let Some(theme) = app
         .theme_cursor()
         .checked_sub(1)
         .and_then(|t| programme.themes.get(t))
     else {
-        return vec![
-            heading("All themes"),
-            Line::raw(""),
-            Line::raw(format!(
-                "{} themes, {} sessions.",
-                programme.themes.len(),
-                programme.sessions.len()
-            )),
-            Line::styled(
-                "Enter on a theme shows only its sessions; c clears the filter.",
-                style::DIM,
-            ),
-        ];
+        sheet.heading("All themes");
+        sheet.blank();
+        sheet.text(&format!(
+            "{} themes, {} sessions.",
+            programme.themes.len(),
+            programme.sessions.len()
+        ));
+        let clear = keymap::key_for(Action::ClearFilter).unwrap_or_default();
+        sheet.styled(
+            &format!("{open} on a theme shows only its sessions; {clear} clears the filter."),
+            style::DIM,
+        );
+        return;
     };
-    let count = programme.theme_count(app.theme_cursor() - 1);
-    let mut lines = vec![heading(&theme.name), Line::raw("")];
+    sheet.heading(&theme.name);
+    sheet.blank();
     if let Some(description) = &theme.description {
-        lines.extend(paragraphs(description));
-        lines.push(Line::raw(""));
+        sheet.text(description);
+        sheet.blank();
     }
-    lines.push(field("Sessions", count.to_string()));
-    lines.push(Line::styled(
-        "Enter shows only this theme's sessions.",
+    sheet.field(
+        "Sessions",
+        &app.theme_count(app.theme_cursor() - 1).to_string(),
+    );
+    sheet.styled(
+        &format!("{open} shows only this theme's sessions."),
         style::DIM,
-    ));
-    lines
+    );
 }

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::list::truncate;
 use super::{dates, style};
 use crate::app::App;
 
@@ -17,9 +18,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(subtitle) = &programme.subtitle {
         title.push(Span::raw(format!(" — {subtitle}")));
     }
-    let mut lines = vec![Line::from(title)];
+    let width = usize::from(area.width);
+    let mut lines = vec![truncate(Line::from(title), width)];
     if area.height > 1 {
-        lines.push(Line::styled(facts(app).join(" · "), style::DIM));
+        lines.push(truncate(
+            Line::styled(facts(app).join(" · "), style::DIM),
+            width,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }

@@ -9,6 +9,8 @@ use crate::action::Pane;
 const MEDIUM_WIDTH: u16 = 64;
 /// From this width, sessions and details sit side by side.
 const WIDE_WIDTH: u16 = 100;
+/// The days and themes column is never narrower than this.
+const MIN_LEFT_WIDTH: u16 = 22;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
@@ -23,7 +25,9 @@ pub struct Areas {
 }
 
 impl Areas {
-    pub fn compute(area: Rect, focus: Pane) -> Self {
+    /// `left_width` is the width the days and themes would like (their longest row); they get
+    /// it as far as the sessions and details leave room.
+    pub fn compute(area: Rect, focus: Pane, left_width: u16) -> Self {
         let header_rows = match area.height {
             12.. => 2,
             6.. => 1,
@@ -41,9 +45,9 @@ impl Areas {
             ..Self::default()
         };
         if body.width >= WIDE_WIDTH && body.height >= 8 {
-            areas.place_wide(body);
+            areas.place_wide(body, left_column(left_width, body.width / 4));
         } else if body.width >= MEDIUM_WIDTH && body.height >= 12 {
-            areas.place_medium(body);
+            areas.place_medium(body, left_column(left_width, body.width * 3 / 10));
         } else {
             areas.place_single(body, focus);
         }
@@ -51,8 +55,7 @@ impl Areas {
     }
 
     /// Days over themes on the left; sessions and details side by side.
-    fn place_wide(&mut self, body: Rect) {
-        let left_width = (body.width / 5).clamp(24, 34);
+    fn place_wide(&mut self, body: Rect, left_width: u16) {
         let [left, sessions, details] = body.layout(&Layout::horizontal([
             Constraint::Length(left_width),
             Constraint::Fill(1),
@@ -64,9 +67,9 @@ impl Areas {
     }
 
     /// Days over themes on the left; sessions over details on the right.
-    fn place_medium(&mut self, body: Rect) {
+    fn place_medium(&mut self, body: Rect, left_width: u16) {
         let [left, right] = body.layout(&Layout::horizontal([
-            Constraint::Length(24),
+            Constraint::Length(left_width),
             Constraint::Fill(1),
         ]));
         let [sessions, details] = right.layout(&Layout::vertical([
@@ -127,13 +130,18 @@ impl Areas {
     }
 }
 
+/// The left column's width: what it wants, within `MIN_LEFT_WIDTH..=most`.
+fn left_column(wanted: u16, most: u16) -> u16 {
+    wanted.min(most).max(MIN_LEFT_WIDTH)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_pane_shows_at_80_by_24() {
-        let areas = Areas::compute(Rect::new(0, 0, 80, 24), Pane::Days);
+        let areas = Areas::compute(Rect::new(0, 0, 80, 24), Pane::Days, 30);
         for pane in Pane::ALL {
             let rect = areas.pane(pane).expect("shown");
             assert!(rect.width >= 20 && rect.height >= 5, "{pane:?} {rect:?}");
@@ -142,7 +150,7 @@ mod tests {
 
     #[test]
     fn narrow_terminal_shows_the_focused_pane_only() {
-        let areas = Areas::compute(Rect::new(0, 0, 40, 20), Pane::Details);
+        let areas = Areas::compute(Rect::new(0, 0, 40, 20), Pane::Details, 30);
         assert!(areas.tabs.is_some());
         assert_eq!(areas.pane(Pane::Sessions), None);
         assert_eq!(areas.pane(Pane::Details).map(|r| r.width), Some(40));
@@ -151,7 +159,7 @@ mod tests {
     #[test]
     fn panes_never_overlap() {
         for (w, h) in [(80, 24), (120, 40), (200, 60), (64, 12), (100, 8)] {
-            let areas = Areas::compute(Rect::new(0, 0, w, h), Pane::Sessions);
+            let areas = Areas::compute(Rect::new(0, 0, w, h), Pane::Sessions, 40);
             let rects: Vec<Rect> = Pane::ALL.iter().filter_map(|p| areas.pane(*p)).collect();
             for (i, a) in rects.iter().enumerate() {
                 for b in &rects[i + 1..] {

@@ -6,8 +6,21 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::style;
+
+/// One row: its text, and an optional note kept at the right edge (a count, a room).
+pub struct Row {
+    pub line: Line<'static>,
+    pub suffix: Option<Span<'static>>,
+}
+
+impl From<Line<'static>> for Row {
+    fn from(line: Line<'static>) -> Self {
+        Self { line, suffix: None }
+    }
+}
 
 /// What a list needs to draw itself.
 pub struct ListView<'a> {
@@ -23,7 +36,7 @@ pub struct ListView<'a> {
 
 impl ListView<'_> {
     /// Draws rows `offset..offset + height`, asking `row` for each.
-    pub fn render(self, frame: &mut Frame, area: Rect, row: impl Fn(usize) -> Line<'static>) {
+    pub fn render(self, frame: &mut Frame, area: Rect, row: impl Fn(usize) -> Row) {
         let inner = self.block.inner(area);
         frame.render_widget(self.block, area);
         if inner.is_empty() {
@@ -39,8 +52,9 @@ impl ListView<'_> {
         for (line_no, index) in (offset..self.len.min(offset + height)).enumerate() {
             let selected = self.selected == Some(index);
             let marker = if selected { style::CURSOR_SYMBOL } else { " " };
-            let mut line = row(index);
+            let Row { mut line, suffix } = row(index);
             line.spans.insert(0, Span::raw(marker));
+            let mut line = fit(line, suffix, usize::from(inner.width));
             if selected {
                 line = line.style(if self.focused {
                     style::SELECTED_FOCUSED
@@ -52,6 +66,60 @@ impl ListView<'_> {
             frame.render_widget(line, Rect::new(inner.x, y, inner.width, 1));
         }
     }
+}
+
+/// The line cut to `width` with an ellipsis where text is lost, and the suffix at the right
+/// edge, itself cut to a third of the width so the line keeps most of the room.
+pub fn fit(line: Line<'static>, suffix: Option<Span<'static>>, width: usize) -> Line<'static> {
+    let suffix = suffix
+        .filter(|_| width >= 12)
+        .map(|s| truncate(Line::from(s), width / 3));
+    let room = width - suffix.as_ref().map_or(0, Line::width);
+    let mut line = truncate(line, room);
+    if let Some(suffix) = suffix {
+        let gap = room.saturating_sub(line.width());
+        line.spans.push(Span::raw(" ".repeat(gap)));
+        line.spans.extend(suffix.spans);
+    }
+    line
+}
+
+/// Cuts a line to `width` columns, ending in `…` when something was cut.
+pub fn truncate(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut left = width.saturating_sub(1);
+    let mut spans = Vec::with_capacity(line.spans.len());
+    for span in line.spans {
+        let w = span.width();
+        if w <= left {
+            left -= w;
+            spans.push(span);
+            continue;
+        }
+        spans.push(Span::styled(cut(&span.content, left), span.style));
+        break;
+    }
+    if width > 0 {
+        spans.push(Span::raw("…"));
+    }
+    Line::from(spans).style(line.style)
+}
+
+/// The longest prefix of `text` that fits in `width` columns.
+fn cut(text: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut out = String::new();
+    for c in text.chars() {
+        let w = c.to_string().width();
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
 }
 
 /// The first row to show so that `selected` is visible and no space is wasted at the end.
@@ -72,7 +140,7 @@ pub fn keep_in_view(offset: usize, selected: Option<usize>, height: usize, len: 
 
 #[cfg(test)]
 mod tests {
-    use super::keep_in_view;
+    use super::*;
 
     #[test]
     fn selection_stays_in_view_without_jumping() {
@@ -83,5 +151,39 @@ mod tests {
         assert_eq!(keep_in_view(90, Some(2), 5, 10), 2);
         assert_eq!(keep_in_view(9, None, 5, 10), 5);
         assert_eq!(keep_in_view(4, Some(1), 0, 10), 0);
+    }
+
+    fn text(line: &Line<'_>) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn long_rows_end_in_an_ellipsis_and_keep_their_suffix() {
+        let line = Line::from(vec![Span::raw("Inkluderende "), Span::raw("samfunnsliv")]);
+        let fitted = fit(line.clone(), Some(Span::raw(" 12")), 16);
+        assert_eq!(text(&fitted), "Inkluderende… 12");
+        assert_eq!(fitted.width(), 16);
+        assert_eq!(
+            text(&fit(line.clone(), Some(Span::raw(" 12")), 30)),
+            format!("{:<27} 12", "Inkluderende samfunnsliv")
+        );
+        assert_eq!(
+            text(&fit(line.clone(), Some(Span::raw(" 12")), 6)),
+            "Inklu…",
+            "no room for the suffix"
+        );
+        let long_room = Some(Span::raw("  Auditorium Maximum "));
+        assert_eq!(
+            text(&fit(line.clone(), long_room, 24)),
+            "Inkluderende sa…  Audit…"
+        );
+        assert_eq!(text(&truncate(line, 0)), "");
+    }
+
+    #[test]
+    fn wide_characters_are_never_split() {
+        let fitted = truncate(Line::raw("中文中文"), 4);
+        assert_eq!(text(&fitted), "中…");
+        assert!(fitted.width() <= 4);
     }
 }

@@ -8,6 +8,7 @@ mod help;
 pub mod layout;
 mod list;
 mod sessions;
+mod sheet;
 mod status_bar;
 pub mod style;
 mod tabs;
@@ -19,6 +20,8 @@ use ratatui::widgets::{Block, BorderType, Borders};
 
 use crate::action::Pane;
 use crate::app::{App, Overlay};
+use crate::model::Programme;
+use unicode_width::UnicodeWidthStr;
 
 pub use dates::{day_name, long_date};
 
@@ -45,6 +48,24 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.overlay() == Some(Overlay::Help) {
         help::render(app, frame, frame.area());
     }
+}
+
+/// The width the days and themes column needs to show its longest row whole.
+pub fn left_column_width(programme: &Programme, theme_counts: &[usize]) -> u16 {
+    let digits = |n: usize| n.to_string().len();
+    let days = programme
+        .days
+        .iter()
+        .enumerate()
+        .map(|(i, day)| dates::day_name(day, i).width() + digits(day.sessions.len()));
+    let themes = programme
+        .themes
+        .iter()
+        .zip(theme_counts)
+        .map(|(theme, &count)| theme.name.width() + 1 + digits(count));
+    // Cursor, a space before and after the name and after the count, and the two borders.
+    let widest = days.chain(themes).max().unwrap_or(0) + 6;
+    u16::try_from(widest).unwrap_or(u16::MAX)
 }
 
 /// The frame around a pane; the focused one stands out by a heavy border and a marker, not only

@@ -4,7 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{dates, list::ListView, pane_block, style};
+use super::list::{ListView, Row};
+use super::{dates, pane_block, style};
 use crate::action::Pane;
 use crate::app::{App, View};
 use crate::model::{Programme, Session};
@@ -63,14 +64,14 @@ fn title(app: &App) -> Line<'static> {
     Line::from(text)
 }
 
-/// `★ 09:00–10:30 Title · Room`, with the day first in My programme.
+/// `★ 09:00–10:30 Title … Room`, with the day first in My programme.
 fn session_line(
     programme: &Programme,
     session: &Session,
     starred: bool,
     show_day: bool,
     show_time: bool,
-) -> Line<'static> {
+) -> Row {
     let star = if starred {
         Span::styled(style::STAR_SYMBOL, style::STAR)
     } else {
@@ -91,10 +92,13 @@ fn session_line(
         ));
     }
     spans.push(Span::raw(session.title.clone()));
-    if let Some(room) = &session.room {
-        spans.push(Span::styled(format!(" · {room}"), style::DIM));
+    Row {
+        line: Line::from(spans),
+        suffix: session
+            .room
+            .as_ref()
+            .map(|room| Span::styled(format!("  {room} "), style::DIM)),
     }
-    Line::from(spans)
 }
 
 /// `09:00–10:30`, `09:00`, or `--:--` when not announced.

@@ -4,9 +4,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
+use super::list::truncate;
 use super::style;
 use crate::app::App;
 use crate::keymap;
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
@@ -18,20 +20,31 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Fill(1),
         Constraint::Length(filter_width),
     ]));
+    let width = usize::from(left.width);
     let left_line = match app.status() {
-        Some(status) if status.is_error => Line::styled(status.text.clone(), style::ERROR),
-        Some(status) => Line::raw(status.text.clone()),
-        None => hints_line(app),
+        Some(status) if status.is_error => {
+            truncate(Line::styled(status.text.clone(), style::ERROR), width)
+        }
+        Some(status) => truncate(Line::raw(status.text.clone()), width),
+        None => hints_line(app, width),
     };
     frame.render_widget(left_line, left);
     frame.render_widget(filter, right);
 }
 
-fn hints_line(app: &App) -> Line<'static> {
+/// As many whole hints as fit, most important first (the keymap's order).
+fn hints_line(app: &App, width: usize) -> Line<'static> {
     let mut spans = Vec::new();
+    let mut used = 0;
     for (keys, word) in keymap::hints(app.context()) {
+        let word = format!(" {word}  ");
+        let needed = keys.width() + word.trim_end().width();
+        if used + needed > width {
+            break;
+        }
+        used += needed + 2;
         spans.push(Span::styled(keys, style::KEY));
-        spans.push(Span::raw(format!(" {word}  ")));
+        spans.push(Span::raw(word));
     }
     Line::from(spans)
 }

@@ -4,7 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{list::ListView, pane_block, style};
+use super::list::{ListView, Row};
+use super::{days::count, pane_block, style};
 use crate::action::Pane;
 use crate::app::App;
 
@@ -32,13 +33,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         };
         let name = match theme {
             None => Span::raw(" All themes"),
-            Some(t) => Span::raw(format!(" {} ", programme.themes[t].name)),
+            Some(t) => Span::raw(format!(" {}", programme.themes[t].name)),
         };
-        let count =
-            theme.map(|t| Span::styled(format!("({})", programme.theme_count(t)), style::DIM));
-        [Some(mark), Some(name), count]
-            .into_iter()
-            .flatten()
-            .collect::<Line>()
+        Row {
+            line: Line::from(vec![mark, name]),
+            suffix: theme.map(|t| count(app.theme_count(t))),
+        }
     });
 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use dagsorden::action::Action;
 use dagsorden::app::App;
 use dagsorden::favourites::FavouritesStore;
