@@ -1,0 +1,57 @@
+//! README stays true: its commands are the ones CI runs, its keys are the keymap's, and its
+//! picture of the screen is what the app draws.
+
+mod common;
+
+use common::{app_with_store, draw, run, screen_text};
+use dagsorden::action::Action;
+use dagsorden::keymap::{BINDINGS, keys_label};
+
+const README: &str = include_str!("../README.md");
+const CI: &str = include_str!("../.ci/run");
+
+#[test]
+fn readme_commands_are_the_ones_ci_runs() {
+    assert!(README.contains("```sh\ncargo run --release\n```"));
+    assert!(README.contains("```sh\ncargo test\n```"));
+    assert!(
+        CI.lines().any(|l| l.trim() == "cargo test"),
+        "CI runs README's test command"
+    );
+}
+
+#[test]
+fn readme_lists_every_key() {
+    for binding in BINDINGS {
+        for key in binding.keys {
+            let label = keys_label(std::slice::from_ref(key));
+            assert!(
+                README.contains(&format!("`{label}`")),
+                "README does not mention the key {label} ({})",
+                binding.description
+            );
+        }
+    }
+}
+
+#[test]
+fn readme_screen_is_the_real_screen() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(&mut app, &[Action::NextDay, Action::Down, Action::Down]);
+    let drawn = screen_text(&draw(&mut app, 80, 24));
+    let drawn: Vec<&str> = drawn.lines().map(str::trim_end).collect();
+    let start = README
+        .find("<!-- screen: 80x24 day 2, third session -->\n```text\n")
+        .expect("README has the screen capture");
+    let capture = &README[start..];
+    let capture = &capture[capture.find("```text\n").expect("block") + 8..];
+    let capture: Vec<&str> = capture[..capture.find("```").expect("block ends")]
+        .lines()
+        .collect();
+    assert_eq!(
+        capture,
+        drawn,
+        "README's screen capture is out of date; the screen now is:\n{}",
+        drawn.join("\n")
+    );
+}
