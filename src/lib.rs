@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod favourites;
 pub mod formats;
 pub mod keymap;

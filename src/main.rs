@@ -7,7 +7,8 @@ use clap::Parser;
 use thiserror::Error;
 
 use dagsorden::app::App;
-use dagsorden::cli::Cli;
+use dagsorden::cli::{Cli, Command};
+use dagsorden::commands;
 use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::{LoadError, Source};
 
@@ -35,8 +36,27 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<(), Failure> {
+    match &cli.command {
+        Some(Command::Check { programme }) => check(programme, cli),
+        None => view(cli),
+    }
+}
+
+fn check(programme: &str, cli: &Cli) -> Result<(), Failure> {
+    let source = Source::from_argument(Some(programme));
+    let loaded = source.load(cli.format)?;
+    print!(
+        "{}",
+        commands::check::summary(&source.display_name(), &loaded)
+    );
+    Ok(())
+}
+
+fn view(cli: &Cli) -> Result<(), Failure> {
     // Everything that can fail on input fails here, before the terminal is touched.
-    let programme = Source::from_argument(cli.programme.as_deref()).load()?;
+    let programme = Source::from_argument(cli.programme.as_deref())
+        .load(cli.format)?
+        .programme;
     let config_dir = match &cli.config_dir {
         Some(dir) => dir.clone(),
         None => FavouritesStore::default_dir().ok_or(Failure::NoConfigDir)?,

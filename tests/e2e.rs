@@ -158,3 +158,31 @@ fn without_a_terminal_it_says_so_instead_of_writing_escape_codes() {
     assert!(stderr.contains("needs an interactive terminal"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1);
 }
+
+#[test]
+fn a_real_conference_opens_and_keeps_its_stars() {
+    let Some(path) = common::real_fixture("fosdem-2025.xml") else {
+        return;
+    };
+    let path = path.to_str().expect("utf-8 path");
+    let config = tempfile::tempdir().expect("temp dir");
+    let mut app = PtyApp::start(&[path], config.path(), 160, 40);
+    app.wait_for("FOSDEM 2025");
+    app.wait_for("09:00–09:40 Welcome to the FOSDEM");
+    app.send("f");
+    app.wait_for("★ Starred: Welcome to the FOSDEM");
+    app.send("q");
+    assert_eq!(app.wait_exit().0, 0);
+
+    let mut again = PtyApp::start(&[path], config.path(), 160, 40);
+    again.wait_for("★ 1 starred");
+    again.send("m");
+    again.wait_for("My programme · ★ 1");
+    again.send("q");
+    assert_eq!(again.wait_exit().0, 0);
+    let saved = std::fs::read_to_string(config.path().join("favourites.json")).expect("saved");
+    assert!(
+        saved.contains("\"fosdem-2025\""),
+        "kept under the programme's id: {saved}"
+    );
+}

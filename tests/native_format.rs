@@ -7,8 +7,9 @@ use dagsorden::model::{DayTime, Kind, Programme};
 
 fn shipped(name: &'static str) -> Programme {
     Source::Shipped(name)
-        .load()
+        .load(None)
         .expect("shipped programme loads")
+        .programme
 }
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -246,7 +247,7 @@ fn broken_files_say_where_and_what() {
 #[test]
 fn a_missing_file_names_the_shipped_programmes() {
     let error = Source::from_argument(Some("/no/such/programme.json"))
-        .load()
+        .load(None)
         .expect_err("missing");
     assert!(matches!(error, LoadError::NotFound { .. }));
     assert!(error.to_string().contains("ks-toppmote-2024"), "{error}");

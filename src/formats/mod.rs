@@ -1,12 +1,22 @@
 //! Reading programmes: where they come from and how their bytes become a [`Programme`].
 
+mod detect;
 mod error;
+pub mod frab_xml;
+mod html;
+pub mod ical;
+pub mod import;
+mod lenient;
+mod names;
 pub mod native;
+pub mod schedule_json;
 mod shipped;
 
 use std::path::{Path, PathBuf};
 
+pub use detect::Format;
 pub use error::{LoadError, line_column};
+pub use import::Warning;
 pub use shipped::{DEFAULT_PROGRAMME, SHIPPED};
 
 use crate::model::Programme;
@@ -45,7 +55,8 @@ impl Source {
         }
     }
 
-    pub fn load(&self) -> Result<Programme, LoadError> {
+    /// Reads and parses the programme, in `format` or else the format its content shows.
+    pub fn load(&self, format: Option<Format>) -> Result<Loaded, LoadError> {
         let origin = self.display_name();
         match self {
             Self::Shipped(name) => {
@@ -53,11 +64,38 @@ impl Source {
                     origin: origin.clone(),
                     hint: shipped::names_hint(),
                 })?;
-                native::parse(text.as_bytes(), &origin)
+                parse(text.as_bytes(), &origin, format)
             }
-            Self::File(path) => native::parse(&read_file(path, &origin)?, &origin),
+            Self::File(path) => parse(&read_file(path, &origin)?, &origin, format),
         }
     }
+}
+
+/// A programme as read, with the format it was in and what had to be skipped.
+#[derive(Debug)]
+pub struct Loaded {
+    pub programme: Programme,
+    pub format: Format,
+    pub warnings: Vec<Warning>,
+}
+
+/// Parses a programme in `format`, or in the format its content shows.
+pub fn parse(bytes: &[u8], origin: &str, format: Option<Format>) -> Result<Loaded, LoadError> {
+    let format = format.unwrap_or_else(|| Format::detect(bytes));
+    let imported = match format {
+        Format::Native => import::Imported {
+            programme: native::parse(bytes, origin)?,
+            warnings: Vec::new(),
+        },
+        Format::FrabXml => frab_xml::parse(bytes, origin)?,
+        Format::ScheduleJson => schedule_json::parse(bytes, origin)?,
+        Format::ICalendar => ical::parse(bytes, origin)?,
+    };
+    Ok(Loaded {
+        programme: imported.programme,
+        format,
+        warnings: imported.warnings,
+    })
 }
 
 fn read_file(path: &Path, origin: &str) -> Result<Vec<u8>, LoadError> {

@@ -11,8 +11,9 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
+use super::names::Names;
 use super::{LoadError, line_column};
-use crate::model::{Day, DayTime, Kind, Part, Programme, Session, Speaker, Theme, Venue};
+use crate::model::{Day, DayTime, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue};
 use crate::text::{clean_block_opt, clean_line, clean_opt};
 
 /// Parses a programme in dagsorden's JSON format. `origin` names the source in errors.
@@ -133,6 +134,9 @@ struct FileSession {
     kind: Option<String>,
     room: Option<String>,
     part: Option<String>,
+    language: Option<String>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    links: Vec<FileLink>,
     #[serde(default, deserialize_with = "null_as_empty")]
     themes: Vec<String>,
     #[serde(default, deserialize_with = "null_as_empty")]
@@ -142,6 +146,12 @@ struct FileSession {
     #[serde(default)]
     open_to_press: Option<bool>,
     url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct FileLink {
+    title: Option<String>,
+    url: String,
 }
 
 #[derive(Deserialize)]
@@ -207,6 +217,7 @@ fn build(file: FileProgramme) -> Result<Programme, Invalid> {
     let theme_ids = index_by_id(&themes, |t: &Theme| &t.id);
     let part_ids = index_by_id(&parts, |p: &Part| &p.id);
     let mut seen_sessions: HashMap<String, String> = HashMap::new();
+    let mut rooms = Names::default();
     let mut days = Vec::with_capacity(file.days.len());
     let mut sessions = Vec::new();
     for (d, day) in file.days.iter().enumerate() {
@@ -219,7 +230,11 @@ fn build(file: FileProgramme) -> Result<Programme, Invalid> {
         });
         for (s, raw) in day.sessions.iter().enumerate() {
             let path = format!("days[{d}].sessions[{s}]");
-            let session = build_session(raw, d, &path, &theme_ids, &part_ids)?;
+            let references = References {
+                themes: &theme_ids,
+                parts: &part_ids,
+            };
+            let session = build_session(raw, d, &path, &references, &mut rooms)?;
             if let Some(first) = seen_sessions.insert(session.id.clone(), path.clone()) {
                 return Err((
                     format!("{path}.id"),
@@ -251,6 +266,7 @@ fn build(file: FileProgramme) -> Result<Programme, Invalid> {
         hosts: speakers(&file.hosts, "hosts")?,
         parts,
         themes,
+        rooms: rooms.into_vec(),
         days,
         sessions,
     };
@@ -258,12 +274,18 @@ fn build(file: FileProgramme) -> Result<Programme, Invalid> {
     Ok(programme)
 }
 
+/// The ids a session may refer to.
+struct References<'a> {
+    themes: &'a HashMap<String, usize>,
+    parts: &'a HashMap<String, usize>,
+}
+
 fn build_session(
     raw: &FileSession,
     day: usize,
     path: &str,
-    theme_ids: &HashMap<String, usize>,
-    part_ids: &HashMap<String, usize>,
+    references: &References<'_>,
+    rooms: &mut Names,
 ) -> Result<Session, Invalid> {
     let start = raw.start.as_ref().map(|c| c.0);
     let end = raw.end.as_ref().map(|c| c.0);
@@ -278,12 +300,19 @@ fn build_session(
         .themes
         .iter()
         .enumerate()
-        .map(|(i, id)| lookup(theme_ids, id, &format!("{path}.themes[{i}]"), "theme"))
+        .map(|(i, id)| {
+            lookup(
+                references.themes,
+                id,
+                &format!("{path}.themes[{i}]"),
+                "theme",
+            )
+        })
         .collect::<Result<_, _>>()?;
     let part = raw
         .part
         .as_deref()
-        .map(|id| lookup(part_ids, id, &format!("{path}.part"), "part"))
+        .map(|id| lookup(references.parts, id, &format!("{path}.part"), "part"))
         .transpose()?;
     Ok(Session {
         id: required(&raw.id, &format!("{path}.id"))?,
@@ -295,14 +324,29 @@ fn build_session(
         subtitle: clean_opt(raw.subtitle.as_deref()),
         description: clean_block_opt(raw.description.as_deref()),
         kind: raw.kind.as_deref().map_or(Kind::Session, Kind::from_word),
-        room: clean_opt(raw.room.as_deref()),
+        room: clean_opt(raw.room.as_deref()).map(|room| rooms.intern(&room)),
         part,
         themes,
         speakers: speakers(&raw.speakers, &format!("{path}.speakers"))?,
         streamed: raw.streamed.unwrap_or(false),
         open_to_press: raw.open_to_press.unwrap_or(false),
         url: clean_opt(raw.url.as_deref()),
+        links: links(&raw.links, &format!("{path}.links"))?,
+        language: clean_opt(raw.language.as_deref()),
+        utc_offset: None,
     })
+}
+
+fn links(raw: &[FileLink], path: &str) -> Result<Vec<Link>, Invalid> {
+    raw.iter()
+        .enumerate()
+        .map(|(i, link)| {
+            Ok(Link {
+                title: clean_opt(link.title.as_deref()),
+                url: required(&link.url, &format!("{path}[{i}].url"))?,
+            })
+        })
+        .collect()
 }
 
 /// An end before its start is read as the next morning (`23:00`–`01:00`).

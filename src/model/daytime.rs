@@ -8,8 +8,12 @@ use std::fmt;
 pub struct DayTime(u32);
 
 impl DayTime {
-    /// The latest time we accept: two full days, enough for any programme day that runs late.
-    pub const MAX_MINUTES: u32 = 48 * 60;
+    /// The latest time we hold: a week after the day's midnight, for the ends of very long
+    /// sessions (a camp's 72-hour event).
+    pub const MAX_MINUTES: u32 = 7 * 24 * 60;
+    /// The latest time a file may write as a clock time: two days, enough for any programme day
+    /// that runs past midnight.
+    pub const CLOCK_MAX_MINUTES: u32 = 48 * 60;
 
     pub fn from_minutes(minutes: u32) -> Option<Self> {
         (minutes <= Self::MAX_MINUTES).then_some(Self(minutes))
@@ -36,6 +40,12 @@ impl DayTime {
             return None;
         }
         Self::from_hm(hours.parse().ok()?, minutes.parse().ok()?)
+            .filter(|t| t.0 <= Self::CLOCK_MAX_MINUTES)
+    }
+
+    /// This time plus `minutes`, if it stays within [`Self::MAX_MINUTES`].
+    pub fn plus_minutes(self, minutes: u32) -> Option<Self> {
+        Self::from_minutes(self.0.checked_add(minutes)?)
     }
 
     pub fn minutes(self) -> u32 {

@@ -4,4 +4,4 @@ mod daytime;
 mod programme;
 
 pub use daytime::DayTime;
-pub use programme::{Day, Kind, Part, Programme, Session, Speaker, Theme, Venue};
+pub use programme::{Day, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue};

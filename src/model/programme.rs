@@ -1,6 +1,6 @@
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 
 use super::DayTime;
@@ -30,6 +30,8 @@ pub struct Programme {
     pub hosts: Vec<Speaker>,
     pub parts: Vec<Part>,
     pub themes: Vec<Theme>,
+    /// Room names, in the order the source first mentions them.
+    pub rooms: Vec<String>,
     pub days: Vec<Day>,
     pub sessions: Vec<Session>,
 }
@@ -65,6 +67,13 @@ pub struct Day {
     pub closes: Option<DayTime>,
     /// This day's slice of [`Programme::sessions`].
     pub sessions: Range<usize>,
+}
+
+/// A link about a session (a recording, slides, a feedback form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub title: Option<String>,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,13 +139,17 @@ pub struct Session {
     pub day: usize,
     pub start: Option<DayTime>,
     pub end: Option<DayTime>,
+    /// The offset from UTC of this session's wall-clock times, for a programme without a time
+    /// zone whose file gave offsets; `None` with no zone is floating local time.
+    pub utc_offset: Option<FixedOffset>,
     /// Words about when, for a session whose time is not announced ("ettermiddagen").
     pub time_note: Option<String>,
     pub title: String,
     pub subtitle: Option<String>,
     pub description: Option<String>,
     pub kind: Kind,
-    pub room: Option<String>,
+    /// Index into [`Programme::rooms`].
+    pub room: Option<usize>,
     /// Index into [`Programme::parts`].
     pub part: Option<usize>,
     /// Indexes into [`Programme::themes`].
@@ -145,6 +158,9 @@ pub struct Session {
     pub streamed: bool,
     pub open_to_press: bool,
     pub url: Option<String>,
+    pub links: Vec<Link>,
+    /// The language it is held in, as the source writes it (`en`, `de`).
+    pub language: Option<String>,
 }
 
 impl Session {
@@ -171,6 +187,14 @@ impl Programme {
             day.sessions = next..next + len;
             next += len;
         }
+    }
+
+    /// The name of the session's room.
+    pub fn room_name(&self, session: &Session) -> Option<&str> {
+        session
+            .room
+            .and_then(|r| self.rooms.get(r))
+            .map(String::as_str)
     }
 
     pub fn day_sessions(&self, day: usize) -> &[Session] {

@@ -46,7 +46,7 @@ fn session_sheet(app: &App, sheet: &mut Sheet) {
     }
     sheet.blank();
     sheet.field("When", &when(programme, session));
-    if let Some(room) = &session.room {
+    if let Some(room) = programme.room_name(session) {
         sheet.field("Room", room);
     }
     if let Some(part) = session.part.and_then(|p| programme.parts.get(p)) {

@@ -49,12 +49,22 @@ impl ListView<'_> {
         let height = usize::from(inner.height);
         let offset = keep_in_view(self.offset.get(), self.selected, height, self.len);
         self.offset.set(offset);
-        for (line_no, index) in (offset..self.len.min(offset + height)).enumerate() {
+        let width = usize::from(inner.width);
+        let rows: Vec<(usize, Row)> = (offset..self.len.min(offset + height))
+            .map(|index| (index, row(index)))
+            .collect();
+        // The notes at the right edge line up: one column as wide as the widest shown.
+        let suffix_width = rows
+            .iter()
+            .filter_map(|(_, r)| r.suffix.as_ref().map(Span::width))
+            .max()
+            .unwrap_or(0)
+            .min(width / 3);
+        for (line_no, (index, Row { mut line, suffix })) in rows.into_iter().enumerate() {
             let selected = self.selected == Some(index);
             let marker = if selected { style::CURSOR_SYMBOL } else { " " };
-            let Row { mut line, suffix } = row(index);
             line.spans.insert(0, Span::raw(marker));
-            let mut line = fit(line, suffix, usize::from(inner.width));
+            let mut line = fit(line, suffix, width, suffix_width);
             if selected {
                 line = line.style(if self.focused {
                     style::SELECTED_FOCUSED
@@ -68,13 +78,23 @@ impl ListView<'_> {
     }
 }
 
-/// The line cut to `width` with an ellipsis where text is lost, and the suffix at the right
-/// edge, itself cut to a third of the width so the line keeps most of the room.
-pub fn fit(line: Line<'static>, suffix: Option<Span<'static>>, width: usize) -> Line<'static> {
+/// The line cut to `width` with an ellipsis where text is lost, and the suffix at the start of a
+/// column of `suffix_width` at the right edge (cut to fit it), so suffixes line up.
+pub fn fit(
+    line: Line<'static>,
+    suffix: Option<Span<'static>>,
+    width: usize,
+    suffix_width: usize,
+) -> Line<'static> {
+    let column = if width >= 12 {
+        suffix_width.min(width)
+    } else {
+        0
+    };
     let suffix = suffix
-        .filter(|_| width >= 12)
-        .map(|s| truncate(Line::from(s), width / 3));
-    let room = width - suffix.as_ref().map_or(0, Line::width);
+        .filter(|_| column > 0)
+        .map(|s| truncate(Line::from(s), column));
+    let room = width - column;
     let mut line = truncate(line, room);
     if let Some(suffix) = suffix {
         let gap = room.saturating_sub(line.width());
@@ -160,21 +180,21 @@ mod tests {
     #[test]
     fn long_rows_end_in_an_ellipsis_and_keep_their_suffix() {
         let line = Line::from(vec![Span::raw("Inkluderende "), Span::raw("samfunnsliv")]);
-        let fitted = fit(line.clone(), Some(Span::raw(" 12")), 16);
+        let fitted = fit(line.clone(), Some(Span::raw(" 12")), 16, 3);
         assert_eq!(text(&fitted), "Inkluderende… 12");
         assert_eq!(fitted.width(), 16);
         assert_eq!(
-            text(&fit(line.clone(), Some(Span::raw(" 12")), 30)),
+            text(&fit(line.clone(), Some(Span::raw(" 12")), 30, 3)),
             format!("{:<27} 12", "Inkluderende samfunnsliv")
         );
         assert_eq!(
-            text(&fit(line.clone(), Some(Span::raw(" 12")), 6)),
+            text(&fit(line.clone(), Some(Span::raw(" 12")), 6, 3)),
             "Inklu…",
             "no room for the suffix"
         );
         let long_room = Some(Span::raw("  Auditorium Maximum "));
         assert_eq!(
-            text(&fit(line.clone(), long_room, 24)),
+            text(&fit(line.clone(), long_room, 24, 8)),
             "Inkluderende sa…  Audit…"
         );
         assert_eq!(text(&truncate(line, 0)), "");

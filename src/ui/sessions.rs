@@ -94,9 +94,8 @@ fn session_line(
     spans.push(Span::raw(session.title.clone()));
     Row {
         line: Line::from(spans),
-        suffix: session
-            .room
-            .as_ref()
+        suffix: programme
+            .room_name(session)
             .map(|room| Span::styled(format!("  {room} "), style::DIM)),
     }
 }

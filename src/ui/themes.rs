@@ -4,8 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::days::{count, digits};
 use super::list::{ListView, Row};
-use super::{days::count, pane_block, style};
+use super::{pane_block, style};
 use crate::action::Pane;
 use crate::app::App;
 
@@ -15,6 +16,10 @@ const ACTIVE: &str = "●";
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let programme = app.programme();
     let filter = app.theme_filter();
+    let largest = (0..programme.themes.len())
+        .map(|t| app.theme_count(t))
+        .max();
+    let width = digits(largest.unwrap_or(0));
     ListView {
         block: pane_block(app, Pane::Themes, Line::from(" Themes ")),
         len: programme.themes.len() + 1,
@@ -37,7 +42,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         };
         Row {
             line: Line::from(vec![mark, name]),
-            suffix: theme.map(|t| count(app.theme_count(t))),
+            suffix: theme.map(|t| count(app.theme_count(t), width)),
         }
     });
 }

@@ -12,7 +12,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 pub fn programme(name: &'static str) -> Programme {
-    Source::Shipped(name).load().expect("shipped programme")
+    Source::Shipped(name)
+        .load(None)
+        .expect("shipped programme")
+        .programme
 }
 
 /// An app on a shipped programme whose favourites live in a fresh temporary directory.
@@ -56,4 +59,25 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A real programme from `../shared/fixtures/real/`, or `None` (with a note on stderr) where
+/// that folder is not beside the project.
+pub fn real_fixture(name: &str) -> Option<std::path::PathBuf> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/real")
+        .join(name);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is not there", path.display());
+        None
+    }
+}
+
+/// Loads a file, telling its format from the content.
+pub fn load_file(path: &std::path::Path) -> dagsorden::formats::Loaded {
+    Source::File(path.to_path_buf())
+        .load(None)
+        .unwrap_or_else(|e| panic!("{e}"))
 }

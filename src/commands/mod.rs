@@ -1,0 +1,3 @@
+//! The commands that print and exit instead of opening the viewer.
+
+pub mod check;

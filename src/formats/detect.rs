@@ -1,0 +1,185 @@
+//! Which format a file is in, from its content (never its name).
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The programme formats dagsorden reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// dagsorden's own JSON.
+    Native,
+    /// frab / Pentabarf `schedule.xml`.
+    FrabXml,
+    /// The c3voc `schedule.json` that frab and pretalx publish.
+    ScheduleJson,
+    /// iCalendar (RFC 5545), `.ics`.
+    ICalendar,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [
+        Format::Native,
+        Format::FrabXml,
+        Format::ScheduleJson,
+        Format::ICalendar,
+    ];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Native => "native",
+            Self::FrabXml => "xml",
+            Self::ScheduleJson => "schedule-json",
+            Self::ICalendar => "ical",
+        }
+    }
+
+    /// What the format is, for people.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Native => "dagsorden programme JSON",
+            Self::FrabXml => "frab/Pentabarf schedule XML",
+            Self::ScheduleJson => "frab/pretalx schedule.json",
+            Self::ICalendar => "iCalendar",
+        }
+    }
+
+    /// The format the bytes are in; anything unrecognised is tried as dagsorden's JSON, whose
+    /// errors then say what is wrong.
+    pub fn detect(bytes: &[u8]) -> Self {
+        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        let start = bytes
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(bytes.len());
+        let content = &bytes[start..];
+        if content.starts_with(b"<") {
+            Self::FrabXml
+        } else if content
+            .get(..15)
+            .is_some_and(|head| head.eq_ignore_ascii_case(b"BEGIN:VCALENDAR"))
+        {
+            Self::ICalendar
+        } else if content.starts_with(b"{") && has_top_level_key(content, b"schedule") {
+            Self::ScheduleJson
+        } else {
+            Self::Native
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let wanted = text.trim().to_lowercase();
+        let aliases: &[(&str, Format)] = &[
+            ("json", Format::Native),
+            ("frab", Format::FrabXml),
+            ("pentabarf", Format::FrabXml),
+            ("schedule.json", Format::ScheduleJson),
+            ("pretalx", Format::ScheduleJson),
+            ("ics", Format::ICalendar),
+            ("icalendar", Format::ICalendar),
+        ];
+        Self::ALL
+            .iter()
+            .map(|f| (f.name(), *f))
+            .chain(aliases.iter().copied())
+            .find(|(name, _)| *name == wanted)
+            .map(|(_, format)| format)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|f| f.name()).collect();
+                format!("unknown format {text:?} (known: {})", names.join(", "))
+            })
+    }
+}
+
+/// Whether the JSON object in `json` has `key` among its own keys (not those of nested
+/// objects). Reads only as far as needed, without building anything.
+fn has_top_level_key(json: &[u8], key: &[u8]) -> bool {
+    let mut depth = 0usize;
+    let mut i = 0;
+    // At depth 1, the next string is a key when we are right after `{` or `,`.
+    let mut expecting_key = false;
+    while i < json.len() {
+        match json[i] {
+            b'"' => {
+                let end = string_end(json, i + 1);
+                if depth == 1 && expecting_key && &json[i + 1..end.min(json.len())] == key {
+                    return true;
+                }
+                expecting_key = false;
+                i = end;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                expecting_key = depth == 1 && json[i] == b'{';
+            }
+            b'}' | b']' => {
+                if depth <= 1 {
+                    return false;
+                }
+                depth -= 1;
+            }
+            b',' => expecting_key = depth == 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The index of the quote closing the string whose content starts at `from`.
+fn string_end(json: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i < json.len() {
+        match json[i] {
+            b'\\' => i += 2,
+            b'"' => return i,
+            _ => i += 1,
+        }
+    }
+    json.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case(b"<?xml version=\"1.0\"?><schedule/>", Format::FrabXml)]
+    #[case(b"\xef\xbb\xbf  <schedule>", Format::FrabXml)]
+    #[case(b"BEGIN:VCALENDAR\r\nVERSION:2.0", Format::ICalendar)]
+    #[case(b"\r\nbegin:vcalendar\r\n", Format::ICalendar)]
+    #[case(b"{\"$schema\": \"x\", \"schedule\": {}}", Format::ScheduleJson)]
+    #[case(b"{\"schedule\": {\"conference\": {}}}", Format::ScheduleJson)]
+    #[case(b"{\"id\": \"x\", \"days\": [{\"schedule\": 1}]}", Format::Native)]
+    #[case(b"{\"title\": \"\\\"schedule\", \"days\": []}", Format::Native)]
+    #[case(b"{\"a\": {\"schedule\": {}}, \"days\": []}", Format::Native)]
+    #[case(b"[1, 2]", Format::Native)]
+    #[case(b"", Format::Native)]
+    fn formats_are_told_by_their_content(#[case] bytes: &[u8], #[case] format: Format) {
+        assert_eq!(Format::detect(bytes), format);
+    }
+
+    #[test]
+    fn format_names_round_trip_and_aliases_work() {
+        for format in Format::ALL {
+            assert_eq!(format.name().parse::<Format>(), Ok(format));
+        }
+        assert_eq!("ICS".parse::<Format>(), Ok(Format::ICalendar));
+        assert!(
+            "csv"
+                .parse::<Format>()
+                .is_err_and(|e| e.contains("known: native"))
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! Abstracts and descriptions as plain text: HTML tags stripped (block tags become line breaks),
+//! entities decoded (twice where a file escaped them twice), then cleaned like all programme text.
+
+use crate::text::clean_block_opt;
+
+/// Block-level tags that end a line of text.
+const BREAKING_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "table",
+];
+
+/// Plain text from an abstract that may be HTML, plain text, or Markdown-ish.
+pub fn plain_text(raw: Option<&str>) -> Option<String> {
+    let raw = raw?;
+    let text = if looks_like_html(raw) {
+        strip_tags(raw)
+    } else {
+        raw.to_string()
+    };
+    clean_block_opt(Some(&decode_entities(&text)))
+}
+
+/// Decodes HTML entities; a second pass undoes a file's double escaping (`&amp;amp;`).
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let once = html_escape::decode_html_entities(text);
+    if has_entity(&once) {
+        html_escape::decode_html_entities(&once).into_owned()
+    } else {
+        once.into_owned()
+    }
+}
+
+/// `&name;` or `&#123;` somewhere in the text.
+fn has_entity(text: &str) -> bool {
+    text.match_indices('&').any(|(at, _)| {
+        let rest = &text[at + 1..];
+        let name_len = rest
+            .bytes()
+            .take(32)
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+            .count();
+        name_len > 0 && rest.as_bytes().get(name_len) == Some(&b';')
+    })
+}
+
+/// Whether any tag HTML puts paragraphs with appears, so the text's own line breaks are only
+/// white space.
+fn looks_like_html(text: &str) -> bool {
+    text.match_indices('<').any(|(at, _)| {
+        tag_at(&text[at..]).is_some_and(|(name, _)| BREAKING_TAGS.contains(&name.as_str()))
+    })
+}
+
+/// The tag starting at `text` (which begins with `<`): its lower-case name and byte length.
+fn tag_at(text: &str) -> Option<(String, usize)> {
+    let body = text.strip_prefix('<')?;
+    let body_start = body.trim_start_matches('/');
+    let first = body_start.chars().next()?;
+    if !(first.is_ascii_alphabetic() || first == '!') {
+        return None;
+    }
+    let end = body.find('>')?;
+    let name: String = body_start
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    Some((name.to_ascii_lowercase(), end + 2))
+}
+
+/// Removes tags; block tags become line breaks and source line breaks become spaces.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(['<', '\n', '\r']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if !rest.starts_with('<') {
+            out.push(' ');
+            rest = &rest[1..];
+            continue;
+        }
+        let Some((name, len)) = tag_at(rest) else {
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        };
+        out.push_str(tag_text(&name, rest.starts_with("</")));
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What a tag leaves in the text: a line break for block tags, a bullet for list items.
+fn tag_text(name: &str, closing: bool) -> &'static str {
+    match name {
+        "br" => "\n",
+        "li" if !closing => "\n• ",
+        "li" => "",
+        // `</p>` and `<p>` both end a paragraph; blank lines fold to one later.
+        name if BREAKING_TAGS.contains(&name) => "\n\n",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case(
+        "<p>FOSDEM welcome and opening talk.</p>",
+        "FOSDEM welcome and opening talk."
+    )]
+    #[case("<p>One\nline.</p><p>Two.</p>", "One line.\n\nTwo.")]
+    #[case("a<br/>b<br>c", "a\nb\nc")]
+    #[case("<ul><li>one</li><li>two</li></ul>", "• one\n• two")]
+    #[case("<p>Tom &amp; Jerry &eacute;t&eacute;</p>", "Tom & Jerry été")]
+    #[case("Rock &amp;amp; roll", "Rock & roll")]
+    #[case("non&amp;#8209;breaking", "non\u{2011}breaking")]
+    #[case("plain\ntext keeps\n\nits lines", "plain\ntext keeps\n\nits lines")]
+    #[case("1 < 2 and 3 > 2", "1 < 2 and 3 > 2")]
+    #[case("<p>a <a href=\"x\">link</a> &lt;b&gt;</p>", "a link <b>")]
+    #[case("  \r\n  ", "")]
+    fn abstracts_become_plain_text(#[case] raw: &str, #[case] plain: &str) {
+        assert_eq!(plain_text(Some(raw)).unwrap_or_default(), plain);
+    }
+
+    #[test]
+    fn escapes_hidden_in_entities_never_become_controls() {
+        let text = plain_text(Some("<p>evil &#27;[2J &#x9b;31m done</p>")).unwrap_or_default();
+        assert!(!text.chars().any(char::is_control), "{text:?}");
+    }
+}

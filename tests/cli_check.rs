@@ -1,0 +1,90 @@
+//! `dagsorden check`: a summary and exit 0 for a readable file, one line and exit 2 otherwise.
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn check(args: &[&str]) -> Output {
+    let config = tempfile::tempdir().expect("temp dir");
+    Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        .arg("check")
+        .args(args)
+        .env("DAGSORDEN_CONFIG_DIR", config.path())
+        .output()
+        .expect("run dagsorden check")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn a_real_programme_is_summarised() {
+    let Some(path) = common::real_fixture("fosdem-2025.xml") else {
+        return;
+    };
+    let output = check(&[path.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for line in [
+        "format     frab/Pentabarf schedule XML",
+        "title      FOSDEM 2025",
+        "time zone  Europe/Brussels",
+        "days       2 (2025-02-01: 470, 2025-02-02: 473)",
+        "rooms      29",
+        "themes     74",
+        "sessions   943",
+        "warnings   0",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing {line:?} in\n{text}"
+        );
+    }
+}
+
+#[test]
+fn warnings_are_listed_and_still_exit_0() {
+    let output = check(&["tests/fixtures/nordlys.ics"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("format     iCalendar"), "{text}");
+    assert!(text.contains("warnings   1\n  line "), "{text}");
+    assert!(
+        text.contains("broken@nordlys: skipped: no usable DTSTART"),
+        "{text}"
+    );
+}
+
+#[test]
+fn shipped_programmes_can_be_checked_by_name() {
+    let output = check(&["ks-toppmote-2021"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("days       1 (day 1: 5)"), "{text}");
+    assert!(text.contains("sessions   5 (5 without a time)"), "{text}");
+}
+
+#[test]
+fn a_broken_file_is_one_line_with_its_place_and_exit_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("broken.xml");
+    std::fs::write(&file, "<schedule>\n<day>\n<room name=\"x\">\n</day>").expect("write");
+    let output = check(&[file.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("broken.xml:4:") && stderr.contains("not valid XML"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn format_can_be_forced() {
+    let output = check(&["tests/fixtures/nordlys.ics", "--format", "xml"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("not a frab schedule"), "{stderr}");
+}

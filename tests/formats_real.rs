@@ -1,0 +1,201 @@
+//! Real programmes from other conferences open with the file's own counts and times.
+
+mod common;
+
+use common::{load_file, real_fixture};
+use dagsorden::formats::{Format, Loaded};
+use dagsorden::model::{DayTime, Programme, Session};
+
+fn load(name: &str) -> Option<Loaded> {
+    real_fixture(name).map(|path| load_file(&path))
+}
+
+fn by_title<'a>(p: &'a Programme, title: &str) -> Vec<&'a Session> {
+    p.sessions.iter().filter(|s| s.title == title).collect()
+}
+
+fn one<'a>(p: &'a Programme, title: &str) -> &'a Session {
+    let found = by_title(p, title);
+    assert_eq!(found.len(), 1, "sessions titled {title:?}");
+    found[0]
+}
+
+/// `2025-02-01 10:35–11:00 K.3.201`, as a viewer at the venue reads it.
+fn when_where(p: &Programme, s: &Session) -> String {
+    let date = p.days[s.day]
+        .date
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let time = |t: Option<dagsorden::model::DayTime>| t.map(|t| t.to_string()).unwrap_or_default();
+    format!(
+        "{date} {}–{} {}",
+        time(s.start),
+        time(s.end),
+        p.room_name(s).unwrap_or("-")
+    )
+}
+
+fn speakers(s: &Session) -> Vec<&str> {
+    s.speakers.iter().map(|x| x.name.as_str()).collect()
+}
+
+fn counts(loaded: &Loaded) -> (usize, usize, usize, usize) {
+    let p = &loaded.programme;
+    (
+        p.sessions.len(),
+        p.days.len(),
+        p.rooms.len(),
+        p.themes.len(),
+    )
+}
+
+#[test]
+fn fosdem_2025() {
+    let Some(loaded) = load("fosdem-2025.xml") else {
+        return;
+    };
+    assert_eq!(loaded.format, Format::FrabXml);
+    assert_eq!(counts(&loaded), (943, 2, 29, 74));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let p = &loaded.programme;
+    assert_eq!(
+        (p.title.as_str(), p.id.as_str()),
+        ("FOSDEM 2025", "fosdem-2025")
+    );
+    assert_eq!(p.time_zone, Some(chrono_tz::Europe::Brussels));
+    let day_sizes: Vec<usize> = p.days.iter().map(|d| d.sessions.len()).collect();
+    assert_eq!(day_sizes, [470, 473]);
+    let s = one(p, "A New Approach to Callee-Saved Registers in LLVM");
+    assert_eq!(s.id, "852280ac-61d3-588c-b74c-8d87f9d9d2c6");
+    assert_eq!(when_where(p, s), "2025-02-01 10:35–11:00 K.3.201");
+    assert_eq!(speakers(s), ["Mikhail Gudim"]);
+    assert_eq!(p.themes[s.themes[0]].name, "LLVM");
+    let text = s.description.as_deref().unwrap_or_default();
+    assert!(text.starts_with("Currently LLVM saves and restores callee-saved registers during prologue-epilogue insertion pass."), "{text}");
+    assert!(
+        !text.contains("<p>") && !text.contains('\n'),
+        "one plain paragraph: {text}"
+    );
+    assert_eq!(
+        s.url.as_deref(),
+        Some(
+            "https://fosdem.org/2025/schedule/event/fosdem-2025-6210-a-new-approach-to-callee-saved-registers-in-llvm/"
+        )
+    );
+}
+
+#[test]
+fn fosdem_2020_old_pentabarf_without_zone_or_guid() {
+    let Some(loaded) = load("fosdem-2020.xml") else {
+        return;
+    };
+    assert_eq!(counts(&loaded), (872, 2, 35, 71));
+    let p = &loaded.programme;
+    assert_eq!(p.time_zone, None);
+    let s = one(p, "Welcome to FOSDEM 2020");
+    assert_eq!(s.id, "9025", "without a guid, the event id keys the star");
+    assert_eq!(when_where(p, s), "2020-02-01 09:30–09:55 Janson");
+    assert_eq!(s.utc_offset, None, "floating local time");
+    assert_eq!(speakers(s), ["FOSDEM Staff"]);
+    assert_eq!(
+        s.description.as_deref(),
+        Some("FOSDEM welcome and opening talk.\n\nWelcome to FOSDEM 2020!")
+    );
+    let links: Vec<&str> = s.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(
+        links[0],
+        "https://video.fosdem.org/2020/Janson/keynotes_welcome.webm"
+    );
+    assert_eq!(
+        s.links[0].title.as_deref(),
+        Some("Video recording (WebM/VP9)")
+    );
+    let workshops = by_title(p, "Open Source Hardware and Soldering Workshop");
+    let times: Vec<String> = workshops.iter().map(|s| when_where(p, s)).collect();
+    assert_eq!(
+        times,
+        [
+            "2020-02-01 10:30–19:00 UB4.228",
+            "2020-02-02 10:00–17:00 UB4.228"
+        ]
+    );
+}
+
+#[test]
+fn ccc_36c3_schedule_json_with_offsets_and_late_nights() {
+    let Some(loaded) = load("36c3-schedule.json") else {
+        return;
+    };
+    assert_eq!(loaded.format, Format::ScheduleJson);
+    assert_eq!(counts(&loaded), (161, 4, 5, 8));
+    let p = &loaded.programme;
+    assert_eq!(p.time_zone, None);
+    let rooms: Vec<&str> = p.rooms.iter().map(String::as_str).collect();
+    assert_eq!(rooms, ["Ada", "Borg", "Clarke", "Dijkstra", "Eliza"]);
+    let opening = one(p, "Opening Ceremony");
+    assert_eq!(when_where(p, opening), "2019-12-27 11:00–11:30 Ada");
+    assert_eq!(opening.utc_offset.map(|o| o.local_minus_utc()), Some(3600));
+    assert_eq!(speakers(opening), ["bleeptrack", "blinry"]);
+    assert_eq!(opening.description.as_deref(), Some("Welcome!"));
+    assert_eq!(opening.id, "6a32cb72-a69d-423c-91b5-60d88eb8e6c7");
+    let jeopardy = one(p, "Hacker Jeopardy");
+    assert_eq!(
+        when_where(p, jeopardy),
+        "2019-12-27 00:50–02:50 Ada",
+        "after midnight stays on its day"
+    );
+    assert_eq!(jeopardy.start.map(DayTime::minutes), Some(24 * 60 + 50));
+    assert_eq!(
+        p.days[0].opens.map(|t| t.to_string()).as_deref(),
+        Some("11:00")
+    );
+    assert_eq!(p.days[0].closes.map(DayTime::minutes), Some(28 * 60));
+}
+
+#[test]
+fn camp_2019_schedule_json_with_a_zone() {
+    let Some(loaded) = load("camp2019-schedule.json") else {
+        return;
+    };
+    assert_eq!(counts(&loaded), (79, 5, 2, 7));
+    let p = &loaded.programme;
+    assert_eq!(p.time_zone, Some(chrono_tz::Europe::Berlin));
+    let s = one(p, "20 Jahre Camp");
+    assert_eq!(when_where(p, s), "2019-08-21 22:00–23:30 Curie");
+    assert_eq!(
+        speakers(s),
+        ["Markus Ossevorth", "Marc-André Janizewski", "Tim Pritlove"]
+    );
+    let math = one(p, "Math Protected Social Interactions");
+    let text = math.description.as_deref().unwrap_or_default();
+    assert!(
+        text.starts_with(
+            "We have learned that Math might be our last defence line against\na real"
+        ),
+        "{text:?}"
+    );
+    assert!(!text.contains('\r'));
+}
+
+#[test]
+fn every_real_programme_gives_every_session_a_distinct_key() {
+    for name in [
+        "fosdem-2025.xml",
+        "fosdem-2020.xml",
+        "36c3-schedule.json",
+        "camp2019-schedule.json",
+    ] {
+        let Some(loaded) = load(name) else { return };
+        let mut keys: Vec<&str> = loaded
+            .programme
+            .sessions
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        let total = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), total, "{name}");
+        assert!(keys.iter().all(|k| !k.is_empty()), "{name}");
+    }
+}

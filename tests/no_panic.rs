@@ -1,0 +1,140 @@
+//! No input makes a reader panic: truncated, mutated and random bytes, derived from real files,
+//! give a programme or an error, through every importer and the native loader.
+
+mod common;
+
+use std::sync::OnceLock;
+
+use dagsorden::formats::{Format, SHIPPED, parse};
+use proptest::prelude::*;
+
+/// How much of each seed file the cases work on; real files start with all their structure.
+const WINDOW: usize = 24 * 1024;
+
+/// Seed files: the real fixtures where they are, the shipped programmes, and our own quirk file.
+fn seeds() -> &'static [Vec<u8>] {
+    static SEEDS: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let mut seeds: Vec<Vec<u8>> = SHIPPED
+            .iter()
+            .map(|(_, text)| text.as_bytes().to_vec())
+            .collect();
+        seeds.push(include_bytes!("fixtures/nordlys.ics").to_vec());
+        for name in [
+            "fosdem-2025.xml",
+            "fosdem-2020.xml",
+            "36c3-schedule.json",
+            "camp2019-schedule.json",
+        ] {
+            if let Some(path) = common::real_fixture(name) {
+                let bytes = std::fs::read(path).expect("read fixture");
+                seeds.push(bytes[..bytes.len().min(WINDOW)].to_vec());
+            }
+        }
+        seeds
+    })
+}
+
+/// Every reader, and detection, on the same bytes: each may refuse, none may panic.
+fn read_every_way(bytes: &[u8]) {
+    let _ = parse(bytes, "case", None);
+    for format in Format::ALL {
+        let _ = parse(bytes, "case", Some(format));
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Flip(usize, u8),
+    Insert(usize, Vec<u8>),
+    Delete(usize, usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    // Bytes that matter to the formats more often than chance would pick them.
+    let special = prop::sample::select(b"<>/\"{}[],:;=&#\\\r\n \t\x1b\xc3\xb8\xff0TZ".to_vec());
+    prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(at, b)| Edit::Flip(at, b)),
+        (any::<usize>(), special).prop_map(|(at, b)| Edit::Flip(at, b)),
+        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..8))
+            .prop_map(|(at, b)| Edit::Insert(at, b)),
+        (any::<usize>(), 1..64usize).prop_map(|(at, n)| Edit::Delete(at, n)),
+    ]
+}
+
+fn apply(mut bytes: Vec<u8>, edits: &[Edit]) -> Vec<u8> {
+    for edit in edits {
+        let len = bytes.len().max(1);
+        match edit {
+            Edit::Flip(at, b) => {
+                if let Some(x) = bytes.get_mut(at % len) {
+                    *x = *b;
+                }
+            }
+            Edit::Insert(at, new) => {
+                let at = (at % len).min(bytes.len());
+                bytes.splice(at..at, new.iter().copied());
+            }
+            Edit::Delete(at, n) => {
+                let at = (at % len).min(bytes.len());
+                let end = (at + n).min(bytes.len());
+                bytes.drain(at..end);
+            }
+        }
+    }
+    bytes
+}
+
+/// Times at the ends of what dates can hold, in every format.
+#[test]
+fn dates_at_the_edges_of_time() {
+    for (start, length) in [
+        ("99991231T233000", "P1W"),
+        ("00010101T000000", "PT1H"),
+        ("99991231T235959Z", "P9999W"),
+    ] {
+        let ics = format!(
+            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART;TZID=Europe/Oslo:{start}\nDURATION:{length}\nSUMMARY:s\nEND:VEVENT\nBEGIN:VEVENT\nUID:y\nDTSTART:{start}\nDTEND:00010101T000000\nSUMMARY:t\nEND:VEVENT\nEND:VCALENDAR\n"
+        );
+        read_every_way(ics.as_bytes());
+    }
+    for date in [
+        "9999-12-31T23:59:00+14:00",
+        "0001-01-01T00:00:00-12:00",
+        "+262143-12-31T23:59:59Z",
+    ] {
+        let xml = format!(
+            "<schedule><conference><time_zone_name>Pacific/Kiritimati</time_zone_name></conference><day date=\"0001-01-01\" start=\"{date}\"><room name=\"r\"><event id=\"1\"><date>{date}</date><duration>99999:00</duration><title>t</title></event></room></day></schedule>"
+        );
+        read_every_way(xml.as_bytes());
+        let json = format!(
+            "{{\"schedule\":{{\"conference\":{{\"days\":[{{\"date\":\"9999-12-31\",\"day_start\":\"{date}\",\"rooms\":{{\"r\":[{{\"date\":\"{date}\",\"start\":\"23:59\",\"duration\":\"1:02:30:00\",\"title\":\"t\"}}]}}}}]}}}}}}"
+        );
+        read_every_way(json.as_bytes());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn truncated_files(seed in any::<prop::sample::Index>(), cut in any::<prop::sample::Index>()) {
+        let bytes = seed.get(seeds());
+        read_every_way(&bytes[..cut.index(bytes.len() + 1)]);
+    }
+
+    #[test]
+    fn mutated_files(seed in any::<prop::sample::Index>(), edits in prop::collection::vec(edit(), 1..12)) {
+        read_every_way(&apply(seed.get(seeds()).clone(), &edits));
+    }
+
+    #[test]
+    fn random_bytes_behind_each_format_opening(
+        opening in prop::sample::select(vec![&b""[..], b"<schedule>", b"BEGIN:VCALENDAR\r\n", b"{\"schedule\":", b"{\"id\":\"x\",\"title\":\"t\",\"days\":"]),
+        tail in prop::collection::vec(any::<u8>(), 0..512),
+    ) {
+        let mut bytes = opening.to_vec();
+        bytes.extend(tail);
+        read_every_way(&bytes);
+    }
+}
