@@ -53,6 +53,9 @@ fn session_sheet(app: &App, sheet: &mut Sheet) {
         sheet.field("Part", &part.name);
     }
     sheet.field("Kind", session.kind.label());
+    if let Some(language) = &session.language {
+        sheet.field("Language", language);
+    }
     if !session.themes.is_empty() {
         let names: Vec<&str> = session
             .themes
@@ -71,9 +74,21 @@ fn session_sheet(app: &App, sheet: &mut Sheet) {
         sheet.blank();
         sheet.text(description);
     }
+    links(sheet, session);
+}
+
+/// The session's page and its other links (recordings, slides), each with its title.
+fn links(sheet: &mut Sheet, session: &Session) {
+    if session.url.is_none() && session.links.is_empty() {
+        return;
+    }
+    sheet.blank();
     if let Some(url) = &session.url {
-        sheet.blank();
         sheet.field("Link", url);
+    }
+    for link in &session.links {
+        let label = link.title.as_deref().unwrap_or("Link");
+        sheet.text(&format!("{label}: {}", link.url));
     }
 }
 
