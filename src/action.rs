@@ -89,10 +89,18 @@ pub enum Action {
     Bottom,
     /// Open the selection: a day's sessions, a session's details, or a theme as the filter.
     Open,
-    /// Star or unstar the selected session.
-    ToggleStar,
-    /// Switch between the selected day and all starred sessions.
+    /// Star the selected session as a must, then a maybe, then not at all.
+    CycleStar,
+    /// Switch between the selected day and the plan of all starred sessions.
     ToggleMyProgramme,
+    /// Switch between the selected day and what is on now and next.
+    ToggleNow,
+    /// Go to the current time: today's programme day, the first session not yet over.
+    JumpToNow,
+    /// Show times in the venue's zone or in this machine's.
+    ToggleZone,
+    /// Hide or show sessions that are over (one in progress always shows).
+    TogglePast,
     /// Show sessions of every theme again.
     ClearFilter,
     /// Show the previous day.
@@ -105,4 +113,6 @@ pub enum Action {
     Scroll { column: u16, row: u16, down: bool },
     /// The terminal has a new size.
     Resize { width: u16, height: u16 },
+    /// The clock moved on to this moment.
+    Tick(chrono::DateTime<chrono::Utc>),
 }

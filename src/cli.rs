@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::formats::Format;
+use crate::model::SetClock;
 
 /// Browse a conference programme in the terminal: days, sessions, themes, and your stars.
 ///
@@ -29,10 +30,58 @@ pub struct Cli {
     /// Where favourites are kept (default: the user's config directory for dagsorden).
     #[arg(long, global = true, value_name = "DIR", env = "DAGSORDEN_CONFIG_DIR")]
     pub config_dir: Option<PathBuf>,
+
+    /// Set the clock (it then stands still): the venue's time as 2024-02-13T10:30, or a time
+    /// with its offset as 2024-02-13T10:30:00+01:00. Default: the system clock.
+    #[arg(long, global = true, value_name = "TIME", env = "DAGSORDEN_NOW", value_parser = parse_clock)]
+    pub now: Option<SetClock>,
+
+    /// Show times in this machine's time zone instead of the venue's.
+    #[arg(long, global = true)]
+    pub local_time: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print the sessions on now, each with the minutes left.
+    Now {
+        /// A programme file or the name of a shipped programme (default: ks-toppmote-2024).
+        programme: Option<String>,
+        /// Only starred sessions.
+        #[arg(long)]
+        favourites: bool,
+        /// Print JSON instead of aligned lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the next session in each room, or with --favourites the next starred session.
+    Next {
+        /// A programme file or the name of a shipped programme (default: ks-toppmote-2024).
+        programme: Option<String>,
+        /// The next starred session instead.
+        #[arg(long)]
+        favourites: bool,
+        /// Print JSON instead of aligned lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print sessions one a line: all, or a day's, starred ones, or one theme's.
+    List {
+        /// A programme file or the name of a shipped programme (default: ks-toppmote-2024).
+        programme: Option<String>,
+        /// Only this day: a date (2024-02-13) or `today`.
+        #[arg(long, value_name = "DATE|today", value_parser = parse_day)]
+        day: Option<DaySelector>,
+        /// Only starred sessions.
+        #[arg(long)]
+        favourites: bool,
+        /// Only sessions of this theme (its id or its name).
+        #[arg(long, value_name = "ID")]
+        theme: Option<String>,
+        /// Print JSON instead of aligned lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Read a programme and print what it holds (format, days, rooms, sessions, warnings);
     /// exit 2 with one line of error if it cannot be read.
     Check {
@@ -41,7 +90,27 @@ pub enum Command {
     },
 }
 
+/// Which day `list --day` means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DaySelector {
+    Today,
+    Date(chrono::NaiveDate),
+}
+
+fn parse_day(text: &str) -> Result<DaySelector, String> {
+    if text.trim().eq_ignore_ascii_case("today") {
+        return Ok(DaySelector::Today);
+    }
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map(DaySelector::Date)
+        .map_err(|_| format!("invalid day {text:?}: give a date as 2024-02-13, or today"))
+}
+
 fn parse_format(text: &str) -> Result<Format, String> {
+    text.parse()
+}
+
+fn parse_clock(text: &str) -> Result<SetClock, String> {
     text.parse()
 }
 
@@ -77,6 +146,48 @@ mod tests {
         );
         assert_eq!(cli.format, Some(Format::ICalendar));
         assert_eq!(cli.config_dir, Some(PathBuf::from("/tmp/x")));
+    }
+
+    #[test]
+    fn list_takes_a_day_a_theme_and_json() {
+        let cli = parse(&[
+            "list",
+            "fosdem.xml",
+            "--day",
+            "2025-02-01",
+            "--theme",
+            "LLVM",
+            "--json",
+        ]);
+        let Some(Command::List {
+            programme,
+            day,
+            theme,
+            json,
+            favourites,
+        }) = cli.command
+        else {
+            panic!("not list: {:?}", cli.command);
+        };
+        assert_eq!(programme.as_deref(), Some("fosdem.xml"));
+        assert_eq!(
+            day,
+            chrono::NaiveDate::from_ymd_opt(2025, 2, 1).map(DaySelector::Date)
+        );
+        assert_eq!(
+            (theme.as_deref(), json, favourites),
+            (Some("LLVM"), true, false)
+        );
+        let today = parse(&["list", "--day", "Today", "--now", "2024-02-13T10:30"]);
+        assert!(matches!(
+            today.command,
+            Some(Command::List {
+                day: Some(DaySelector::Today),
+                ..
+            })
+        ));
+        assert!(today.now.is_some());
+        assert!(Cli::try_parse_from(["dagsorden", "list", "--day", "13.02"]).is_err());
     }
 
     #[test]

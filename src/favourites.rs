@@ -1,11 +1,13 @@
 //! The favourites store: which sessions the user starred, per programme, in one JSON file.
 //!
-//! Every change re-reads the file, applies just that change and writes the result atomically
-//! (temporary file in the same directory, then rename), so a second instance's stars are kept
-//! and a crash leaves the old file or the new one, never half of one. A file that cannot be
-//! understood is moved aside under a timestamped name, never overwritten.
+//! Every change takes a lock, re-reads the file, applies just that change and writes the result
+//! atomically (temporary file in the same directory, flushed to disk, then renamed), so a second
+//! instance's stars are kept and a crash leaves the old file or the new one, never half of one.
+//! A file that cannot be understood is moved aside under a timestamped name, never overwritten;
+//! an older layout is migrated when read.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -13,8 +15,11 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// The file layout this build writes.
-const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const FILE_NAME: &str = "favourites.json";
+/// Held while a save re-reads and rewrites the file; never renamed, so every instance locks the
+/// same file.
+const LOCK_NAME: &str = "favourites.lock";
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -35,6 +40,68 @@ pub enum Notice {
     SetAside(PathBuf),
 }
 
+/// How much the user wants to be at a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Planned: two that overlap are a clash.
+    Must,
+    /// Of interest, if there is time.
+    Maybe,
+}
+
+impl Level {
+    /// The next level as the star key cycles: none → must → maybe → none.
+    pub fn cycle(current: Option<Level>) -> Option<Level> {
+        match current {
+            None => Some(Level::Must),
+            Some(Level::Must) => Some(Level::Maybe),
+            Some(Level::Maybe) => None,
+        }
+    }
+}
+
+/// What a starred session looked like when it was starred (or its changes last seen): enough to
+/// tell the user what moved, was renamed or was cancelled in a newer programme.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Seen {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<String>,
+}
+
+impl Seen {
+    /// What the session looks like now, in the programme's own words and times.
+    pub fn of(programme: &crate::model::Programme, session: &crate::model::Session) -> Self {
+        let day = programme.days.get(session.day);
+        Self {
+            title: session.title.clone(),
+            date: day.and_then(|d| d.date).map(|d| d.to_string()),
+            start: session.start.map(|t| t.to_string()),
+            end: session.end.map(|t| t.to_string()),
+            room: programme.room_name(session).map(str::to_string),
+        }
+    }
+}
+
+/// One star.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Star {
+    pub level: Level,
+    /// Missing for stars saved before dagsorden kept it.
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    pub seen: Option<Seen>,
+}
+
+/// A programme's stars by session key.
+pub type Stars = BTreeMap<String, Star>;
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct FavouritesFile {
     version: u32,
@@ -45,7 +112,26 @@ struct FavouritesFile {
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct ProgrammeStars {
     #[serde(default)]
-    starred: BTreeSet<String>,
+    stars: Stars,
+}
+
+/// Version 1: a set of starred keys per programme, all of one level.
+#[derive(Deserialize)]
+struct FileV1 {
+    #[serde(default)]
+    programmes: BTreeMap<String, ProgrammeV1>,
+}
+
+#[derive(Deserialize)]
+struct ProgrammeV1 {
+    #[serde(default)]
+    starred: Vec<String>,
+}
+
+/// Just the version, read before the rest.
+#[derive(Deserialize)]
+struct Versioned {
+    version: u32,
 }
 
 /// Where the favourites live; every method works on the file as it is on disk now.
@@ -71,44 +157,68 @@ impl FavouritesStore {
         &self.path
     }
 
+    fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+
     /// The programme's stars. A missing file means none yet; an unreadable one is set aside.
-    pub fn load(&self, programme: &str) -> Result<(BTreeSet<String>, Option<Notice>), StoreError> {
+    pub fn load(&self, programme: &str) -> Result<(Stars, Option<Notice>), StoreError> {
         let (mut file, notice) = self.read_or_set_aside()?;
-        let stars = file
-            .programmes
-            .remove(programme)
-            .unwrap_or_default()
-            .starred;
+        let stars = file.programmes.remove(programme).unwrap_or_default().stars;
         Ok((stars, notice))
     }
 
-    /// Stars or unstars one session and saves at once; returns the programme's stars as now
-    /// saved, which include any another instance saved meanwhile.
+    /// Sets or removes one star and saves at once; returns the programme's stars as now saved,
+    /// which include any another instance saved meanwhile.
     pub fn set(
         &self,
         programme: &str,
         session: &str,
-        starred: bool,
-    ) -> Result<(BTreeSet<String>, Option<Notice>), StoreError> {
+        star: Option<Star>,
+    ) -> Result<(Stars, Option<Notice>), StoreError> {
+        self.modify(programme, |stars| {
+            match star {
+                Some(star) => stars.insert(session.to_string(), star),
+                None => stars.remove(session),
+            };
+        })
+    }
+
+    /// Applies `change` to the programme's stars under the lock, on the file as it is now, and
+    /// saves; returns the stars as saved.
+    pub fn modify(
+        &self,
+        programme: &str,
+        change: impl FnOnce(&mut Stars),
+    ) -> Result<(Stars, Option<Notice>), StoreError> {
+        let _lock = self.lock()?;
         let (mut file, notice) = self.read_or_set_aside()?;
-        let stars = &mut file
-            .programmes
-            .entry(programme.to_string())
-            .or_default()
-            .starred;
-        if starred {
-            stars.insert(session.to_string());
-        } else {
-            stars.remove(session);
+        let entry = file.programmes.entry(programme.to_string()).or_default();
+        change(&mut entry.stars);
+        let stars = entry.stars.clone();
+        if stars.is_empty() {
+            file.programmes.remove(programme);
         }
         file.version = VERSION;
         self.write_atomically(&file)?;
-        let stars = file
-            .programmes
-            .remove(programme)
-            .unwrap_or_default()
-            .starred;
         Ok((stars, notice))
+    }
+
+    /// An exclusive lock on the lock file beside the favourites; released when dropped.
+    fn lock(&self) -> Result<File, StoreError> {
+        let error = |source| StoreError::Write {
+            path: self.path.clone(),
+            source,
+        };
+        std::fs::create_dir_all(self.dir()).map_err(error)?;
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir().join(LOCK_NAME))
+            .map_err(error)?;
+        lock.lock().map_err(error)?;
+        Ok(lock)
     }
 
     fn read_or_set_aside(&self) -> Result<(FavouritesFile, Option<Notice>), StoreError> {
@@ -124,13 +234,13 @@ impl FavouritesStore {
                 });
             }
         };
-        match serde_json::from_slice::<FavouritesFile>(&bytes) {
-            Ok(file) if file.version > VERSION => Err(StoreError::Newer {
+        match parse(&bytes) {
+            Some(Ok(file)) => Ok((file, None)),
+            Some(Err(version)) => Err(StoreError::Newer {
                 path: self.path.clone(),
-                version: file.version,
+                version,
             }),
-            Ok(file) => Ok((file, None)),
-            Err(_) => {
+            None => {
                 let aside = self.set_aside()?;
                 Ok((FavouritesFile::default(), Some(Notice::SetAside(aside))))
             }
@@ -159,19 +269,58 @@ impl FavouritesStore {
             path: self.path.clone(),
             source,
         };
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(error)?;
         let mut temp = tempfile::Builder::new()
             .prefix(".favourites.")
             .suffix(".tmp")
-            .tempfile_in(dir)
+            .tempfile_in(self.dir())
             .map_err(error)?;
         let mut json = serde_json::to_vec_pretty(file).map_err(|e| error(e.into()))?;
         json.push(b'\n');
         temp.write_all(&json).map_err(error)?;
         temp.as_file().sync_all().map_err(error)?;
         temp.persist(&self.path).map_err(|e| error(e.error))?;
+        // The rename itself is durable once the directory is synced.
+        if let Ok(dir) = File::open(self.dir()) {
+            let _ = dir.sync_all();
+        }
         Ok(())
+    }
+}
+
+/// The file in the current layout; `Err(version)` for a newer one, `None` if unreadable.
+fn parse(bytes: &[u8]) -> Option<Result<FavouritesFile, u32>> {
+    let version = serde_json::from_slice::<Versioned>(bytes).ok()?.version;
+    match version {
+        1 => Some(Ok(migrate_v1(serde_json::from_slice(bytes).ok()?))),
+        VERSION => serde_json::from_slice(bytes).ok().map(Ok),
+        newer if newer > VERSION => Some(Err(newer)),
+        _ => None,
+    }
+}
+
+/// Version 1 starred sessions become *must* stars, without what they looked like.
+fn migrate_v1(old: FileV1) -> FavouritesFile {
+    let programmes = old
+        .programmes
+        .into_iter()
+        .map(|(id, p)| {
+            let stars = p
+                .starred
+                .into_iter()
+                .map(|key| {
+                    let star = Star {
+                        level: Level::Must,
+                        seen: None,
+                    };
+                    (key, star)
+                })
+                .collect();
+            (id, ProgrammeStars { stars })
+        })
+        .collect();
+    FavouritesFile {
+        version: VERSION,
+        programmes,
     }
 }
 
@@ -185,8 +334,21 @@ mod tests {
         (dir, store)
     }
 
-    fn names(set: &BTreeSet<String>) -> Vec<&str> {
-        set.iter().map(String::as_str).collect()
+    #[allow(clippy::unnecessary_wraps)] // `set` takes an Option: Some sets, None unstars.
+    fn must() -> Option<Star> {
+        Some(Star {
+            level: Level::Must,
+            seen: None,
+        })
+    }
+
+    fn keys(stars: &Stars) -> Vec<&str> {
+        stars.keys().map(String::as_str).collect()
+    }
+
+    fn write(store: &FavouritesStore, bytes: &[u8]) {
+        std::fs::create_dir_all(store.dir()).expect("mkdir");
+        std::fs::write(store.path(), bytes).expect("write");
     }
 
     #[test]
@@ -198,32 +360,86 @@ mod tests {
     }
 
     #[test]
-    fn stars_round_trip_and_programmes_never_mix() {
+    fn stars_round_trip_with_their_level_and_programmes_never_mix() {
         let (_dir, store) = store();
-        store.set("p", "a", true).expect("save");
-        store.set("p", "b", true).expect("save");
-        store.set("q", "a", true).expect("save");
-        store.set("p", "a", false).expect("save");
-        assert_eq!(names(&store.load("p").expect("load").0), ["b"]);
-        assert_eq!(names(&store.load("q").expect("load").0), ["a"]);
+        let maybe = Star {
+            level: Level::Maybe,
+            seen: Some(Seen {
+                title: "B".into(),
+                date: Some("2024-02-13".into()),
+                start: Some("10:30".into()),
+                end: None,
+                room: Some("Nidaros".into()),
+            }),
+        };
+        store.set("p", "a", must()).expect("save");
+        store.set("p", "b", Some(maybe.clone())).expect("save");
+        store.set("q", "a", must()).expect("save");
+        store.set("p", "a", None).expect("save");
+        let (p, _) = store.load("p").expect("load");
+        assert_eq!(keys(&p), ["b"]);
+        assert_eq!(p["b"], maybe);
+        assert_eq!(keys(&store.load("q").expect("load").0), ["a"]);
         let text = std::fs::read_to_string(store.path()).expect("file");
-        assert!(text.contains("\"version\": 1"), "{text}");
+        assert!(text.contains("\"version\": 2"), "{text}");
+        assert!(text.contains("\"level\": \"maybe\""), "{text}");
+    }
+
+    #[test]
+    fn the_star_key_cycles_through_the_levels() {
+        let mut level = None;
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            level = Level::cycle(level);
+            seen.push(level);
+        }
+        assert_eq!(
+            seen,
+            [
+                Some(Level::Must),
+                Some(Level::Maybe),
+                None,
+                Some(Level::Must)
+            ]
+        );
     }
 
     #[test]
     fn a_save_keeps_what_another_instance_saved() {
         let (_dir, store) = store();
         let other = store.clone();
-        store.set("p", "mine", true).expect("save");
-        let (stars, _) = other.set("p", "theirs", true).expect("save");
-        assert_eq!(names(&stars), ["mine", "theirs"]);
+        store.set("p", "mine", must()).expect("save");
+        let (stars, _) = other.set("p", "theirs", must()).expect("save");
+        assert_eq!(keys(&stars), ["mine", "theirs"]);
+    }
+
+    #[test]
+    fn version_1_files_are_migrated() {
+        let (_dir, store) = store();
+        write(
+            &store,
+            br#"{"version": 1, "programmes": {"p": {"starred": ["a", "b"]}}}"#,
+        );
+        let (stars, notice) = store.load("p").expect("load");
+        assert_eq!(notice, None);
+        assert_eq!(keys(&stars), ["a", "b"]);
+        assert!(
+            stars
+                .values()
+                .all(|s| s.level == Level::Must && s.seen.is_none())
+        );
+        store.set("p", "c", must()).expect("save");
+        let text = std::fs::read_to_string(store.path()).expect("file");
+        assert!(
+            text.contains("\"version\": 2") && text.contains("\"a\""),
+            "{text}"
+        );
     }
 
     #[test]
     fn unreadable_file_is_set_aside_not_overwritten() {
         let (_dir, store) = store();
-        std::fs::create_dir_all(store.path().parent().expect("dir")).expect("mkdir");
-        std::fs::write(store.path(), b"{ not json").expect("write");
+        write(&store, b"{ not json");
         let (stars, notice) = store.load("p").expect("load");
         assert!(stars.is_empty());
         let Some(Notice::SetAside(aside)) = notice else {
@@ -231,18 +447,17 @@ mod tests {
         };
         assert_eq!(std::fs::read(&aside).expect("aside kept"), b"{ not json");
         assert!(!store.path().exists());
-        store.set("p", "a", true).expect("save after set-aside");
-        assert_eq!(names(&store.load("p").expect("load").0), ["a"]);
+        store.set("p", "a", must()).expect("save after set-aside");
+        assert_eq!(keys(&store.load("p").expect("load").0), ["a"]);
     }
 
     #[test]
     fn newer_file_is_left_alone() {
         let (_dir, store) = store();
-        std::fs::create_dir_all(store.path().parent().expect("dir")).expect("mkdir");
         let newer = br#"{"version": 99, "programmes": {}}"#;
-        std::fs::write(store.path(), newer).expect("write");
+        write(&store, newer);
         assert!(matches!(
-            store.set("p", "a", true),
+            store.set("p", "a", must()),
             Err(StoreError::Newer { version: 99, .. })
         ));
         assert_eq!(std::fs::read(store.path()).expect("kept"), newer);
@@ -251,11 +466,11 @@ mod tests {
     #[test]
     fn failed_save_is_an_error_and_leaves_the_old_file() {
         let (dir, store) = store();
-        store.set("p", "a", true).expect("save");
-        // A directory where the temporary file should go makes the rename fail, even as root.
+        store.set("p", "a", must()).expect("save");
+        // A directory where the file should go makes the read fail, even as root.
         let blocked = FavouritesStore::in_dir(&dir.path().join("blocked"));
         std::fs::create_dir_all(blocked.path()).expect("a directory in the file's place");
-        let result = blocked.set("p", "b", true);
+        let result = blocked.set("p", "b", must());
         assert!(
             matches!(
                 result,
@@ -263,20 +478,20 @@ mod tests {
             ),
             "{result:?}"
         );
-        assert_eq!(names(&store.load("p").expect("load").0), ["a"]);
+        assert_eq!(keys(&store.load("p").expect("load").0), ["a"]);
     }
 
     #[test]
     fn no_temporary_files_are_left_behind() {
         let (_dir, store) = store();
         for i in 0..5 {
-            store.set("p", &format!("s{i}"), true).expect("save");
+            store.set("p", &format!("s{i}"), must()).expect("save");
         }
-        let dir = store.path().parent().expect("dir");
-        let entries: Vec<_> = std::fs::read_dir(dir)
+        let mut entries: Vec<_> = std::fs::read_dir(store.dir())
             .expect("list")
             .map(|e| e.expect("entry").file_name())
             .collect();
-        assert_eq!(entries, [FILE_NAME]);
+        entries.sort();
+        assert_eq!(entries, [FILE_NAME, LOCK_NAME]);
     }
 }

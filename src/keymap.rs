@@ -119,8 +119,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::plain(KeyCode::Enter)], Action::Open, In(Pane::Days), "show the day's sessions", Some("sessions")),
     bind(&[Key::plain(KeyCode::Enter)], Action::Open, In(Pane::Sessions), "read the session's details", Some("details")),
     bind(&[Key::plain(KeyCode::Enter), Key::char(' ')], Action::Open, In(Pane::Themes), "show only this theme (first row: all)", Some("filter")),
-    bind(&[Key::char('f'), Key::char(' ')], Action::ToggleStar, In(Pane::Sessions), "star or unstar the session", Some("star")),
-    bind(&[Key::char('f'), Key::char(' ')], Action::ToggleStar, In(Pane::Details), "star or unstar the session", Some("star")),
+    bind(&[Key::char('f'), Key::char(' ')], Action::CycleStar, In(Pane::Sessions), "star: must ★, again maybe ☆, again none", Some("star")),
+    bind(&[Key::char('f'), Key::char(' ')], Action::CycleStar, In(Pane::Details), "star: must ★, again maybe ☆, again none", Some("star")),
     bind(&[Key::plain(KeyCode::Up), Key::char('k')], Action::Up, Global, "move up (in details: scroll)", None),
     bind(&[Key::plain(KeyCode::Down), Key::char('j')], Action::Down, Global, "move down (in details: scroll)", Some("move")),
     bind(&[Key::plain(KeyCode::PageUp)], Action::PageUp, Global, "one page up", None),
@@ -137,7 +137,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::char('4')], Action::Focus(Pane::Themes), Global, "go to Themes", None),
     bind(&[Key::char('['), Key::char('p')], Action::PrevDay, Global, "previous day", None),
     bind(&[Key::char(']'), Key::char('n')], Action::NextDay, Global, "next day", Some("day")),
-    bind(&[Key::char('m')], Action::ToggleMyProgramme, Global, "my programme: all starred sessions", Some("my programme")),
+    bind(&[Key::char('m')], Action::ToggleMyProgramme, Global, "my programme: the plan of starred sessions, with clashes and gaps", Some("my programme")),
+    bind(&[Key::char('o')], Action::ToggleNow, Global, "on now and next in each room", Some("now")),
+    bind(&[Key::char('t')], Action::JumpToNow, Global, "go to the current time", None),
+    bind(&[Key::char('z')], Action::ToggleZone, Global, "times in the venue's zone or your own", None),
+    bind(&[Key::char('x')], Action::TogglePast, Global, "hide or show sessions that are over", None),
     bind(&[Key::char('c')], Action::ClearFilter, Global, "clear the theme filter", None),
     bind(&[Key::char('?')], Action::ToggleHelp, Global, "all keys", Some("help")),
     bind(&[Key::char('q'), Key::ctrl('c')], Action::Quit, Global, "quit", Some("quit")),
@@ -241,14 +245,18 @@ mod tests {
     #[case(KeyCode::Char('j'), Pane::Sessions, Some(Action::Down))]
     #[case(KeyCode::Down, Pane::Days, Some(Action::Down))]
     #[case(KeyCode::Enter, Pane::Days, Some(Action::Open))]
-    #[case(KeyCode::Char(' '), Pane::Sessions, Some(Action::ToggleStar))]
+    #[case(KeyCode::Char(' '), Pane::Sessions, Some(Action::CycleStar))]
     #[case(KeyCode::Char(' '), Pane::Themes, Some(Action::Open))]
     #[case(KeyCode::Char('f'), Pane::Days, None)]
-    #[case(KeyCode::Char('f'), Pane::Details, Some(Action::ToggleStar))]
+    #[case(KeyCode::Char('f'), Pane::Details, Some(Action::CycleStar))]
+    #[case(KeyCode::Char('o'), Pane::Days, Some(Action::ToggleNow))]
+    #[case(KeyCode::Char('t'), Pane::Themes, Some(Action::JumpToNow))]
+    #[case(KeyCode::Char('z'), Pane::Sessions, Some(Action::ToggleZone))]
+    #[case(KeyCode::Char('x'), Pane::Sessions, Some(Action::TogglePast))]
     #[case(KeyCode::Char('G'), Pane::Themes, Some(Action::Bottom))]
     #[case(KeyCode::BackTab, Pane::Themes, Some(Action::PrevPane))]
     #[case(KeyCode::Esc, Pane::Sessions, Some(Action::Back))]
-    #[case(KeyCode::Char('z'), Pane::Sessions, None)]
+    #[case(KeyCode::Char('y'), Pane::Sessions, None)]
     fn keys_mean_actions_on_the_main_screen(
         #[case] code: KeyCode,
         #[case] focus: Pane,

@@ -11,6 +11,7 @@ pub mod favourites;
 pub mod formats;
 pub mod keymap;
 pub mod model;
+pub mod planner;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -2,6 +2,9 @@
 //! [`App::update`], and the screen is drawn from the app.
 
 use std::io;
+use std::time::Duration;
+
+use chrono::{DateTime, Timelike, Utc};
 
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -11,11 +14,12 @@ use crate::app::App;
 use crate::keymap;
 
 /// Runs the app until the user quits. The terminal is restored on return, on error and on panic.
-pub fn run(app: &mut App) -> io::Result<()> {
+/// With `ticking`, the clock follows the system's and the screen is redrawn each minute.
+pub fn run(app: &mut App, ticking: bool) -> io::Result<()> {
     let mut terminal = ratatui::init();
     release_mouse_on_panic();
-    let result =
-        execute!(io::stdout(), EnableMouseCapture).and_then(|()| event_loop(&mut terminal, app));
+    let result = execute!(io::stdout(), EnableMouseCapture)
+        .and_then(|()| event_loop(&mut terminal, app, ticking));
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -31,7 +35,14 @@ fn release_mouse_on_panic() {
     }));
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    ticking: bool,
+) -> io::Result<()> {
+    // Start listening for events (resizes among them) before the first frame, so a resize
+    // right after it is not missed.
+    event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -39,11 +50,44 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
     });
     while app.is_running() {
         terminal.draw(|frame| crate::ui::render(app, frame))?;
-        // Blocks until something happens: no polling, no CPU while idle.
+        // Sleeps until a key, a resize or the next minute: no CPU while nothing happens.
+        let woken = if ticking {
+            event::poll(until_next_minute(Utc::now()))?
+        } else {
+            true
+        };
+        if !woken {
+            app.update(Action::Tick(Utc::now()));
+            continue;
+        }
         let event = event::read()?;
         if let Some(action) = keymap::action_for_event(&event, app.context()) {
             app.update(action);
         }
     }
     Ok(())
+}
+
+/// How long until the clock shows the next minute (a little after, so it surely has).
+fn until_next_minute(now: DateTime<Utc>) -> Duration {
+    let into_minute = u64::from(now.second()) * 1000 + u64::from(now.timestamp_subsec_millis());
+    Duration::from_millis(60_000 - into_minute.min(59_999) + 20)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clock_wakes_just_after_each_minute() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).expect("time").to_utc();
+        assert_eq!(
+            until_next_minute(at("2024-02-13T10:30:00Z")),
+            Duration::from_millis(60_020)
+        );
+        assert_eq!(
+            until_next_minute(at("2024-02-13T10:30:59.5Z")),
+            Duration::from_millis(520)
+        );
+    }
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app_with_store, draw, run, screen_text};
+use common::{app_at, clock_at, draw, run, screen_text};
 use dagsorden::action::Action;
 use dagsorden::keymap::{BINDINGS, keys_label};
 
@@ -36,12 +36,13 @@ fn readme_lists_every_key() {
 
 #[test]
 fn readme_screen_is_the_real_screen() {
-    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
-    run(&mut app, &[Action::NextDay, Action::Down, Action::Down]);
+    // On the morning of the toppmøte: it opens on that day.
+    let (_dir, mut app) = app_at("ks-toppmote-2024", clock_at("2024-02-13T10:30"));
+    run(&mut app, &[Action::Down, Action::Down]);
     let drawn = screen_text(&draw(&mut app, 80, 24));
     let drawn: Vec<&str> = drawn.lines().map(str::trim_end).collect();
     let start = README
-        .find("<!-- screen: 80x24 day 2, third session -->\n```text\n")
+        .find("<!-- screen: 80x24, 13 Feb 10:30, third session -->\n```text\n")
         .expect("README has the screen capture");
     let capture = &README[start..];
     let capture = &capture[capture.find("```text\n").expect("block") + 8..];

@@ -45,7 +45,7 @@ fn days_pane_moves_and_enter_goes_to_the_sessions() {
         Some("Politisk debatt")
     );
     run(&mut app, &[Action::Top]);
-    assert_eq!(app.session_cursor(), 0);
+    assert_eq!(app.cursor(), 0);
     run(&mut app, &[Action::Open]);
     assert_eq!(app.focus(), Pane::Details);
 }
@@ -121,25 +121,23 @@ fn three_stars_survive_a_restart_and_fill_my_programme() {
     run(
         &mut app,
         &[
-            Action::ToggleStar,
+            Action::CycleStar,
             Action::NextDay,
             Action::Down,
-            Action::ToggleStar,
+            Action::CycleStar,
             Action::NextDay,
-            Action::ToggleStar,
+            Action::CycleStar,
         ],
     );
     assert_eq!(app.starred_count(), 3);
-    assert!(
-        app.status()
-            .is_some_and(|s| s.text.starts_with("★ Starred"))
-    );
+    assert!(app.status().is_some_and(|s| s.text.starts_with("★ Must")));
     run(&mut app, &[Action::Quit]);
     assert!(!app.is_running());
 
     let mut again = App::with_store(
         common::programme("ks-toppmote-2024"),
         FavouritesStore::in_dir(dir.path()),
+        common::clock(),
     );
     assert_eq!(again.starred_count(), 3);
     run(&mut again, &[Action::ToggleMyProgramme]);
@@ -152,7 +150,14 @@ fn three_stars_survive_a_restart_and_fill_my_programme() {
             "Valg av ny politisk ledelse og nye medlemmer til Hovedstyret i KS",
         ]
     );
-    run(&mut again, &[Action::Down, Action::ToggleStar]);
+    // The star key goes must → maybe → none: twice to unstar.
+    run(&mut again, &[Action::Down, Action::CycleStar]);
+    assert_eq!(
+        again.visible_sessions().len(),
+        3,
+        "a maybe stays in the plan"
+    );
+    run(&mut again, &[Action::CycleStar]);
     assert_eq!(
         again.visible_sessions().len(),
         2,
@@ -161,6 +166,7 @@ fn three_stars_survive_a_restart_and_fill_my_programme() {
     let other = App::with_store(
         common::programme("ks-toppmote-2021"),
         FavouritesStore::in_dir(dir.path()),
+        common::clock(),
     );
     assert_eq!(other.starred_count(), 0, "programmes never mix");
 }
@@ -168,7 +174,7 @@ fn three_stars_survive_a_restart_and_fill_my_programme() {
 #[test]
 fn my_programme_is_empty_until_something_is_starred() {
     let (_dir, mut app) = app_with_store("ks-toppmote-2024");
-    run(&mut app, &[Action::ToggleMyProgramme, Action::ToggleStar]);
+    run(&mut app, &[Action::ToggleMyProgramme, Action::CycleStar]);
     assert!(app.visible_sessions().is_empty());
     assert_eq!(
         app.status().map(|s| s.text.as_str()),
@@ -186,8 +192,9 @@ fn a_failed_save_is_a_message_and_the_app_goes_on() {
     let mut app = App::with_store(
         common::programme("ks-toppmote-2024"),
         FavouritesStore::in_dir(&blocked),
+        common::clock(),
     );
-    run(&mut app, &[Action::ToggleStar]);
+    run(&mut app, &[Action::CycleStar]);
     let status = app.status().expect("a message");
     assert!(
         status.is_error && status.text.starts_with("Not saved"),
@@ -204,6 +211,7 @@ fn an_unreadable_favourites_file_is_set_aside_and_said() {
     let app = App::with_store(
         common::programme("ks-toppmote-2024"),
         FavouritesStore::in_dir(dir.path()),
+        common::clock(),
     );
     let status = app.status().expect("a message");
     assert!(status.text.contains("unreadable"), "{status:?}");
@@ -223,11 +231,29 @@ fn esc_closes_help_first_then_quits() {
     let (_dir, mut app) = app_with_store("ks-toppmote-2024");
     run(&mut app, &[Action::ToggleHelp]);
     assert_eq!(app.overlay(), Some(Overlay::Help));
+    // The help is on screen (80×24: longer than it) before the keys scroll it.
+    common::draw(&mut app, 80, 24);
     run(&mut app, &[Action::Down, Action::Down]);
     assert_eq!(
-        (app.help_scroll(), app.session_cursor()),
+        (app.help_scroll(), app.cursor()),
         (2, 0),
         "keys scroll the help, not the list"
+    );
+    run(
+        &mut app,
+        &[
+            Action::PageDown,
+            Action::PageDown,
+            Action::PageDown,
+            Action::PageDown,
+        ],
+    );
+    let bottom = app.help_scroll();
+    run(&mut app, &[Action::PageDown, Action::Up]);
+    assert_eq!(
+        app.help_scroll(),
+        bottom - 1,
+        "scrolling stops at the end of the help"
     );
     run(&mut app, &[Action::Back]);
     assert_eq!(app.overlay(), None);
@@ -287,7 +313,7 @@ fn clicks_select_and_focus_and_the_wheel_scrolls() {
             },
         ],
     );
-    assert_eq!((app.focus(), app.session_cursor()), (Pane::Sessions, 2));
+    assert_eq!((app.focus(), app.cursor()), (Pane::Sessions, 2));
     let days = app.areas().days.expect("days shown");
     run(
         &mut app,
@@ -332,9 +358,9 @@ fn paging_moves_by_the_visible_height() {
         ],
     );
     let rows = app.areas().sessions.expect("shown").height - 2;
-    assert_eq!(app.session_cursor(), usize::from(rows));
+    assert_eq!(app.cursor(), usize::from(rows));
     run(&mut app, &[Action::PageDown, Action::PageDown]);
-    assert_eq!(app.session_cursor(), 9, "stops at the last session");
+    assert_eq!(app.cursor(), 9, "stops at the last session");
     run(&mut app, &[Action::PageUp]);
-    assert_eq!(app.session_cursor(), 9 - usize::from(rows));
+    assert_eq!(app.cursor(), 9 - usize::from(rows));
 }

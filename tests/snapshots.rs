@@ -52,12 +52,12 @@ fn help_overlay() {
 #[test]
 fn my_programme() {
     let stars = [
-        Action::ToggleStar,
+        Action::CycleStar,
         Action::NextDay,
         Action::Down,
-        Action::ToggleStar,
+        Action::CycleStar,
         Action::NextDay,
-        Action::ToggleStar,
+        Action::CycleStar,
         Action::ToggleMyProgramme,
     ];
     snapshot("my_programme_80x24", &stars, 80, 24);
@@ -97,7 +97,7 @@ fn untimed_sessions_say_so() {
 #[test]
 fn stars_and_selection_read_without_colour() {
     let (_dir, mut app) = app_with_store("ks-toppmote-2024");
-    run(&mut app, &[Action::ToggleStar]);
+    run(&mut app, &[Action::CycleStar]);
     let text = screen_text(&draw(&mut app, 80, 24));
     assert!(text.contains("▶★ Toppmøte barn og unge"), "{text}");
 }
@@ -105,7 +105,7 @@ fn stars_and_selection_read_without_colour() {
 #[test]
 fn every_size_from_1x1_to_120x50_renders() {
     let states: [&[Action]; 2] = [
-        &[Action::ToggleStar, Action::NextDay, Action::Down],
+        &[Action::CycleStar, Action::NextDay, Action::Down],
         &[Action::ToggleHelp],
     ];
     for actions in states {

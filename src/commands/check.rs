@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use crate::formats::Loaded;
-use crate::model::Programme;
+use crate::model::{Programme, utc_offset_name};
 
 /// The summary `check` prints, one fact a line.
 pub fn summary(origin: &str, loaded: &Loaded) -> String {
@@ -42,16 +42,9 @@ fn zone(p: &Programme) -> String {
     if offsets.is_empty() {
         "none (local times as written)".into()
     } else {
-        let names: Vec<String> = offsets.iter().map(|&o| utc_offset(o)).collect();
+        let names: Vec<String> = offsets.iter().map(|&o| utc_offset_name(o)).collect();
         format!("none (offsets {})", names.join(", "))
     }
-}
-
-/// `UTC+01:00`.
-pub fn utc_offset(seconds: i32) -> String {
-    let sign = if seconds < 0 { '-' } else { '+' };
-    let minutes = seconds.unsigned_abs() / 60;
-    format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 fn days(p: &Programme) -> String {
@@ -89,16 +82,4 @@ fn speaker_count(p: &Programme) -> usize {
         .map(|s| s.name.as_str())
         .collect::<BTreeSet<_>>()
         .len()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::utc_offset;
-
-    #[test]
-    fn offsets_read_as_utc_plus_or_minus() {
-        assert_eq!(utc_offset(3600), "UTC+01:00");
-        assert_eq!(utc_offset(-16_200), "UTC-04:30");
-        assert_eq!(utc_offset(0), "UTC+00:00");
-    }
 }

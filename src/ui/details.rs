@@ -7,11 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::sheet::Sheet;
-use super::{dates, pane_block, sessions::time_range, style};
+use super::{dates, pane_block, style, times};
 use crate::action::{Action, Pane};
 use crate::app::App;
+use crate::favourites::Level;
 use crate::keymap;
 use crate::model::{Programme, Session, Speaker};
+use crate::planner;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane_block(app, Pane::Details, Line::from(" Details "));
@@ -35,17 +37,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn session_sheet(app: &App, sheet: &mut Sheet) {
-    let Some(session) = app.selected_session() else {
+    let Some(index) = app.selected_index() else {
         sheet.styled("Nothing selected.", style::DIM);
         return;
     };
     let programme = app.programme();
+    let session = &programme.sessions[index];
     sheet.heading(&session.title);
     if let Some(subtitle) = &session.subtitle {
         sheet.text(subtitle);
     }
     sheet.blank();
-    sheet.field("When", &when(programme, session));
+    sheet.field("When", &when(app, index));
+    if let Some(state) = state(app, index) {
+        sheet.field_spans("Now", state);
+    }
     if let Some(room) = programme.room_name(session) {
         sheet.field("Room", room);
     }
@@ -68,7 +74,8 @@ fn session_sheet(app: &App, sheet: &mut Sheet) {
     if !flags.is_empty() {
         sheet.field("Flags", &flags.join(" · "));
     }
-    sheet.field_spans("Star", star_spans(app.is_starred(session)));
+    sheet.field_spans("Star", star_spans(app.level(index)));
+    clashes(app, sheet, index);
     speakers(sheet, "Speakers", &session.speakers);
     if let Some(description) = &session.description {
         sheet.blank();
@@ -92,23 +99,86 @@ fn links(sheet: &mut Sheet, session: &Session) {
     }
 }
 
-fn star_spans(starred: bool) -> Vec<Span<'static>> {
-    let key = keymap::key_for(Action::ToggleStar).unwrap_or_default();
-    if starred {
-        vec![
-            Span::styled(format!("{} starred", style::STAR_SYMBOL), style::STAR),
-            Span::styled(format!(" ({key} unstars)"), style::DIM),
-        ]
-    } else {
+fn star_spans(level: Option<Level>) -> Vec<Span<'static>> {
+    let key = keymap::key_for(Action::CycleStar).unwrap_or_default();
+    match level {
+        Some(Level::Must) => vec![
+            Span::styled(format!("{} must", style::STAR_SYMBOL), style::STAR),
+            Span::styled(format!(" ({key}: maybe)"), style::DIM),
+        ],
+        Some(Level::Maybe) => vec![
+            Span::styled(format!("{} maybe", style::MAYBE_SYMBOL), style::STAR),
+            Span::styled(format!(" ({key}: unstar)"), style::DIM),
+        ],
+        None => vec![Span::styled(
+            format!("not starred ({key}: must, again: maybe)"),
+            style::DIM,
+        )],
+    }
+}
+
+/// `● on now, 12 min left`, `· over`, `in 25 min`; nothing for a session without a time.
+fn state(app: &App, index: usize) -> Option<Vec<Span<'static>>> {
+    let span = app.span(index)?;
+    let now = app.now();
+    Some(if span.is_on(now) {
+        let left = times::span_of_minutes(span.minutes_left(now));
         vec![Span::styled(
-            format!("not starred ({key} stars)"),
+            format!("{} on now, {left} left", style::ON_NOW_SYMBOL),
+            style::ON_NOW,
+        )]
+    } else if span.is_past(now) || span.start <= now {
+        vec![Span::styled(
+            format!("{} over", style::PAST_SYMBOL),
             style::DIM,
         )]
+    } else {
+        let minutes = (span.start - now).num_minutes();
+        vec![Span::raw(format!(
+            "starts in {}",
+            times::span_of_minutes(minutes)
+        ))]
+    })
+}
+
+/// The *must* sessions this one clashes with, and the other sessions in its slot.
+fn clashes(app: &App, sheet: &mut Sheet, index: usize) {
+    let programme = app.programme();
+    let line = |i: usize| {
+        let s = &programme.sessions[i];
+        let room = programme
+            .room_name(s)
+            .map(|r| format!(" · {r}"))
+            .unwrap_or_default();
+        format!("{} {}{room}", times::range(app, i), s.title)
+    };
+    let clashing = app.clashes_of(index);
+    if !clashing.is_empty() {
+        sheet.blank();
+        sheet.styled(
+            &format!("{} Clashes with", style::CLASH_SYMBOL),
+            style::CLASH,
+        );
+        for &i in clashing {
+            sheet.push_spans(vec![Span::raw(line(i))], "  ");
+        }
+    }
+    let alternatives = planner::overlapping(programme, app.timeline(), index);
+    if alternatives.is_empty() {
+        return;
+    }
+    sheet.blank();
+    sheet.heading(&format!("Also in this slot ({})", alternatives.len()));
+    for i in alternatives {
+        let mark = super::sessions::star_span(app.level(i));
+        sheet.push_spans(vec![mark, Span::raw(format!(" {}", line(i)))], " ");
     }
 }
 
 /// `Tuesday 13 February 2024, 09:00–10:30 (1 h 30 min)` or `…, time not announced (afternoon)`.
-fn when(programme: &Programme, session: &Session) -> String {
+fn when(app: &App, index: usize) -> String {
+    let programme = app.programme();
+    let session = &programme.sessions[index];
     let date = programme.days[session.day]
         .date
         .map_or_else(|| "date not announced".to_string(), dates::long_date);
@@ -125,7 +195,7 @@ fn when(programme: &Programme, session: &Session) -> String {
         .map(duration)
         .map(|d| format!(" ({d})"))
         .unwrap_or_default();
-    format!("{date}, {}{length}", time_range(session))
+    format!("{date}, {}{length}", times::range(app, index))
 }
 
 fn duration(minutes: u32) -> String {

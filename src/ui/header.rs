@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::list::truncate;
 use super::{dates, style};
 use crate::app::App;
+use crate::model::Shown;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
@@ -29,7 +30,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// Venue, dates, time zone and how many sessions are starred.
+/// `Tue 13 Feb 10:32 Europe/Oslo (venue)`: the time now, on the clock times are shown in.
+fn clock(app: &App) -> String {
+    let timeline = app.timeline();
+    let wall = timeline.wall(app.shown(), app.now());
+    let zone = match app.shown() {
+        Shown::Venue if timeline.is_floating() => "local times as written".to_string(),
+        Shown::Venue => format!("{} (venue)", timeline.venue.name()),
+        Shown::Local => format!("{} (yours)", timeline.local.name()),
+    };
+    format!("{} {zone}", wall.format("%a %-d %b %H:%M"))
+}
+
+/// Venue, dates, the clock and how many sessions are starred.
 fn facts(app: &App) -> Vec<String> {
     let programme = app.programme();
     let venue = [&programme.venue.name, &programme.venue.city]
@@ -46,13 +59,11 @@ fn facts(app: &App) -> Vec<String> {
         Some((first, last)) => dates::span(first, last),
         None => "date not announced".into(),
     });
-    if let Some(zone) = programme.time_zone {
-        facts.push(format!("times in {}", zone.name()));
-    }
     facts.push(format!(
         "{} {} starred",
         style::STAR_SYMBOL,
         app.starred_count()
     ));
+    facts.push(clock(app));
     facts
 }

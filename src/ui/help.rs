@@ -3,12 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
+use super::sheet::Sheet;
 use super::style;
-use crate::action::Pane;
+use crate::action::{Action, Pane};
 use crate::app::App;
-use crate::keymap::{self, BINDINGS, Scope};
+use crate::keymap::{self, BINDINGS, Context, Scope};
 
 const SECTIONS: [(Scope, &str); 6] = [
     (Scope::Global, "Everywhere"),
@@ -20,43 +21,59 @@ const SECTIONS: [(Scope, &str); 6] = [
 ];
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let [popup] = Layout::horizontal([Constraint::Max(72)])
+    let [popup] = Layout::horizontal([Constraint::Max(76)])
         .flex(Flex::Center)
         .areas(area);
     let [popup] = Layout::vertical([Constraint::Percentage(90)])
         .flex(Flex::Center)
         .areas(popup);
+    let close = keymap::active(Context::Help)
+        .find(|b| b.action == Action::ToggleHelp)
+        .map(|b| keymap::keys_label(b.keys))
+        .unwrap_or_default();
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(style::FOCUSED_BORDER)
-        .title(" Keys — Esc or ? closes ");
-    let paragraph = Paragraph::new(lines())
+        .title(format!(" Keys — {close} closes "));
+    let inner = block.inner(popup);
+    let lines = lines(inner.width);
+    let last_top = lines.len().saturating_sub(usize::from(inner.height));
+    app.offsets
+        .help_last
+        .set(u16::try_from(last_top).unwrap_or(u16::MAX));
+    let paragraph = Paragraph::new(lines)
         .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((app.help_scroll(), 0));
+        .scroll((app.help_scroll().min(app.offsets.help_last.get()), 0));
     frame.render_widget(Clear, popup);
     frame.render_widget(paragraph, popup);
 }
 
-/// The help text: a section per scope, a line per binding.
-pub fn lines() -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
+/// The help text at a width: a section per scope, a line per binding, descriptions wrapping
+/// beside their keys.
+pub fn lines(width: u16) -> Vec<Line<'static>> {
+    let mut sheet = Sheet::with_labels(width, KEYS_WIDTH);
     for (scope, title) in SECTIONS {
-        lines.push(Line::styled(title, style::TITLE));
+        sheet.heading(title);
         for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("  {:<18}", keymap::keys_label(binding.keys)),
-                    style::KEY,
-                ),
-                Span::raw(binding.description),
-            ]));
+            let keys = Span::styled(
+                format!("  {}", keymap::keys_label(binding.keys)),
+                style::KEY,
+            );
+            sheet.labelled(keys, vec![Span::raw(binding.description)]);
         }
-        lines.push(Line::raw(""));
+        sheet.blank();
     }
-    lines.push(Line::styled("Mouse", style::TITLE));
-    lines.push(Line::raw(
-        "  click selects and focuses; the wheel scrolls the pane under it",
-    ));
-    lines
+    sheet.heading("Mouse");
+    sheet.labelled(
+        Span::styled("  click", style::KEY),
+        vec![Span::raw("selects a row and focuses its pane")],
+    );
+    sheet.labelled(
+        Span::styled("  wheel", style::KEY),
+        vec![Span::raw("scrolls the pane under the pointer")],
+    );
+    sheet.into_lines()
 }
+
+/// The column the keys take, before their descriptions.
+const KEYS_WIDTH: usize = 20;

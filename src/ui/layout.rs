@@ -7,8 +7,9 @@ use crate::action::Pane;
 
 /// Narrower than this, one pane at a time.
 const MEDIUM_WIDTH: u16 = 64;
-/// From this width, sessions and details sit side by side.
-const WIDE_WIDTH: u16 = 100;
+/// From this width, sessions and details sit side by side (narrower, they share the right
+/// column, one over the other, so titles have room).
+const WIDE_WIDTH: u16 = 120;
 /// The days and themes column is never narrower than this.
 const MIN_LEFT_WIDTH: u16 = 22;
 

@@ -53,13 +53,14 @@ impl ListView<'_> {
         let rows: Vec<(usize, Row)> = (offset..self.len.min(offset + height))
             .map(|index| (index, row(index)))
             .collect();
-        // The notes at the right edge line up: one column as wide as the widest shown.
+        // The notes at the right edge line up: one column as wide as the widest shown, but
+        // never so wide that the rows' own text has no room.
         let suffix_width = rows
             .iter()
             .filter_map(|(_, r)| r.suffix.as_ref().map(Span::width))
             .max()
             .unwrap_or(0)
-            .min(width / 3);
+            .min((width / 4).max(12).min(width / 2));
         for (line_no, (index, Row { mut line, suffix })) in rows.into_iter().enumerate() {
             let selected = self.selected == Some(index);
             let marker = if selected { style::CURSOR_SYMBOL } else { " " };
@@ -86,7 +87,8 @@ pub fn fit(
     width: usize,
     suffix_width: usize,
 ) -> Line<'static> {
-    let column = if width >= 12 {
+    // A row without a suffix (a heading, a gap) may use the whole width.
+    let column = if width >= 12 && suffix.is_some() {
         suffix_width.min(width)
     } else {
         0

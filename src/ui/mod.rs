@@ -13,6 +13,7 @@ mod status_bar;
 pub mod style;
 mod tabs;
 mod themes;
+mod times;
 
 use ratatui::Frame;
 use ratatui::text::Line;

@@ -1,47 +1,56 @@
-//! The sessions pane: the selected day's sessions, or every starred one ("My programme").
+//! The sessions pane: the selected day's sessions, the plan of starred ones ("My programme"),
+//! or what is on now and next.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::list::{ListView, Row};
-use super::{dates, pane_block, style};
-use crate::action::Pane;
-use crate::app::{App, View};
-use crate::model::{Programme, Session};
+use super::{dates, pane_block, style, times};
+use crate::action::{Action, Pane};
+use crate::app::{App, Columns, Entry, Heading, View};
+use crate::favourites::Level;
+use crate::keymap;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let programme = app.programme();
-    let visible = app.visible_sessions();
-    let show_day = app.view() == View::MyProgramme;
-    let any_timed = visible
-        .iter()
-        .any(|&i| programme.sessions[i].start.is_some());
-    let empty = match app.view() {
-        View::Day if app.theme_filter().is_some() => {
-            "No sessions of this theme on this day (c clears the filter)"
-        }
-        View::Day => "No sessions on this day",
-        View::MyProgramme => "No starred sessions yet: select a session and press f",
-    };
+    let entries = app.entries();
+    let columns = app.columns();
+    let empty = empty_text(app);
     ListView {
         block: pane_block(app, Pane::Sessions, title(app)),
-        len: visible.len(),
-        selected: Some(app.session_cursor()),
+        len: entries.len(),
+        selected: entries
+            .get(app.cursor())
+            .and_then(Entry::session)
+            .map(|_| app.cursor()),
         focused: app.focus() == Pane::Sessions,
         offset: &app.offsets.sessions,
-        empty,
+        empty: &empty,
     }
-    .render(frame, area, |row| {
-        let session = &programme.sessions[visible[row]];
-        session_line(
-            programme,
-            session,
-            app.is_starred(session),
-            show_day,
-            any_timed,
-        )
+    .render(frame, area, |row| match entries[row] {
+        Entry::Session(i) => session_row(app, i, columns),
+        Entry::Heading(heading) => heading_row(app, heading),
+        Entry::Gap { from, to } => gap_row(app, from, to),
     });
+}
+
+fn empty_text(app: &App) -> String {
+    let clear = keymap::key_for(Action::ClearFilter).unwrap_or_default();
+    let star = keymap::key_for(Action::CycleStar).unwrap_or_default();
+    match app.view() {
+        View::Day if app.theme_filter().is_some() => {
+            format!("No sessions of this theme on this day ({clear} clears the filter)")
+        }
+        View::Day if app.hides_past() => "Every session of this day is over".into(),
+        View::Day => "No sessions on this day".into(),
+        View::MyProgramme if app.starred_count() > 0 => {
+            format!("No starred sessions of this theme ({clear} clears the filter)")
+        }
+        View::MyProgramme => {
+            format!("No starred sessions yet: select a session and press {star}")
+        }
+        View::Now => "Nothing is on now, and nothing comes later".into(),
+    }
 }
 
 fn title(app: &App) -> Line<'static> {
@@ -55,43 +64,45 @@ fn title(app: &App) -> Line<'static> {
         View::MyProgramme => format!(
             " My programme · {} {} ",
             style::STAR_SYMBOL,
-            app.visible_sessions().len()
+            app.starred_count()
         ),
+        View::Now => format!(" Now · {} ", times::clock(app, app.now())),
     };
     if let Some(theme) = app.theme_filter().and_then(|t| programme.themes.get(t)) {
         text = format!("{text}· theme: {} ", theme.name);
     }
+    if app.hides_past() {
+        text.push_str("· hiding past ");
+    }
     Line::from(text)
 }
 
-/// `★ 09:00–10:30 Title … Room`, with the day first in My programme.
-fn session_line(
-    programme: &Programme,
-    session: &Session,
-    starred: bool,
-    show_day: bool,
-    show_time: bool,
-) -> Row {
-    let star = if starred {
-        Span::styled(style::STAR_SYMBOL, style::STAR)
-    } else {
-        Span::raw(" ")
-    };
-    let mut spans = vec![star, Span::raw(" ")];
-    if show_day {
-        let day = &programme.days[session.day];
+/// `★! 09:00–10:30 ● Title … Room`: star, clash, time, on-now or past, title, room.
+fn session_row(app: &App, index: usize, columns: Columns) -> Row {
+    let programme = app.programme();
+    let session = &programme.sessions[index];
+    let (on, past) = (app.is_on(index), app.is_past(index));
+    let mut spans = vec![star_span(app.level(index)), clash_span(app, index)];
+    if app.view() == View::Now {
+        // What matters now is how long: the minutes left, or when the next one starts.
+        spans.push(state_span(on, past));
         spans.push(Span::styled(
-            format!("{:<10} ", dates::day_name(day, session.day)),
-            style::DIM,
-        ));
-    }
-    if show_time {
-        spans.push(Span::styled(
-            format!("{:<11} ", time_range(session)),
+            format!("{:<12} ", countdown(app, index)),
             style::LABEL,
         ));
+    } else {
+        if columns.time {
+            spans.push(Span::styled(
+                format!("{:<11} ", times::range(app, index)),
+                if past { style::DIM } else { style::LABEL },
+            ));
+        }
+        if columns.state {
+            spans.push(state_span(on, past));
+        }
     }
-    spans.push(Span::raw(session.title.clone()));
+    let title_style = if past { style::DIM } else { style::PLAIN };
+    spans.push(Span::styled(session.title.clone(), title_style));
     Row {
         line: Line::from(spans),
         suffix: programme
@@ -100,11 +111,83 @@ fn session_line(
     }
 }
 
-/// `09:00–10:30`, `09:00`, or `--:--` when not announced.
-pub fn time_range(session: &Session) -> String {
-    match (session.start, session.end) {
-        (Some(start), Some(end)) => format!("{start}–{end}"),
-        (Some(start), None) => start.to_string(),
-        _ => "--:--".into(),
+pub fn star_span(level: Option<Level>) -> Span<'static> {
+    match level {
+        Some(Level::Must) => Span::styled(style::STAR_SYMBOL, style::STAR),
+        Some(Level::Maybe) => Span::styled(style::MAYBE_SYMBOL, style::STAR),
+        None => Span::raw(" "),
     }
+}
+
+fn clash_span(app: &App, index: usize) -> Span<'static> {
+    if app.clashes_of(index).is_empty() {
+        Span::raw(" ")
+    } else {
+        Span::styled(style::CLASH_SYMBOL, style::CLASH)
+    }
+}
+
+/// `●` on now, `·` over, else a space: readable without colour.
+fn state_span(on: bool, past: bool) -> Span<'static> {
+    match (on, past) {
+        (true, _) => Span::styled(format!("{} ", style::ON_NOW_SYMBOL), style::ON_NOW),
+        (false, true) => Span::styled(format!("{} ", style::PAST_SYMBOL), style::DIM),
+        _ => Span::raw("  "),
+    }
+}
+
+/// `12 min left` for a session on now; `at 11:05` for one to come today, `Sun 09:00` for one
+/// on another day. (The details say how long until it starts.)
+fn countdown(app: &App, index: usize) -> String {
+    let Some(span) = app.span(index) else {
+        return String::new();
+    };
+    let now = app.now();
+    if span.is_on(now) {
+        return format!("{} left", times::short_span(span.minutes_left(now)));
+    }
+    let timeline = app.timeline();
+    let (start, today) = (
+        timeline.wall(app.shown(), span.start),
+        timeline.wall(app.shown(), now),
+    );
+    if start.date() == today.date() {
+        format!("at {}", start.format("%H:%M"))
+    } else {
+        start.format("%a %H:%M").to_string()
+    }
+}
+
+fn heading_row(app: &App, heading: Heading) -> Row {
+    let text = match heading {
+        Heading::Day(day) => {
+            let programme = app.programme();
+            programme.days.get(day).map_or_else(String::new, |d| {
+                d.date
+                    .map_or_else(|| dates::day_name(d, day), dates::long_date)
+            })
+        }
+        Heading::OnNow => "On now".into(),
+        Heading::Next => "Next in each room".into(),
+        Heading::Untimed => "Time not announced".into(),
+    };
+    Row::from(Line::styled(format!(" ── {text} "), style::HEADING))
+}
+
+/// `   free 11:00–11:45 (45 min)` between two planned sessions.
+fn gap_row(
+    app: &App,
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+) -> Row {
+    let minutes = (to - from).num_minutes();
+    Row::from(Line::styled(
+        format!(
+            "   free {}–{} ({})",
+            times::clock(app, from),
+            times::clock(app, to),
+            times::span_of_minutes(minutes)
+        ),
+        style::GAP,
+    ))
 }

@@ -11,13 +11,20 @@ const LABEL_WIDTH: usize = 10;
 
 pub struct Sheet {
     width: usize,
+    label_width: usize,
     lines: Vec<Line<'static>>,
 }
 
 impl Sheet {
     pub fn new(width: u16) -> Self {
+        Self::with_labels(width, LABEL_WIDTH)
+    }
+
+    /// A sheet whose field labels take `label_width` columns.
+    pub fn with_labels(width: u16, label_width: usize) -> Self {
         Self {
             width: usize::from(width).max(1),
+            label_width,
             lines: Vec::new(),
         }
     }
@@ -53,17 +60,23 @@ impl Sheet {
 
     /// A field whose value has styled parts; it wraps as one text, the first part's style kept.
     pub fn field_spans(&mut self, label: &str, value: Vec<Span<'static>>) {
-        let indent = " ".repeat(LABEL_WIDTH);
-        if self.width <= LABEL_WIDTH + 8 {
+        self.labelled(Span::styled(label.to_string(), style::LABEL), value);
+    }
+
+    /// A value beside a label of any style, the value wrapping under itself.
+    pub fn labelled(&mut self, label: Span<'static>, value: Vec<Span<'static>>) {
+        let label_width = self.label_width;
+        let indent = " ".repeat(label_width);
+        if self.width <= label_width + 8 || label.width() >= label_width {
             // Too narrow for two columns: the label on a line of its own.
-            self.styled(label, style::LABEL);
-            self.push_spans(value, "  ");
+            self.lines.push(Line::from(label));
+            self.push_spans(value, &indent[..2.min(indent.len())]);
             return;
         }
-        let label = Span::styled(format!("{label:<LABEL_WIDTH$}"), style::LABEL);
+        let label = Span::styled(format!("{:<label_width$}", label.content), label.style);
         let text: String = value.iter().map(|s| s.content.as_ref()).collect();
         let unwrapped = Line::from(value.clone());
-        if unwrapped.width() + LABEL_WIDTH <= self.width {
+        if unwrapped.width() + label_width <= self.width {
             let mut spans = vec![label];
             spans.extend(value);
             self.lines.push(Line::from(spans));
@@ -73,7 +86,7 @@ impl Sheet {
         let options = textwrap::Options::new(self.width).subsequent_indent(&indent);
         let options = options.initial_indent(&indent);
         for (i, row) in textwrap::wrap(&text, options).into_iter().enumerate() {
-            let body = row.get(LABEL_WIDTH..).unwrap_or_default().to_string();
+            let body = row.get(label_width..).unwrap_or_default().to_string();
             let head = if i == 0 {
                 label.clone()
             } else {

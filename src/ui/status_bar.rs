@@ -5,9 +5,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::list::truncate;
-use super::style;
+use super::{style, times};
 use crate::app::App;
+use crate::favourites::Level;
 use crate::keymap;
+use crate::planner;
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -16,8 +18,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let filter = filter_note(app);
     let filter_width = u16::try_from(filter.width()).unwrap_or(u16::MAX);
-    let [left, right] = area.layout(&Layout::horizontal([
+    let most = usize::from(area.width.saturating_sub(filter_width)) * 9 / 20;
+    let countdown = truncate(next_star(app), most);
+    let countdown_width = u16::try_from(countdown.width()).unwrap_or(u16::MAX);
+    let [left, next, right] = area.layout(&Layout::horizontal([
         Constraint::Fill(1),
+        Constraint::Length(countdown_width),
         Constraint::Length(filter_width),
     ]));
     let width = usize::from(left.width);
@@ -29,7 +35,58 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         None => hints_line(app, width),
     };
     frame.render_widget(left_line, left);
+    frame.render_widget(countdown, next);
     frame.render_widget(filter, right);
+}
+
+/// `next ★ in 12 min: Title · Room`, or `★ on now: Title, 5 min left`; nothing when no starred
+/// session is on or to come.
+fn next_star(app: &App) -> Line<'static> {
+    let programme = app.programme();
+    let now = app.now();
+    let starred = app.starred_sessions();
+    let described = |i: usize| {
+        let s = &programme.sessions[i];
+        match programme.room_name(s) {
+            Some(room) => format!("{} · {room}", s.title),
+            None => s.title.clone(),
+        }
+    };
+    // A must before a maybe; of those, the one ending soonest.
+    let on = starred
+        .iter()
+        .copied()
+        .filter(|&i| app.is_on(i))
+        .min_by_key(|&i| {
+            (
+                app.level(i) != Some(Level::Must),
+                app.span(i).map(|s| s.end),
+            )
+        });
+    let text = if let Some(i) = on {
+        let left = app.span(i).map_or(0, |s| s.minutes_left(now));
+        format!(
+            "  {} on now: {}, {} left ",
+            style::STAR_SYMBOL,
+            described(i),
+            times::span_of_minutes(left)
+        )
+    } else {
+        let Some(&i) = planner::next_of(app.timeline(), starred, now).first() else {
+            return Line::raw("");
+        };
+        let Some(span) = app.span(i) else {
+            return Line::raw("");
+        };
+        let minutes = (span.start - now).num_minutes();
+        format!(
+            "  next {} in {}: {} ",
+            style::STAR_SYMBOL,
+            times::span_of_minutes(minutes),
+            described(i)
+        )
+    };
+    Line::styled(text, style::STAR)
 }
 
 /// As many whole hints as fit, most important first (the keymap's order).

@@ -3,6 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+pub const PLAIN: Style = Style::new();
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const DIM: Style = Style::new().fg(Color::DarkGray);
 pub const LABEL: Style = Style::new().fg(Color::Cyan);
@@ -14,8 +15,20 @@ pub const SELECTED: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 pub const ACTIVE_FILTER: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
+pub const CLASH: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+pub const ON_NOW: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
+pub const HEADING: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+pub const GAP: Style = Style::new().fg(Color::Green).add_modifier(Modifier::ITALIC);
 
-/// The star beside a starred session.
+/// The star beside a session the user must see.
 pub const STAR_SYMBOL: &str = "★";
+/// The star beside a session the user may see.
+pub const MAYBE_SYMBOL: &str = "☆";
+/// Beside a *must* session that overlaps another.
+pub const CLASH_SYMBOL: &str = "!";
+/// Before a session in progress.
+pub const ON_NOW_SYMBOL: &str = "●";
+/// Before a session that is over.
+pub const PAST_SYMBOL: &str = "·";
 /// The mark beside the selected row, so selection reads without colour.
 pub const CURSOR_SYMBOL: &str = "▶";

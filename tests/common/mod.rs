@@ -4,10 +4,10 @@
 pub mod pty;
 
 use dagsorden::action::Action;
-use dagsorden::app::App;
+use dagsorden::app::{App, Clock};
 use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::Source;
-use dagsorden::model::Programme;
+use dagsorden::model::{Programme, SetClock, Shown, Zone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -18,10 +18,29 @@ pub fn programme(name: &'static str) -> Programme {
         .programme
 }
 
+/// A clock standing at `time` (the venue's time, or with an offset), on a machine in Oslo.
+pub fn clock_at(time: &str) -> Clock {
+    Clock {
+        set: Some(time.parse::<SetClock>().expect("a clock time")),
+        local: Zone::Iana(chrono_tz::Europe::Oslo),
+        shown: Shown::Venue,
+    }
+}
+
+/// The clock most tests use: a while before the KS toppmøte.
+pub fn clock() -> Clock {
+    clock_at("2024-02-01T12:00")
+}
+
 /// An app on a shipped programme whose favourites live in a fresh temporary directory.
 pub fn app_with_store(name: &'static str) -> (tempfile::TempDir, App) {
+    app_at(name, clock())
+}
+
+/// As [`app_with_store`], with the clock standing at `clock`.
+pub fn app_at(name: &'static str, clock: Clock) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let app = App::with_store(programme(name), FavouritesStore::in_dir(dir.path()));
+    let app = App::with_store(programme(name), FavouritesStore::in_dir(dir.path()), clock);
     (dir, app)
 }
 

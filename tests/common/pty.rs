@@ -57,6 +57,10 @@ impl PtyApp {
         command.env("TERM", "xterm-256color");
         command.env("DAGSORDEN_CONFIG_DIR", config_dir);
         command.env("XDG_CONFIG_HOME", config_dir.join("xdg"));
+        // A clock that stands still, so what is past or on now is the same on every run;
+        // `--now` among the arguments overrides it.
+        command.env("DAGSORDEN_NOW", "2024-02-01T12:00:00+01:00");
+        command.env("TZ", "Europe/Oslo");
         let child = pair.slave.spawn_command(command).expect("start dagsorden");
         drop(pair.slave);
         let parser = vt100::Parser::new_with_callbacks(

@@ -1,23 +1,31 @@
 //! The application state and [`App::update`], the only place it changes.
 
-use std::cell::Cell;
-use std::collections::BTreeSet;
+mod entries;
+mod stars;
 
+use std::cell::Cell;
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
 use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Pane};
-use crate::favourites::{FavouritesStore, Notice};
+use crate::favourites::{FavouritesStore, Level, Notice, Stars};
 use crate::keymap::Context;
-use crate::model::{Programme, Session};
+use crate::model::{Programme, Session, SetClock, Shown, Span, Timeline, Zone};
 use crate::ui::layout::Areas;
+
+pub use entries::{Columns, Entry, Heading};
 
 /// What the sessions pane lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     /// The sessions of the selected day.
     Day,
-    /// Every starred session, across days, in time order.
+    /// Every starred session as a plan: by day, in time order, with clashes and free gaps.
     MyProgramme,
+    /// What is on now, and what is next in each room.
+    Now,
 }
 
 /// A window drawn over the main screen.
@@ -42,13 +50,36 @@ pub struct ListOffsets {
     pub themes: Cell<usize>,
     /// The last useful scroll position of the details pane, for the text it shows now.
     pub details_last: Cell<u16>,
+    /// The same for the help overlay.
+    pub help_last: Cell<u16>,
+}
+
+/// Where the app's clock and zones come from when it starts.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    /// A time set by hand, which then stands still; `None` follows the system clock.
+    pub set: Option<SetClock>,
+    /// This machine's zone, for showing times locally.
+    pub local: Zone,
+    /// Which clock times are shown on at first.
+    pub shown: Shown,
 }
 
 #[derive(Debug)]
 pub struct App {
     programme: Programme,
+    timeline: Timeline,
+    /// Session index by key, for finding starred sessions.
+    keys: HashMap<String, usize>,
     store: Option<FavouritesStore>,
-    starred: BTreeSet<String>,
+    stars: Stars,
+    /// Star levels by session index, from `stars`.
+    levels: HashMap<usize, Level>,
+    /// For each *must* session that overlaps another *must*, the ones it overlaps.
+    clashes: HashMap<usize, Vec<usize>>,
+    now: DateTime<Utc>,
+    shown: Shown,
+    hide_past: bool,
     focus: Pane,
     view: View,
     overlay: Option<Overlay>,
@@ -56,9 +87,12 @@ pub struct App {
     theme_filter: Option<usize>,
     /// Row of the themes pane: 0 is "all themes", then one row per theme.
     theme_cursor: usize,
-    /// Sessions listed in the sessions pane, as indexes into the programme.
-    visible: Vec<usize>,
-    session_cursor: usize,
+    /// What the sessions pane lists.
+    entries: Vec<Entry>,
+    /// Index into `entries`; on a session whenever there is one.
+    cursor: usize,
+    /// Which columns the listed sessions need, worked out when the list changes.
+    columns: Columns,
     details_scroll: u16,
     help_scroll: u16,
     size: (u16, u16),
@@ -75,23 +109,40 @@ impl App {
     /// A viewer on `programme` with these stars; `store` saves changes (none: nothing is saved).
     pub fn new(
         programme: Programme,
-        starred: BTreeSet<String>,
+        stars: Stars,
         store: Option<FavouritesStore>,
+        clock: Clock,
     ) -> Self {
+        let timeline = Timeline::new(&programme, clock.local);
+        let now = clock.set.map_or_else(Utc::now, |set| set.moment(&timeline));
+        let keys = programme
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
         let theme_counts = programme.theme_counts();
         let left_width = crate::ui::left_column_width(&programme, &theme_counts);
         let mut app = Self {
             programme,
+            timeline,
+            keys,
             store,
-            starred,
+            stars,
+            levels: HashMap::new(),
+            clashes: HashMap::new(),
+            now,
+            shown: clock.shown,
+            hide_past: false,
             focus: Pane::Sessions,
             view: View::Day,
             overlay: None,
             day: 0,
             theme_filter: None,
             theme_cursor: 0,
-            visible: Vec::new(),
-            session_cursor: 0,
+            entries: Vec::new(),
+            cursor: 0,
+            columns: Columns::default(),
             details_scroll: 0,
             help_scroll: 0,
             size: (80, 24),
@@ -101,19 +152,21 @@ impl App {
             left_width,
             offsets: ListOffsets::default(),
         };
-        app.refresh_sessions();
+        app.derive_from_stars();
+        app.day = app.today().unwrap_or(0);
+        app.refresh_entries();
         app
     }
 
     /// Opens the programme's stars from `store`; problems become the first status message.
-    pub fn with_store(programme: Programme, store: FavouritesStore) -> Self {
+    pub fn with_store(programme: Programme, store: FavouritesStore, clock: Clock) -> Self {
         let loaded = store.load(&programme.id);
-        let (starred, status) = match loaded {
+        let (stars, status) = match loaded {
             Ok((stars, None)) => (stars, None),
             Ok((stars, Some(Notice::SetAside(aside)))) => (stars, Some(set_aside_status(&aside))),
-            Err(e) => (BTreeSet::new(), Some(error_status(e.to_string()))),
+            Err(e) => (Stars::new(), Some(error_status(e.to_string()))),
         };
-        let mut app = Self::new(programme, starred, Some(store));
+        let mut app = Self::new(programme, stars, Some(store), clock);
         app.status = status;
         app
     }
@@ -122,6 +175,18 @@ impl App {
 
     pub fn programme(&self) -> &Programme {
         &self.programme
+    }
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+    pub fn shown(&self) -> Shown {
+        self.shown
+    }
+    pub fn hides_past(&self) -> bool {
+        self.hide_past
     }
     pub fn focus(&self) -> Pane {
         self.focus
@@ -141,11 +206,14 @@ impl App {
     pub fn theme_cursor(&self) -> usize {
         self.theme_cursor
     }
-    pub fn visible_sessions(&self) -> &[usize] {
-        &self.visible
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
     }
-    pub fn session_cursor(&self) -> usize {
-        self.session_cursor
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+    pub fn columns(&self) -> Columns {
+        self.columns
     }
     pub fn details_scroll(&self) -> u16 {
         self.details_scroll
@@ -162,25 +230,38 @@ impl App {
     pub fn is_running(&self) -> bool {
         self.running
     }
+
     /// How many sessions carry the theme.
     pub fn theme_count(&self, theme: usize) -> usize {
         self.theme_counts.get(theme).copied().unwrap_or(0)
     }
-    pub fn starred_count(&self) -> usize {
-        self.starred.len()
-    }
 
-    pub fn is_starred(&self, session: &Session) -> bool {
-        self.starred.contains(&session.id)
+    /// The sessions the pane lists, in order (headings and gaps left out).
+    pub fn visible_sessions(&self) -> Vec<usize> {
+        self.entries.iter().filter_map(Entry::session).collect()
     }
 
     /// The session under the cursor, as an index into the programme.
     pub fn selected_index(&self) -> Option<usize> {
-        self.visible.get(self.session_cursor).copied()
+        self.entries.get(self.cursor).and_then(Entry::session)
     }
 
     pub fn selected_session(&self) -> Option<&Session> {
         self.selected_index().map(|i| &self.programme.sessions[i])
+    }
+
+    pub fn span(&self, session: usize) -> Option<Span> {
+        self.timeline.span(session)
+    }
+
+    /// Whether a session is on at the app's clock.
+    pub fn is_on(&self, session: usize) -> bool {
+        self.span(session).is_some_and(|s| s.is_on(self.now))
+    }
+
+    /// Whether a session is over at the app's clock.
+    pub fn is_past(&self, session: usize) -> bool {
+        self.span(session).is_some_and(|s| s.is_past(self.now))
     }
 
     /// The key bindings in force now.
@@ -203,18 +284,21 @@ impl App {
     // --- the one place state changes -------------------------------------------------------
 
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. } | Action::Scroll { .. }) {
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::Scroll { .. } | Action::Tick(_)
+        ) {
             self.status = None;
         }
         match action {
             Action::Quit => self.running = false,
             Action::Back => self.back(),
             Action::ToggleHelp => self.toggle_help(),
-            Action::NextPane => self.focus_pane(self.focus.next()),
-            Action::PrevPane => self.focus_pane(self.focus.prev()),
-            Action::FocusLeft => self.focus_pane(self.focus.left()),
-            Action::FocusRight => self.focus_pane(self.focus.right()),
-            Action::Focus(pane) => self.focus_pane(pane),
+            Action::NextPane => self.focus = self.focus.next(),
+            Action::PrevPane => self.focus = self.focus.prev(),
+            Action::FocusLeft => self.focus = self.focus.left(),
+            Action::FocusRight => self.focus = self.focus.right(),
+            Action::Focus(pane) => self.focus = pane,
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
             Action::PageUp => self.step(-self.page_size()),
@@ -222,14 +306,19 @@ impl App {
             Action::Top => self.step(isize::MIN / 2),
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Open => self.open(),
-            Action::ToggleStar => self.toggle_star(),
-            Action::ToggleMyProgramme => self.toggle_my_programme(),
+            Action::CycleStar => self.cycle_star(),
+            Action::ToggleMyProgramme => self.toggle_view(View::MyProgramme),
+            Action::ToggleNow => self.toggle_view(View::Now),
+            Action::JumpToNow => self.jump_to_now(),
+            Action::ToggleZone => self.shown = self.shown.toggled(),
+            Action::TogglePast => self.toggle_past(),
             Action::ClearFilter => self.set_theme_filter(None),
             Action::PrevDay => self.select_day(self.day.saturating_sub(1)),
             Action::NextDay => self.select_day(self.day + 1),
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
             Action::Resize { width, height } => self.size = (width, height),
+            Action::Tick(now) => self.tick(now),
         }
     }
 
@@ -249,14 +338,12 @@ impl App {
         self.help_scroll = 0;
     }
 
-    fn focus_pane(&mut self, pane: Pane) {
-        self.focus = pane;
-    }
-
     /// Moves within whatever has the keys: the help text, or the focused pane.
     fn step(&mut self, delta: isize) {
         if self.overlay == Some(Overlay::Help) {
-            self.help_scroll = offset_by(self.help_scroll.into(), delta, usize::from(u16::MAX))
+            let last = usize::from(self.offsets.help_last.get());
+            let current = usize::from(self.help_scroll).min(last);
+            self.help_scroll = offset_by(current, delta, last)
                 .try_into()
                 .unwrap_or(u16::MAX);
             return;
@@ -270,10 +357,7 @@ impl App {
                 let last = self.programme.days.len().saturating_sub(1);
                 self.select_day(offset_by(self.day, delta, last));
             }
-            Pane::Sessions => {
-                let last = self.visible.len().saturating_sub(1);
-                self.select_row(offset_by(self.session_cursor, delta, last));
-            }
+            Pane::Sessions => self.move_cursor(delta),
             Pane::Details => {
                 let last = usize::from(self.offsets.details_last.get());
                 let current = usize::from(self.details_scroll).min(last);
@@ -316,103 +400,88 @@ impl App {
         self.day = day;
         self.view = View::Day;
         if changed {
-            self.session_cursor = 0;
+            self.cursor = 0;
             self.offsets.sessions.set(0);
             self.details_scroll = 0;
-            self.refresh_sessions();
+            self.refresh_entries();
+            self.cursor = self.nearest_session(0, 1);
         }
-    }
-
-    fn select_row(&mut self, row: usize) {
-        if row != self.session_cursor {
-            self.details_scroll = 0;
-        }
-        self.session_cursor = row;
     }
 
     fn show_view(&mut self, view: View) {
         if self.view != view {
             self.view = view;
-            self.refresh_sessions();
+            self.refresh_entries();
         }
     }
 
-    fn toggle_my_programme(&mut self) {
-        let view = match self.view {
-            View::Day => View::MyProgramme,
-            View::MyProgramme => View::Day,
-        };
-        self.show_view(view);
+    /// Opens `view`, or goes back to the day when it is already open.
+    fn toggle_view(&mut self, view: View) {
+        let target = if self.view == view { View::Day } else { view };
+        self.show_view(target);
         self.focus = Pane::Sessions;
     }
 
     fn set_theme_filter(&mut self, theme: Option<usize>) {
         self.theme_filter = theme.filter(|t| *t < self.programme.themes.len());
         self.theme_cursor = self.theme_filter.map_or(0, |t| t + 1);
-        self.refresh_sessions();
+        self.refresh_entries();
     }
 
-    fn toggle_star(&mut self) {
-        let Some(session) = self.selected_session() else {
-            self.status = Some(info_status("No session selected to star.".into()));
+    fn toggle_past(&mut self) {
+        self.hide_past = !self.hide_past;
+        self.refresh_entries();
+        self.status = Some(info_status(if self.hide_past {
+            "Sessions that are over are hidden.".into()
+        } else {
+            "Sessions that are over are shown.".into()
+        }));
+    }
+
+    fn tick(&mut self, now: DateTime<Utc>) {
+        self.now = now;
+        self.refresh_entries();
+    }
+
+    /// The programme day the clock is in, if the programme is on today.
+    fn today(&self) -> Option<usize> {
+        crate::planner::day_of(&self.programme, &self.timeline, self.now)
+    }
+
+    fn jump_to_now(&mut self) {
+        let Some(day) = self.today() else {
+            self.status = Some(info_status(
+                "The programme is not on today; showing its first day.".into(),
+            ));
+            self.select_day(if self.before_programme() {
+                0
+            } else {
+                self.programme.days.len().saturating_sub(1)
+            });
             return;
         };
-        let (id, title) = (session.id.clone(), session.title.clone());
-        let star = !self.starred.contains(&id);
-        self.status = Some(match self.save_star(&id, star) {
-            Ok(()) if star => info_status(format!("★ Starred: {title}")),
-            Ok(()) => info_status(format!("Unstarred: {title}")),
-            Err(message) => error_status(message),
+        self.select_day(day);
+        let now = self.now;
+        let first_not_over = self.entries.iter().position(|e| {
+            e.session()
+                .and_then(|i| self.timeline.span(i))
+                .is_some_and(|s| !s.is_past(now))
         });
-        if self.view == View::MyProgramme {
-            self.refresh_sessions();
+        if let Some(row) = first_not_over {
+            self.cursor = row;
         }
+        self.focus = Pane::Sessions;
     }
 
-    /// Changes the star in memory and on disk; in memory it takes the merged result.
-    fn save_star(&mut self, id: &str, star: bool) -> Result<(), String> {
-        let Some(store) = &self.store else {
-            set_membership(&mut self.starred, id, star);
-            return Ok(());
-        };
-        match store.set(&self.programme.id, id, star) {
-            Ok((stars, _)) => {
-                self.starred = stars;
-                Ok(())
-            }
-            Err(e) => {
-                // Keep the star for this run so the screen matches what the user did.
-                set_membership(&mut self.starred, id, star);
-                Err(format!("Not saved: {e}"))
-            }
-        }
-    }
-
-    /// Recomputes the sessions pane's list, keeping the selected session where it still shows.
-    fn refresh_sessions(&mut self) {
-        let keep = self.selected_index();
-        let theme = self.theme_filter;
-        let matches_theme = |s: &Session| theme.is_none_or(|t| s.themes.contains(&t));
-        let range = match self.view {
-            View::Day => self
-                .programme
-                .days
-                .get(self.day)
-                .map_or(0..0, |d| d.sessions.clone()),
-            View::MyProgramme => 0..self.programme.sessions.len(),
-        };
-        let starred_only = self.view == View::MyProgramme;
-        self.visible = range
-            .filter(|&i| {
-                let s = &self.programme.sessions[i];
-                matches_theme(s) && (!starred_only || self.starred.contains(&s.id))
-            })
-            .collect();
-        let found = keep.and_then(|k| self.visible.iter().position(|&i| i == k));
-        self.session_cursor = found.unwrap_or_else(|| {
-            self.session_cursor
-                .min(self.visible.len().saturating_sub(1))
-        });
+    fn before_programme(&self) -> bool {
+        let first = self
+            .timeline
+            .spans()
+            .iter()
+            .flatten()
+            .map(|s| s.start)
+            .min();
+        first.is_none_or(|start| self.now < start)
     }
 
     fn click(&mut self, column: u16, row: u16) {
@@ -428,7 +497,7 @@ impl App {
             Pane::Days => self.select_day(self.offsets.days.get() + line),
             Pane::Sessions => {
                 let row = self.offsets.sessions.get() + line;
-                if row < self.visible.len() {
+                if self.entries.get(row).and_then(Entry::session).is_some() {
                     self.select_row(row);
                 }
             }
@@ -467,14 +536,6 @@ fn row_in_list(rect: Rect, row: u16) -> Option<usize> {
 /// `current + delta`, kept within `0..=last`.
 fn offset_by(current: usize, delta: isize, last: usize) -> usize {
     current.saturating_add_signed(delta).min(last)
-}
-
-fn set_membership(set: &mut BTreeSet<String>, id: &str, member: bool) {
-    if member {
-        set.insert(id.to_string());
-    } else {
-        set.remove(id);
-    }
 }
 
 fn info_status(text: String) -> Status {

@@ -1,0 +1,170 @@
+//! The rows of the sessions pane for each view, and the cursor that moves over their sessions.
+
+use chrono::{DateTime, Utc};
+
+use super::{App, View};
+use crate::planner::{self, PlanRow};
+
+/// A row of the sessions pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Session(usize),
+    Heading(Heading),
+    /// Free time between two planned sessions.
+    Gap {
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    },
+}
+
+impl Entry {
+    pub fn session(&self) -> Option<usize> {
+        match self {
+            Self::Session(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+/// Which columns the sessions pane needs for the sessions it lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Columns {
+    /// Some session has a time.
+    pub time: bool,
+    /// Some session is on now or over, so the mark for it has a column.
+    pub state: bool,
+}
+
+/// A line that introduces the rows under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heading {
+    /// A programme day (in My programme).
+    Day(usize),
+    /// Sessions in progress.
+    OnNow,
+    /// The next session in each room.
+    Next,
+    /// Sessions whose time is not announced.
+    Untimed,
+}
+
+impl App {
+    /// Recomputes the sessions pane's rows, keeping the selected session where it still shows.
+    pub(super) fn refresh_entries(&mut self) {
+        let keep = self.selected_index();
+        self.entries = match self.view {
+            View::Day => self.day_entries(),
+            View::MyProgramme => self.plan_entries(),
+            View::Now => self.now_entries(),
+        };
+        self.columns = self.columns_for_entries();
+        let found = keep.and_then(|k| self.entries.iter().position(|e| *e == Entry::Session(k)));
+        let row = found.unwrap_or(self.cursor.min(self.entries.len().saturating_sub(1)));
+        self.cursor = self.nearest_session(row, 1);
+    }
+
+    fn columns_for_entries(&self) -> Columns {
+        let sessions = || self.entries.iter().filter_map(Entry::session);
+        Columns {
+            time: sessions().any(|i| self.programme.sessions[i].start.is_some()),
+            state: sessions().any(|i| self.is_on(i) || self.is_past(i)),
+        }
+    }
+
+    fn shows(&self, session: usize) -> bool {
+        let theme_ok = self
+            .theme_filter
+            .is_none_or(|t| self.programme.sessions[session].themes.contains(&t));
+        let past_ok = !self.hide_past || !self.is_past(session);
+        theme_ok && past_ok
+    }
+
+    fn day_entries(&self) -> Vec<Entry> {
+        let Some(day) = self.programme.days.get(self.day) else {
+            return Vec::new();
+        };
+        let mut entries = Vec::new();
+        let mut timed = false;
+        for i in day.sessions.clone().filter(|&i| self.shows(i)) {
+            let untimed = self.programme.sessions[i].start.is_none();
+            if untimed && timed {
+                entries.push(Entry::Heading(Heading::Untimed));
+                timed = false;
+            }
+            timed |= !untimed;
+            entries.push(Entry::Session(i));
+        }
+        entries
+    }
+
+    fn plan_entries(&self) -> Vec<Entry> {
+        let starred: Vec<usize> = self
+            .levels
+            .keys()
+            .copied()
+            .filter(|&i| self.shows(i))
+            .collect();
+        planner::plan(&self.programme, &self.timeline, &starred)
+            .into_iter()
+            .map(|row| match row {
+                PlanRow::Day(day) => Entry::Heading(Heading::Day(day)),
+                PlanRow::Session(i) => Entry::Session(i),
+                PlanRow::Gap { from, to } => Entry::Gap { from, to },
+                PlanRow::Untimed => Entry::Heading(Heading::Untimed),
+            })
+            .collect()
+    }
+
+    fn now_entries(&self) -> Vec<Entry> {
+        let theme_ok = |i: usize| {
+            self.theme_filter
+                .is_none_or(|t| self.programme.sessions[i].themes.contains(&t))
+        };
+        let on: Vec<usize> = planner::on_now(&self.timeline, self.now)
+            .into_iter()
+            .filter(|&i| theme_ok(i))
+            .collect();
+        let next = planner::next_by_place(&self.programme, &self.timeline, self.now, theme_ok);
+        let mut entries = Vec::new();
+        if !on.is_empty() {
+            entries.push(Entry::Heading(Heading::OnNow));
+            entries.extend(on.into_iter().map(Entry::Session));
+        }
+        if !next.is_empty() {
+            entries.push(Entry::Heading(Heading::Next));
+            entries.extend(next.into_iter().map(Entry::Session));
+        }
+        entries
+    }
+
+    /// Moves the cursor by `delta` rows, landing on a session.
+    pub(super) fn move_cursor(&mut self, delta: isize) {
+        let last = self.entries.len().saturating_sub(1);
+        let target = self.cursor.saturating_add_signed(delta).min(last);
+        let direction = if delta < 0 { -1 } else { 1 };
+        self.select_row(self.nearest_session(target, direction));
+    }
+
+    pub(super) fn select_row(&mut self, row: usize) {
+        if row != self.cursor {
+            self.details_scroll = 0;
+        }
+        self.cursor = row;
+    }
+
+    /// The session row nearest `row`, looking in `direction` first and then back.
+    pub(super) fn nearest_session(&self, row: usize, direction: isize) -> usize {
+        let is_session = |r: usize| self.entries.get(r).is_some_and(|e| e.session().is_some());
+        let len = self.entries.len();
+        let forward = (row..len).find(|&r| is_session(r));
+        let backward = (0..=row.min(len.saturating_sub(1)))
+            .rev()
+            .find(|&r| is_session(r));
+        let found = if direction < 0 {
+            backward.or(forward)
+        } else {
+            forward.or(backward)
+        };
+        found.unwrap_or(0)
+    }
+}

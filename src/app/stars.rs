@@ -1,0 +1,99 @@
+//! Starring: the star key cycles a session through must, maybe and none, saves at once, and
+//! keeps the derived levels and clashes up to date.
+
+use super::{App, View, error_status, info_status};
+use crate::favourites::{Level, Seen, Star, Stars};
+use crate::planner;
+
+impl App {
+    /// The star level of a session, if starred.
+    pub fn level(&self, session: usize) -> Option<Level> {
+        self.levels.get(&session).copied()
+    }
+
+    /// How many sessions are starred, at either level.
+    pub fn starred_count(&self) -> usize {
+        self.levels.len()
+    }
+
+    /// The *must* sessions a session clashes with (empty if none, or if it is not a must).
+    pub fn clashes_of(&self, session: usize) -> &[usize] {
+        self.clashes.get(&session).map_or(&[], Vec::as_slice)
+    }
+
+    /// Starred session indexes, in programme order.
+    pub fn starred_sessions(&self) -> Vec<usize> {
+        let mut starred: Vec<usize> = self.levels.keys().copied().collect();
+        starred.sort_unstable();
+        starred
+    }
+
+    /// The starred sessions of the programme that is open (stars of sessions it no longer has
+    /// are kept in the file but not counted here).
+    pub(super) fn derive_from_stars(&mut self) {
+        self.levels = self
+            .stars
+            .iter()
+            .filter_map(|(key, star)| Some((*self.keys.get(key)?, star.level)))
+            .collect();
+        let musts: Vec<usize> = self
+            .levels
+            .iter()
+            .filter(|(_, level)| **level == Level::Must)
+            .map(|(i, _)| *i)
+            .collect();
+        self.clashes = planner::clashes(&self.timeline, &musts);
+    }
+
+    pub(super) fn cycle_star(&mut self) {
+        let Some(index) = self.selected_index() else {
+            self.status = Some(info_status("No session selected to star.".into()));
+            return;
+        };
+        let session = &self.programme.sessions[index];
+        let level = Level::cycle(self.level(index));
+        let star = level.map(|level| Star {
+            level,
+            seen: Some(Seen::of(&self.programme, session)),
+        });
+        let (key, title) = (session.id.clone(), session.title.clone());
+        self.status = Some(match self.save_star(&key, star) {
+            Ok(()) => info_status(match level {
+                Some(Level::Must) => format!("★ Must: {title}"),
+                Some(Level::Maybe) => format!("☆ Maybe: {title}"),
+                None => format!("Unstarred: {title}"),
+            }),
+            Err(message) => error_status(message),
+        });
+        self.derive_from_stars();
+        if self.view == View::MyProgramme {
+            self.refresh_entries();
+        }
+    }
+
+    /// Changes the star in memory and on disk; in memory it takes the merged result.
+    fn save_star(&mut self, key: &str, star: Option<Star>) -> Result<(), String> {
+        let Some(store) = &self.store else {
+            set_star(&mut self.stars, key, star);
+            return Ok(());
+        };
+        match store.set(&self.programme.id, key, star.clone()) {
+            Ok((stars, _)) => {
+                self.stars = stars;
+                Ok(())
+            }
+            Err(e) => {
+                // Keep the star for this run so the screen matches what the user did.
+                set_star(&mut self.stars, key, star);
+                Err(format!("Not saved: {e}"))
+            }
+        }
+    }
+}
+
+fn set_star(stars: &mut Stars, key: &str, star: Option<Star>) {
+    match star {
+        Some(star) => stars.insert(key.to_string(), star),
+        None => stars.remove(key),
+    };
+}

@@ -1,0 +1,403 @@
+//! Sessions on the world's clock: the moment each starts and ends ([`Span`]), the zone its
+//! wall-clock times are in ([`Zone`]), and how a moment reads on the venue's clock or the user's
+//! ([`Timeline`]).
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::{DayTime, Programme, Session};
+
+/// A time zone that turns moments into wall-clock times and back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    Iana(Tz),
+    Fixed(FixedOffset),
+}
+
+impl Zone {
+    /// The wall-clock time of a moment.
+    pub fn wall(self, at: DateTime<Utc>) -> NaiveDateTime {
+        match self {
+            Self::Iana(tz) => at.with_timezone(&tz).naive_local(),
+            Self::Fixed(offset) => at.with_timezone(&offset).naive_local(),
+        }
+    }
+
+    /// The moment a wall-clock time names. A time in a daylight-saving gap is read as the
+    /// moment just after the gap; a time that happens twice, as the first.
+    pub fn moment(self, wall: NaiveDateTime) -> DateTime<Utc> {
+        match self {
+            Self::Iana(tz) => tz
+                .from_local_datetime(&wall)
+                .earliest()
+                .or_else(|| {
+                    let later = wall.checked_add_signed(Duration::hours(1))?;
+                    tz.from_local_datetime(&later).earliest()
+                })
+                .map_or_else(|| wall.and_utc(), |at| at.with_timezone(&Utc)),
+            Self::Fixed(offset) => offset
+                .from_local_datetime(&wall)
+                .single()
+                .map_or_else(|| wall.and_utc(), |at| at.with_timezone(&Utc)),
+        }
+    }
+
+    /// `Europe/Oslo`, or `UTC+01:00` for a bare offset.
+    pub fn name(self) -> String {
+        match self {
+            Self::Iana(tz) => tz.name().to_string(),
+            Self::Fixed(offset) => utc_offset_name(offset.local_minus_utc()),
+        }
+    }
+
+    /// The zone of this machine: `TZ` when it names an IANA zone, else the system's setting,
+    /// else the current offset.
+    pub fn local() -> Self {
+        let from_env = std::env::var("TZ")
+            .ok()
+            .and_then(|tz| tz.trim_start_matches(':').parse::<Tz>().ok());
+        let from_system = || {
+            iana_time_zone::get_timezone()
+                .ok()
+                .and_then(|name| name.parse::<Tz>().ok())
+        };
+        from_env.or_else(from_system).map_or_else(
+            || Self::Fixed(chrono::Local::now().offset().fix()),
+            Self::Iana,
+        )
+    }
+}
+
+/// `UTC+01:00`, `UTC-04:30`.
+pub fn utc_offset_name(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// When a session runs, as moments. A session whose end is not known lasts no time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+impl Span {
+    /// Whether it is on at `now` (from its start, up to but not including its end).
+    pub fn is_on(&self, now: DateTime<Utc>) -> bool {
+        self.start <= now && now < self.end
+    }
+
+    /// Whether it is over at `now`.
+    pub fn is_past(&self, now: DateTime<Utc>) -> bool {
+        self.end <= now && !self.is_on(now)
+    }
+
+    /// Whole minutes until its end, rounded up (a session ending in 30 s has 1 min left).
+    pub fn minutes_left(&self, now: DateTime<Utc>) -> i64 {
+        let seconds = (self.end - now).num_seconds();
+        (seconds + 59).div_euclid(60)
+    }
+
+    /// Whether the two share any time. A session of no length takes its starting minute, so it
+    /// clashes with what runs then.
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.busy_until() && other.start < self.busy_until()
+    }
+
+    /// Until when it takes time: its end, or its starting minute for a session of no length.
+    pub fn busy_until(&self) -> DateTime<Utc> {
+        self.end.max(self.start + Duration::minutes(1))
+    }
+}
+
+/// Which clock times are shown on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shown {
+    /// The venue's zone (the programme's), as the programme is printed.
+    #[default]
+    Venue,
+    /// The zone of the machine dagsorden runs on.
+    Local,
+}
+
+impl Shown {
+    pub fn toggled(self) -> Self {
+        match self {
+            Self::Venue => Self::Local,
+            Self::Local => Self::Venue,
+        }
+    }
+}
+
+/// A programme's sessions placed on the world's clock, computed once when it is opened.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    /// The venue's zone: the programme's own, else the offset its file gave, else (floating
+    /// times) this machine's, since a floating programme is read where it is held.
+    pub venue: Zone,
+    pub local: Zone,
+    /// Each session's span, by session index; `None` without a date and a time.
+    spans: Vec<Option<Span>>,
+    /// Whether the programme's times are floating: no zone, no offsets.
+    floating: bool,
+}
+
+impl Timeline {
+    pub fn new(programme: &Programme, local: Zone) -> Self {
+        let venue = venue_zone(programme, local);
+        let floating = programme.time_zone.is_none()
+            && programme.sessions.iter().all(|s| s.utc_offset.is_none());
+        let spans = programme
+            .sessions
+            .iter()
+            .map(|s| span_of(programme, s, venue))
+            .collect();
+        Self {
+            venue,
+            local,
+            spans,
+            floating,
+        }
+    }
+
+    /// Whether the programme's times name no zone or offset (read as this machine's).
+    pub fn is_floating(&self) -> bool {
+        self.floating
+    }
+
+    pub fn span(&self, session: usize) -> Option<Span> {
+        self.spans.get(session).copied().flatten()
+    }
+
+    pub fn spans(&self) -> &[Option<Span>] {
+        &self.spans
+    }
+
+    pub fn zone(&self, shown: Shown) -> Zone {
+        match shown {
+            Shown::Venue => self.venue,
+            Shown::Local => self.local,
+        }
+    }
+
+    /// A moment as a wall-clock time in the zone shown.
+    pub fn wall(&self, shown: Shown, at: DateTime<Utc>) -> NaiveDateTime {
+        self.zone(shown).wall(at)
+    }
+
+    /// A wall-clock time at the venue as a moment (for `--now 2024-02-13T10:30`).
+    pub fn venue_moment(&self, wall: NaiveDateTime) -> DateTime<Utc> {
+        self.venue.moment(wall)
+    }
+}
+
+fn venue_zone(programme: &Programme, local: Zone) -> Zone {
+    if let Some(tz) = programme.time_zone {
+        return Zone::Iana(tz);
+    }
+    programme
+        .sessions
+        .iter()
+        .find_map(|s| s.utc_offset)
+        .map_or(local, Zone::Fixed)
+}
+
+/// A session's moments: its day's date plus its wall-clock minutes, in its own offset when the
+/// file gave one and the programme names no zone.
+fn span_of(programme: &Programme, session: &Session, venue: Zone) -> Option<Span> {
+    let date = programme.days.get(session.day)?.date?;
+    let zone = match (programme.time_zone, session.utc_offset) {
+        (None, Some(offset)) => Zone::Fixed(offset),
+        _ => venue,
+    };
+    let at = |t: DayTime| {
+        let midnight = date.and_time(NaiveTime::MIN);
+        let wall = midnight.checked_add_signed(Duration::minutes(i64::from(t.minutes())))?;
+        Some(zone.moment(wall))
+    };
+    let start = at(session.start?)?;
+    let end = session.end.and_then(at).unwrap_or(start).max(start);
+    Some(Span { start, end })
+}
+
+/// A clock set by hand (`--now`): a wall-clock time at the venue, or a moment with an offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetClock {
+    /// `2024-02-13T10:30`: read in the venue's zone.
+    Venue(NaiveDateTime),
+    /// `2024-02-13T10:30:00+01:00` (RFC 3339, any offset).
+    Moment(DateTime<Utc>),
+}
+
+impl SetClock {
+    pub fn moment(self, timeline: &Timeline) -> DateTime<Utc> {
+        match self {
+            Self::Venue(wall) => timeline.venue_moment(wall),
+            Self::Moment(at) => at,
+        }
+    }
+}
+
+impl std::str::FromStr for SetClock {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+            return Ok(Self::Moment(at.with_timezone(&Utc)));
+        }
+        if let Ok(at) = DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M%:z") {
+            return Ok(Self::Moment(at.with_timezone(&Utc)));
+        }
+        let wall = |text: &str| {
+            ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+                .iter()
+                .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+        };
+        if let Some(utc) = text.strip_suffix(['Z', 'z']).and_then(wall) {
+            return Ok(Self::Moment(utc.and_utc()));
+        }
+        wall(text)
+            .map(Self::Venue)
+            .ok_or_else(|| {
+                format!(
+                    "invalid time {text:?}: give the venue's time as 2024-02-13T10:30, or a time with its offset as 2024-02-13T10:30:00+01:00"
+                )
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn wall(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("wall time")
+    }
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        wall(text).and_utc()
+    }
+
+    #[test]
+    fn daylight_saving_gaps_and_repeats() {
+        let oslo = Zone::Iana(chrono_tz::Europe::Oslo);
+        // 31 March 2024: 02:00 → 03:00. 02:30 does not exist; it is read as 03:30 CEST.
+        assert_eq!(
+            oslo.moment(wall("2024-03-31 02:30")),
+            utc("2024-03-31 01:30")
+        );
+        // 27 October 2024: 03:00 → 02:00. 02:30 happens twice; the first is CEST.
+        assert_eq!(
+            oslo.moment(wall("2024-10-27 02:30")),
+            utc("2024-10-27 00:30")
+        );
+        assert_eq!(oslo.wall(utc("2024-10-27 01:30")), wall("2024-10-27 02:30"));
+    }
+
+    #[test]
+    fn spans_and_overlaps() {
+        let span = |a: &str, b: &str| Span {
+            start: utc(a),
+            end: utc(b),
+        };
+        let talk = span("2025-02-01 10:00", "2025-02-01 10:30");
+        assert!(talk.is_on(utc("2025-02-01 10:00")));
+        assert!(!talk.is_on(utc("2025-02-01 10:30")));
+        assert!(talk.is_past(utc("2025-02-01 10:30")));
+        assert_eq!(talk.minutes_left(utc("2025-02-01 10:12")), 18);
+        let next = span("2025-02-01 10:30", "2025-02-01 11:00");
+        assert!(!talk.overlaps(&next), "back to back is no clash");
+        let point = span("2025-02-01 10:15", "2025-02-01 10:15");
+        assert!(talk.overlaps(&point) && point.overlaps(&talk));
+        assert!(!point.is_on(utc("2025-02-01 10:15")), "no length, never on");
+        assert!(point.overlaps(&point));
+    }
+
+    fn programme_with(zone: Option<Tz>, offset: Option<i32>, start: &str, end: &str) -> Programme {
+        let mut p = Programme {
+            time_zone: zone,
+            days: vec![super::super::Day {
+                date: NaiveDate::from_ymd_opt(2019, 12, 27),
+                label: None,
+                opens: None,
+                closes: None,
+                sessions: 0..0,
+            }],
+            sessions: vec![Session {
+                id: "a".into(),
+                start: DayTime::parse(start),
+                end: DayTime::parse(end),
+                utc_offset: offset.and_then(FixedOffset::east_opt),
+                title: "A".into(),
+                ..Session::default()
+            }],
+            ..Programme::default()
+        };
+        p.arrange();
+        p
+    }
+
+    #[test]
+    fn a_session_after_midnight_is_the_next_morning() {
+        let p = programme_with(Some(chrono_tz::Europe::Berlin), None, "23:30", "25:00");
+        let timeline = Timeline::new(&p, Zone::Fixed(FixedOffset::east_opt(0).expect("utc")));
+        let span = timeline.span(0).expect("timed");
+        assert_eq!(span.start, utc("2019-12-27 22:30"));
+        assert_eq!(span.end, utc("2019-12-28 00:00"));
+        assert_eq!(
+            timeline.wall(Shown::Local, span.end),
+            wall("2019-12-28 00:00")
+        );
+    }
+
+    #[test]
+    fn offsets_from_the_file_and_floating_times() {
+        let local = Zone::Iana(chrono_tz::America::New_York);
+        let with_offset = programme_with(None, Some(3600), "11:00", "11:30");
+        let timeline = Timeline::new(&with_offset, local);
+        assert_eq!(
+            timeline.venue,
+            Zone::Fixed(FixedOffset::east_opt(3600).expect("+1"))
+        );
+        assert_eq!(
+            timeline.span(0).map(|s| s.start),
+            Some(utc("2019-12-27 10:00"))
+        );
+        let floating = programme_with(None, None, "11:00", "11:30");
+        let timeline = Timeline::new(&floating, local);
+        assert_eq!(
+            timeline.venue, local,
+            "floating times are read where they are read"
+        );
+        assert_eq!(
+            timeline.span(0).map(|s| s.start),
+            Some(utc("2019-12-27 16:00"))
+        );
+    }
+
+    #[test]
+    fn clocks_set_by_hand() {
+        let p = programme_with(Some(chrono_tz::Europe::Oslo), None, "10:00", "11:00");
+        let timeline = Timeline::new(&p, Zone::Iana(chrono_tz::America::New_York));
+        let venue: SetClock = "2024-02-13T10:30".parse().expect("venue time");
+        assert_eq!(venue.moment(&timeline), utc("2024-02-13 09:30"));
+        let moment: SetClock = "2024-02-13T10:30:00+01:00".parse().expect("moment");
+        assert_eq!(moment.moment(&timeline), utc("2024-02-13 09:30"));
+        let z: SetClock = "2024-02-13T09:30Z".parse().expect("utc");
+        assert_eq!(z.moment(&timeline), utc("2024-02-13 09:30"));
+        assert!(
+            "13.02.2024"
+                .parse::<SetClock>()
+                .is_err_and(|e| e.contains("2024-02-13T10:30"))
+        );
+    }
+
+    #[test]
+    fn offsets_are_named() {
+        assert_eq!(utc_offset_name(3600), "UTC+01:00");
+        assert_eq!(utc_offset_name(-16_200), "UTC-04:30");
+    }
+}

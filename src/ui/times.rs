@@ -1,0 +1,83 @@
+//! How times read on screen, in the zone the user chose (the venue's or their own).
+
+use chrono::{DateTime, Utc};
+
+use crate::app::App;
+use crate::model::{DayTime, Shown};
+
+/// `09:00–10:30`, `09:00` without an end, `--:--` when not announced.
+pub fn range(app: &App, session: usize) -> String {
+    let (start, end) = clock_times(app, session);
+    match (start, end) {
+        (Some(start), Some(end)) if start != end || has_length(app, session) => {
+            format!("{start}–{end}")
+        }
+        (Some(start), _) => start,
+        _ => "--:--".into(),
+    }
+}
+
+fn has_length(app: &App, session: usize) -> bool {
+    app.programme().sessions[session]
+        .duration_minutes()
+        .is_some_and(|m| m > 0)
+}
+
+/// Start and end as `HH:MM` on the chosen clock.
+fn clock_times(app: &App, session: usize) -> (Option<String>, Option<String>) {
+    let s = &app.programme().sessions[session];
+    match (app.shown(), app.span(session)) {
+        (Shown::Local, Some(span)) => (
+            Some(clock(app, span.start)),
+            s.end.map(|_| clock(app, span.end)),
+        ),
+        // The venue's clock is how the programme is written; a day without a date has no
+        // moments to convert, so it too shows the programme's own times.
+        _ => (
+            s.start.map(|t: DayTime| t.to_string()),
+            s.end.map(|t| t.to_string()),
+        ),
+    }
+}
+
+/// A moment as `HH:MM` on the chosen clock.
+pub fn clock(app: &App, at: DateTime<Utc>) -> String {
+    app.timeline()
+        .wall(app.shown(), at)
+        .format("%H:%M")
+        .to_string()
+}
+
+/// `5 min`, `1 h`, `2 h 5 min`, `3 days`.
+pub fn span_of_minutes(minutes: i64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (h, _) if h >= 48 => format!("{} days", h / 24),
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// As [`span_of_minutes`], shorter for narrow columns: `45 min`, `10 h 45`, `3 days`.
+pub fn short_span(minutes: i64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (h, m) if h > 0 && h < 48 && m > 0 => format!("{h} h {m:02}"),
+        _ => span_of_minutes(minutes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{short_span, span_of_minutes};
+
+    #[test]
+    fn lengths_read_naturally() {
+        assert_eq!(span_of_minutes(12), "12 min");
+        assert_eq!(span_of_minutes(60), "1 h");
+        assert_eq!(span_of_minutes(125), "2 h 5 min");
+        assert_eq!(span_of_minutes(72 * 60), "3 days");
+        assert_eq!(short_span(645), "10 h 45");
+        assert_eq!(short_span(45), "45 min");
+        assert_eq!(short_span(120), "2 h");
+    }
+}
