@@ -313,3 +313,19 @@ fn my_programme_with_a_clash_and_gaps_snapshot() {
     );
     insta::assert_snapshot!("my_programme_plan_80x24", draw(&mut app, 80, 24).backend());
 }
+
+#[test]
+fn a_session_across_the_clock_change_lasts_its_real_time() {
+    let (_dir, mut app) = app_at("2024-03-31T09:10");
+    select(&mut app, "Across the clock change");
+    let index = app.selected_index().expect("selected");
+    let span = app.span(index).expect("timed");
+    assert_eq!(
+        (span.end - span.start).num_minutes(),
+        60,
+        "01:30–03:30 on the night clocks go forward"
+    );
+    let screen = screen_text(&draw(&mut app, 140, 30));
+    assert!(screen.contains("01:30–03:30 (1 h)"), "{screen}");
+    assert!(screen.contains("· over"), "{screen}");
+}

@@ -190,8 +190,15 @@ fn when(app: &App, index: usize) -> String {
             .unwrap_or_default();
         return format!("{date}, time not announced{note}");
     }
-    let length = session
-        .duration_minutes()
+    // The real length, across a clock change too; the written times where there is no date.
+    let minutes = app
+        .span(index)
+        .filter(|_| session.end.is_some())
+        .map_or_else(
+            || session.duration_minutes(),
+            |span| u32::try_from((span.end - span.start).num_minutes()).ok(),
+        );
+    let length = minutes
         .map(duration)
         .map(|d| format!(" ({d})"))
         .unwrap_or_default();
