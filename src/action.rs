@@ -3,56 +3,56 @@
 /// The four panes of the main screen, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
-    Days,
+    Browse,
     Sessions,
     Details,
-    Themes,
+    Filters,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Days, Pane::Sessions, Pane::Details, Pane::Themes];
+    pub const ALL: [Pane; 4] = [Pane::Browse, Pane::Sessions, Pane::Details, Pane::Filters];
 
     pub fn next(self) -> Self {
         match self {
-            Self::Days => Self::Sessions,
+            Self::Browse => Self::Sessions,
             Self::Sessions => Self::Details,
-            Self::Details => Self::Themes,
-            Self::Themes => Self::Days,
+            Self::Details => Self::Filters,
+            Self::Filters => Self::Browse,
         }
     }
 
     pub fn prev(self) -> Self {
         match self {
-            Self::Days => Self::Themes,
-            Self::Sessions => Self::Days,
+            Self::Browse => Self::Filters,
+            Self::Sessions => Self::Browse,
             Self::Details => Self::Sessions,
-            Self::Themes => Self::Details,
+            Self::Filters => Self::Details,
         }
     }
 
-    /// The pane to the left on screen (days and themes share the left column).
+    /// The pane to the left on screen (browse and filters share the left column).
     pub fn left(self) -> Self {
         match self {
-            Self::Days | Self::Sessions => Self::Days,
+            Self::Browse | Self::Sessions => Self::Browse,
             Self::Details => Self::Sessions,
-            Self::Themes => Self::Themes,
+            Self::Filters => Self::Filters,
         }
     }
 
     /// The pane to the right on screen.
     pub fn right(self) -> Self {
         match self {
-            Self::Days | Self::Themes => Self::Sessions,
+            Self::Browse | Self::Filters => Self::Sessions,
             Self::Sessions | Self::Details => Self::Details,
         }
     }
 
     pub fn title(self) -> &'static str {
         match self {
-            Self::Days => "Days",
+            Self::Browse => "Browse",
             Self::Sessions => "Sessions",
             Self::Details => "Details",
-            Self::Themes => "Themes",
+            Self::Filters => "Filters",
         }
     }
 }
@@ -101,8 +101,22 @@ pub enum Action {
     ToggleZone,
     /// Hide or show sessions that are over (one in progress always shows).
     TogglePast,
-    /// Show sessions of every theme again.
-    ClearFilter,
+    /// Clear every filter (theme, part, room, starred only, hide past).
+    ClearFilters,
+    /// Show only starred sessions, or all again.
+    ToggleStarredOnly,
+    /// Browse by days, by rooms or by speakers (the top-left pane).
+    NextBrowse,
+    /// Start a search: what is typed next is the query.
+    StartSearch,
+    /// A character typed into the search.
+    SearchType(char),
+    /// Remove the last character of the search.
+    SearchBackspace,
+    /// Open the search result under the cursor: its day, with it selected.
+    SearchAccept,
+    /// Leave the search and go back to what was shown before it.
+    SearchCancel,
     /// Show the previous day.
     PrevDay,
     /// Show the next day.

@@ -16,6 +16,8 @@ pub enum Scope {
     In(Pane),
     /// Only while the help overlay is open.
     Help,
+    /// Only while a search query is being typed.
+    Search,
 }
 
 /// One key, with the modifiers that must be held.
@@ -61,6 +63,7 @@ impl Key {
             KeyCode::Esc => "Esc".into(),
             KeyCode::Tab => "Tab".into(),
             KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
             other => format!("{other:?}"),
         };
         if self.modifiers.contains(KeyModifiers::CONTROL) {
@@ -105,7 +108,7 @@ const fn bind(
     }
 }
 
-use Scope::{Global, Help, In};
+use Scope::{Global, Help, In, Search};
 
 /// Every key of dagsorden. Earlier rows win where two could match.
 #[rustfmt::skip]
@@ -116,9 +119,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::plain(KeyCode::PageDown)], Action::PageDown, Help, "page down", None),
     bind(&[Key::plain(KeyCode::PageUp)], Action::PageUp, Help, "page up", None),
     bind(&[Key::char('q'), Key::ctrl('c')], Action::Quit, Help, "quit", Some("quit")),
-    bind(&[Key::plain(KeyCode::Enter)], Action::Open, In(Pane::Days), "show the day's sessions", Some("sessions")),
+    bind(&[Key::plain(KeyCode::Enter)], Action::SearchAccept, Search, "open the result: its details, the results kept", Some("open")),
+    bind(&[Key::plain(KeyCode::Esc)], Action::SearchCancel, Search, "leave the search, back to what was shown", Some("back")),
+    bind(&[Key::plain(KeyCode::Down), Key::ctrl('n')], Action::Down, Search, "next result", Some("results")),
+    bind(&[Key::plain(KeyCode::Up), Key::ctrl('p')], Action::Up, Search, "previous result", None),
+    bind(&[Key::plain(KeyCode::PageDown)], Action::PageDown, Search, "results one page down", None),
+    bind(&[Key::plain(KeyCode::PageUp)], Action::PageUp, Search, "results one page up", None),
+    bind(&[Key::plain(KeyCode::Backspace)], Action::SearchBackspace, Search, "remove the last letter", None),
+    bind(&[Key::ctrl('c')], Action::Quit, Search, "quit", None),
+    bind(&[Key::plain(KeyCode::Enter)], Action::Open, In(Pane::Browse), "show the day's, room's or speaker's sessions", Some("sessions")),
     bind(&[Key::plain(KeyCode::Enter)], Action::Open, In(Pane::Sessions), "read the session's details", Some("details")),
-    bind(&[Key::plain(KeyCode::Enter), Key::char(' ')], Action::Open, In(Pane::Themes), "show only this theme (first row: all)", Some("filter")),
+    bind(&[Key::plain(KeyCode::Enter), Key::char(' ')], Action::Open, In(Pane::Filters), "filter by this theme, part or room (again: stop)", Some("filter")),
     bind(&[Key::char('f'), Key::char(' ')], Action::CycleStar, In(Pane::Sessions), "star: must ★, again maybe ☆, again none", Some("star")),
     bind(&[Key::char('f'), Key::char(' ')], Action::CycleStar, In(Pane::Details), "star: must ★, again maybe ☆, again none", Some("star")),
     bind(&[Key::plain(KeyCode::Up), Key::char('k')], Action::Up, Global, "move up (in details: scroll)", None),
@@ -131,10 +142,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::plain(KeyCode::BackTab)], Action::PrevPane, Global, "previous pane", None),
     bind(&[Key::plain(KeyCode::Left), Key::char('h')], Action::FocusLeft, Global, "pane to the left", None),
     bind(&[Key::plain(KeyCode::Right), Key::char('l')], Action::FocusRight, Global, "pane to the right", None),
-    bind(&[Key::char('1')], Action::Focus(Pane::Days), Global, "go to Days", None),
+    bind(&[Key::char('1')], Action::Focus(Pane::Browse), Global, "go to Days / Rooms / Speakers", None),
     bind(&[Key::char('2')], Action::Focus(Pane::Sessions), Global, "go to Sessions", None),
     bind(&[Key::char('3')], Action::Focus(Pane::Details), Global, "go to Details", None),
-    bind(&[Key::char('4')], Action::Focus(Pane::Themes), Global, "go to Themes", None),
+    bind(&[Key::char('4')], Action::Focus(Pane::Filters), Global, "go to Filters", None),
     bind(&[Key::char('['), Key::char('p')], Action::PrevDay, Global, "previous day", None),
     bind(&[Key::char(']'), Key::char('n')], Action::NextDay, Global, "next day", Some("day")),
     bind(&[Key::char('m')], Action::ToggleMyProgramme, Global, "my programme: the plan of starred sessions, with clashes and gaps", Some("my programme")),
@@ -142,7 +153,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::char('t')], Action::JumpToNow, Global, "go to the current time", None),
     bind(&[Key::char('z')], Action::ToggleZone, Global, "times in the venue's zone or your own", None),
     bind(&[Key::char('x')], Action::TogglePast, Global, "hide or show sessions that are over", None),
-    bind(&[Key::char('c')], Action::ClearFilter, Global, "clear the theme filter", None),
+    bind(&[Key::char('/')], Action::StartSearch, Global, "search titles, speakers, rooms, themes, descriptions", Some("search")),
+    bind(&[Key::char('v')], Action::NextBrowse, Global, "browse by days, rooms or speakers", None),
+    bind(&[Key::char('s')], Action::ToggleStarredOnly, Global, "show only starred sessions (again: all)", None),
+    bind(&[Key::char('c')], Action::ClearFilters, Global, "clear every filter", None),
     bind(&[Key::char('?')], Action::ToggleHelp, Global, "all keys", Some("help")),
     bind(&[Key::char('q'), Key::ctrl('c')], Action::Quit, Global, "quit", Some("quit")),
     bind(&[Key::plain(KeyCode::Esc)], Action::Back, Global, "quit (closes an overlay first)", None),
@@ -153,14 +167,16 @@ pub const BINDINGS: &[Binding] = &[
 pub enum Context {
     Main(Pane),
     Help,
+    /// Typing a search query: keys without a binding are typed.
+    Search,
 }
 
 impl Context {
     fn admits(self, scope: Scope) -> bool {
         match (self, scope) {
             (Self::Main(focus), In(pane)) => focus == pane,
-            (Self::Main(_), Global) | (Self::Help, Help) => true,
-            (Self::Main(_), Help) | (Self::Help, Global | In(_)) => false,
+            (Self::Main(_), Global) | (Self::Help, Help) | (Self::Search, Search) => true,
+            _ => false,
         }
     }
 }
@@ -175,9 +191,21 @@ pub fn action_for_key(event: &KeyEvent, context: Context) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    active(context)
+    let bound = active(context)
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
-        .map(|b| b.action)
+        .map(|b| b.action);
+    bound.or_else(|| typed(event, context))
+}
+
+/// While a search is typed, a printable character is part of the query.
+fn typed(event: &KeyEvent, context: Context) -> Option<Action> {
+    let KeyCode::Char(c) = event.code else {
+        return None;
+    };
+    let plain = !event
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    (context == Context::Search && plain && !c.is_control()).then_some(Action::SearchType(c))
 }
 
 /// Translates any terminal event into an action.
@@ -243,18 +271,18 @@ mod tests {
 
     #[rstest]
     #[case(KeyCode::Char('j'), Pane::Sessions, Some(Action::Down))]
-    #[case(KeyCode::Down, Pane::Days, Some(Action::Down))]
-    #[case(KeyCode::Enter, Pane::Days, Some(Action::Open))]
+    #[case(KeyCode::Down, Pane::Browse, Some(Action::Down))]
+    #[case(KeyCode::Enter, Pane::Browse, Some(Action::Open))]
     #[case(KeyCode::Char(' '), Pane::Sessions, Some(Action::CycleStar))]
-    #[case(KeyCode::Char(' '), Pane::Themes, Some(Action::Open))]
-    #[case(KeyCode::Char('f'), Pane::Days, None)]
+    #[case(KeyCode::Char(' '), Pane::Filters, Some(Action::Open))]
+    #[case(KeyCode::Char('f'), Pane::Browse, None)]
     #[case(KeyCode::Char('f'), Pane::Details, Some(Action::CycleStar))]
-    #[case(KeyCode::Char('o'), Pane::Days, Some(Action::ToggleNow))]
-    #[case(KeyCode::Char('t'), Pane::Themes, Some(Action::JumpToNow))]
+    #[case(KeyCode::Char('o'), Pane::Browse, Some(Action::ToggleNow))]
+    #[case(KeyCode::Char('t'), Pane::Filters, Some(Action::JumpToNow))]
     #[case(KeyCode::Char('z'), Pane::Sessions, Some(Action::ToggleZone))]
     #[case(KeyCode::Char('x'), Pane::Sessions, Some(Action::TogglePast))]
-    #[case(KeyCode::Char('G'), Pane::Themes, Some(Action::Bottom))]
-    #[case(KeyCode::BackTab, Pane::Themes, Some(Action::PrevPane))]
+    #[case(KeyCode::Char('G'), Pane::Filters, Some(Action::Bottom))]
+    #[case(KeyCode::BackTab, Pane::Filters, Some(Action::PrevPane))]
     #[case(KeyCode::Esc, Pane::Sessions, Some(Action::Back))]
     #[case(KeyCode::Char('y'), Pane::Sessions, None)]
     fn keys_mean_actions_on_the_main_screen(
@@ -278,7 +306,44 @@ mod tests {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for_key(&ctrl_c, Context::Help), Some(Action::Quit));
         assert_eq!(
-            action_for_key(&ctrl_c, Context::Main(Pane::Days)),
+            action_for_key(&ctrl_c, Context::Main(Pane::Browse)),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn typing_a_search_takes_letters_but_keeps_its_keys() {
+        let search = Context::Search;
+        assert_eq!(
+            action_for_key(&press(KeyCode::Char('q')), search),
+            Some(Action::SearchType('q'))
+        );
+        assert_eq!(
+            action_for_key(&press(KeyCode::Char('ø')), search),
+            Some(Action::SearchType('ø'))
+        );
+        assert_eq!(
+            action_for_key(&press(KeyCode::Char(' ')), search),
+            Some(Action::SearchType(' '))
+        );
+        assert_eq!(
+            action_for_key(&press(KeyCode::Esc), search),
+            Some(Action::SearchCancel)
+        );
+        assert_eq!(
+            action_for_key(&press(KeyCode::Enter), search),
+            Some(Action::SearchAccept)
+        );
+        assert_eq!(
+            action_for_key(&press(KeyCode::Backspace), search),
+            Some(Action::SearchBackspace)
+        );
+        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        assert_eq!(action_for_key(&ctrl_n, search), Some(Action::Down));
+        let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(action_for_key(&ctrl_x, search), None);
+        assert_eq!(
+            action_for_key(&press(KeyCode::Char('q')), Context::Main(Pane::Sessions)),
             Some(Action::Quit)
         );
     }
@@ -308,7 +373,7 @@ mod tests {
         let contexts = Pane::ALL
             .map(Context::Main)
             .into_iter()
-            .chain([Context::Help]);
+            .chain([Context::Help, Context::Search]);
         for context in contexts {
             let mut seen: Vec<(Key, Scope)> = Vec::new();
             for binding in active(context) {

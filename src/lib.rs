@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod favourites;
 pub mod formats;
+pub mod index;
 pub mod keymap;
 pub mod model;
 pub mod planner;

@@ -282,7 +282,7 @@ fn details_name_clashes_and_offer_the_alternatives() {
 fn the_status_bar_counts_down_to_the_next_star() {
     let (_dir, mut app) = app_at("2024-03-30T11:33");
     star(&mut app, "Lunch", 1);
-    run(&mut app, &[Action::Focus(Pane::Days)]);
+    run(&mut app, &[Action::Focus(Pane::Browse)]);
     let screen = screen_text(&draw(&mut app, 140, 30));
     assert!(
         screen.contains("next ★ in 12 min: Lunch · Main hall"),

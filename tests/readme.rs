@@ -49,10 +49,19 @@ fn readme_screen_is_the_real_screen() {
     let capture: Vec<&str> = capture[..capture.find("```").expect("block ends")]
         .lines()
         .collect();
+    if std::env::var_os("DAGSORDEN_UPDATE_README").is_some() {
+        // Like INSTA_UPDATE for snapshots: write the screen as it is now into README.
+        let old = format!("```text\n{}\n```", capture.join("\n"));
+        let new = format!("```text\n{}\n```", drawn.join("\n"));
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        std::fs::write(path, README.replacen(&old, &new, 1)).expect("write README");
+        return;
+    }
     assert_eq!(
         capture,
         drawn,
-        "README's screen capture is out of date; the screen now is:\n{}",
+        "README's screen capture is out of date (DAGSORDEN_UPDATE_README=1 cargo test --test readme \
+         writes it); the screen now is:\n{}",
         drawn.join("\n")
     );
 }

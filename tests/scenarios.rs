@@ -36,7 +36,7 @@ fn days_pane_moves_and_enter_goes_to_the_sessions() {
     let (_dir, mut app) = app_with_store("ks-toppmote-2024");
     run(
         &mut app,
-        &[Action::Focus(Pane::Days), Action::Down, Action::Open],
+        &[Action::Focus(Pane::Browse), Action::Down, Action::Open],
     );
     assert_eq!((app.day(), app.focus()), (1, Pane::Sessions));
     run(&mut app, &[Action::Bottom]);
@@ -57,7 +57,7 @@ fn a_theme_filters_the_sessions_and_clears_with_one_key() {
         &mut app,
         &[
             Action::NextDay,
-            Action::Focus(Pane::Themes),
+            Action::Focus(Pane::Filters),
             Action::Down,
             Action::Down,
             Action::Open,
@@ -71,7 +71,7 @@ fn a_theme_filters_the_sessions_and_clears_with_one_key() {
             "Vi lufter bekymringer om et demokrati på vikende front"
         ]
     );
-    run(&mut app, &[Action::ClearFilter]);
+    run(&mut app, &[Action::ClearFilters]);
     assert_eq!(
         (app.theme_filter(), app.visible_sessions().len()),
         (None, 10)
@@ -79,7 +79,7 @@ fn a_theme_filters_the_sessions_and_clears_with_one_key() {
     run(
         &mut app,
         &[
-            Action::Focus(Pane::Themes),
+            Action::Focus(Pane::Filters),
             Action::Down,
             Action::Open,
             Action::Top,
@@ -106,7 +106,7 @@ fn the_selection_survives_a_filter_that_still_shows_it() {
     run(
         &mut app,
         &[
-            Action::Focus(Pane::Themes),
+            Action::Focus(Pane::Filters),
             Action::Down,
             Action::Down,
             Action::Open,
@@ -239,15 +239,7 @@ fn esc_closes_help_first_then_quits() {
         (2, 0),
         "keys scroll the help, not the list"
     );
-    run(
-        &mut app,
-        &[
-            Action::PageDown,
-            Action::PageDown,
-            Action::PageDown,
-            Action::PageDown,
-        ],
-    );
+    run(&mut app, &[Action::PageDown; 20]);
     let bottom = app.help_scroll();
     run(&mut app, &[Action::PageDown, Action::Up]);
     assert_eq!(
@@ -275,17 +267,17 @@ fn panes_cycle_with_tab_and_move_with_h_and_l() {
         [
             Pane::Sessions,
             Pane::Details,
-            Pane::Themes,
-            Pane::Days,
+            Pane::Filters,
+            Pane::Browse,
             Pane::Sessions
         ]
     );
     run(&mut app, &[Action::PrevPane]);
-    assert_eq!(app.focus(), Pane::Days);
+    assert_eq!(app.focus(), Pane::Browse);
     run(&mut app, &[Action::FocusRight, Action::FocusRight]);
     assert_eq!(app.focus(), Pane::Details);
     run(&mut app, &[Action::FocusLeft, Action::FocusLeft]);
-    assert_eq!(app.focus(), Pane::Days);
+    assert_eq!(app.focus(), Pane::Browse);
 }
 
 #[test]
@@ -306,7 +298,7 @@ fn clicks_select_and_focus_and_the_wheel_scrolls() {
     run(
         &mut app,
         &[
-            Action::Focus(Pane::Days),
+            Action::Focus(Pane::Browse),
             Action::Click {
                 column: sessions.x + 3,
                 row: sessions.y + 3,
@@ -322,7 +314,7 @@ fn clicks_select_and_focus_and_the_wheel_scrolls() {
             row: days.y + 3,
         }],
     );
-    assert_eq!((app.focus(), app.day()), (Pane::Days, 2));
+    assert_eq!((app.focus(), app.day()), (Pane::Browse, 2));
     run(
         &mut app,
         &[Action::Scroll {
@@ -336,8 +328,9 @@ fn clicks_select_and_focus_and_the_wheel_scrolls() {
     run(
         &mut app,
         &[Action::Click {
+            // Border, the "Themes" heading, "All themes", then the first theme.
             column: themes.x + 2,
-            row: themes.y + 2,
+            row: themes.y + 3,
         }],
     );
     assert_eq!(app.theme_filter(), Some(0));

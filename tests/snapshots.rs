@@ -23,7 +23,7 @@ fn main_view() {
 fn day_pane_focused_shows_the_day_and_programme() {
     snapshot(
         "day_info_120x40",
-        &[Action::Focus(Pane::Days), Action::Down],
+        &[Action::Focus(Pane::Browse), Action::Down],
         120,
         40,
     );
@@ -33,7 +33,7 @@ fn day_pane_focused_shows_the_day_and_programme() {
 fn theme_filter() {
     let filter = [
         Action::NextDay,
-        Action::Focus(Pane::Themes),
+        Action::Focus(Pane::Filters),
         Action::Down,
         Action::Down,
         Action::Open,
@@ -104,9 +104,30 @@ fn stars_and_selection_read_without_colour() {
 
 #[test]
 fn every_size_from_1x1_to_120x50_renders() {
-    let states: [&[Action]; 2] = [
+    let states: [&[Action]; 7] = [
         &[Action::CycleStar, Action::NextDay, Action::Down],
         &[Action::ToggleHelp],
+        &[
+            Action::StartSearch,
+            Action::SearchType('v'),
+            Action::SearchType('i'),
+        ],
+        &[
+            Action::Focus(Pane::Browse),
+            Action::NextBrowse,
+            Action::NextBrowse,
+        ],
+        &[
+            Action::CycleStar,
+            Action::ToggleMyProgramme,
+            Action::Focus(Pane::Details),
+        ],
+        &[
+            Action::ToggleNow,
+            Action::Focus(Pane::Filters),
+            Action::Bottom,
+        ],
+        &[Action::ToggleStarredOnly, Action::TogglePast],
     ];
     for actions in states {
         let (_dir, mut app) = app_with_store("ks-toppmote-2024");

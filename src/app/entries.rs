@@ -54,8 +54,17 @@ impl App {
         let keep = self.selected_index();
         self.entries = match self.view {
             View::Day => self.day_entries(),
+            View::Room(room) => {
+                let sessions = self.index.by_room.get(room).cloned().unwrap_or_default();
+                self.by_day_entries(&sessions)
+            }
+            View::Speaker(speaker) => {
+                let sessions = self.index.speakers.get(speaker).map(|s| s.sessions.clone());
+                self.by_day_entries(&sessions.unwrap_or_default())
+            }
             View::MyProgramme => self.plan_entries(),
             View::Now => self.now_entries(),
+            View::Search => self.search_entries(),
         };
         self.columns = self.columns_for_entries();
         let found = keep.and_then(|k| self.entries.iter().position(|e| *e == Entry::Session(k)));
@@ -72,11 +81,36 @@ impl App {
     }
 
     fn shows(&self, session: usize) -> bool {
-        let theme_ok = self
-            .theme_filter
-            .is_none_or(|t| self.programme.sessions[session].themes.contains(&t));
-        let past_ok = !self.hide_past || !self.is_past(session);
-        theme_ok && past_ok
+        self.passes_filters(session)
+    }
+
+    /// Sessions (in programme order) under a heading for each day they are on.
+    fn by_day_entries(&self, sessions: &[usize]) -> Vec<Entry> {
+        let mut entries = Vec::new();
+        let mut day = None;
+        for &i in sessions.iter().filter(|&&i| self.shows(i)) {
+            let this_day = self.programme.sessions[i].day;
+            if day != Some(this_day) {
+                entries.push(Entry::Heading(Heading::Day(this_day)));
+                day = Some(this_day);
+            }
+            entries.push(Entry::Session(i));
+        }
+        entries
+    }
+
+    /// The search's results, best first, with the filters applied.
+    fn search_entries(&self) -> Vec<Entry> {
+        let Some(search) = &self.search else {
+            return Vec::new();
+        };
+        self.index
+            .search
+            .search(&search.query)
+            .into_iter()
+            .filter(|&i| self.shows(i))
+            .map(Entry::Session)
+            .collect()
     }
 
     fn day_entries(&self) -> Vec<Entry> {
@@ -116,15 +150,12 @@ impl App {
     }
 
     fn now_entries(&self) -> Vec<Entry> {
-        let theme_ok = |i: usize| {
-            self.theme_filter
-                .is_none_or(|t| self.programme.sessions[i].themes.contains(&t))
-        };
         let on: Vec<usize> = planner::on_now(&self.timeline, self.now)
             .into_iter()
-            .filter(|&i| theme_ok(i))
+            .filter(|&i| self.shows(i))
             .collect();
-        let next = planner::next_by_place(&self.programme, &self.timeline, self.now, theme_ok);
+        let next =
+            planner::next_by_place(&self.programme, &self.timeline, self.now, |i| self.shows(i));
         let mut entries = Vec::new();
         if !on.is_empty() {
             entries.push(Entry::Heading(Heading::OnNow));

@@ -1,6 +1,9 @@
 //! The application state and [`App::update`], the only place it changes.
 
+mod browse;
 mod entries;
+pub mod filters;
+mod search;
 mod stars;
 
 use std::cell::Cell;
@@ -11,21 +14,31 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Pane};
 use crate::favourites::{FavouritesStore, Level, Notice, Stars};
+use crate::index::Index;
 use crate::keymap::Context;
 use crate::model::{Programme, Session, SetClock, Shown, Span, Timeline, Zone};
 use crate::ui::layout::Areas;
 
+pub use browse::Browse;
 pub use entries::{Columns, Entry, Heading};
+pub use filters::{FilterRow, Filters};
+pub use search::Search;
 
 /// What the sessions pane lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     /// The sessions of the selected day.
     Day,
+    /// Every session in a room, across days, in time order.
+    Room(usize),
+    /// Every session of a speaker (an index into the speaker list).
+    Speaker(usize),
     /// Every starred session as a plan: by day, in time order, with clashes and free gaps.
     MyProgramme,
     /// What is on now, and what is next in each room.
     Now,
+    /// The results of the search.
+    Search,
 }
 
 /// A window drawn over the main screen.
@@ -45,9 +58,9 @@ pub struct Status {
 /// are widget state, the only thing drawing may change.
 #[derive(Debug, Default)]
 pub struct ListOffsets {
-    pub days: Cell<usize>,
+    pub browse: Cell<usize>,
     pub sessions: Cell<usize>,
-    pub themes: Cell<usize>,
+    pub filters: Cell<usize>,
     /// The last useful scroll position of the details pane, for the text it shows now.
     pub details_last: Cell<u16>,
     /// The same for the help overlay.
@@ -69,8 +82,7 @@ pub struct Clock {
 pub struct App {
     programme: Programme,
     timeline: Timeline,
-    /// Session index by key, for finding starred sessions.
-    keys: HashMap<String, usize>,
+    index: Index,
     store: Option<FavouritesStore>,
     stars: Stars,
     /// Star levels by session index, from `stars`.
@@ -79,14 +91,19 @@ pub struct App {
     clashes: HashMap<usize, Vec<usize>>,
     now: DateTime<Utc>,
     shown: Shown,
-    hide_past: bool,
     focus: Pane,
     view: View,
     overlay: Option<Overlay>,
+    /// What the browse pane lists, and the row chosen in each list.
+    browse: Browse,
     day: usize,
-    theme_filter: Option<usize>,
-    /// Row of the themes pane: 0 is "all themes", then one row per theme.
-    theme_cursor: usize,
+    room_cursor: usize,
+    speaker_cursor: usize,
+    filters: Filters,
+    /// The rows of the filters pane, made once.
+    filter_rows: Vec<FilterRow>,
+    filter_cursor: usize,
+    search: Option<Search>,
     /// What the sessions pane lists.
     entries: Vec<Entry>,
     /// Index into `entries`; on a session whenever there is one.
@@ -98,9 +115,7 @@ pub struct App {
     size: (u16, u16),
     status: Option<Status>,
     running: bool,
-    /// Sessions per theme, counted once: the themes pane shows them on every frame.
-    theme_counts: Vec<usize>,
-    /// The width the days and themes column would like.
+    /// The width the left column would like.
     left_width: u16,
     pub offsets: ListOffsets,
 }
@@ -115,31 +130,30 @@ impl App {
     ) -> Self {
         let timeline = Timeline::new(&programme, clock.local);
         let now = clock.set.map_or_else(Utc::now, |set| set.moment(&timeline));
-        let keys = programme
-            .sessions
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
-        let theme_counts = programme.theme_counts();
-        let left_width = crate::ui::left_column_width(&programme, &theme_counts);
+        let index = Index::build(&programme);
+        let left_width = crate::ui::left_column_width(&programme, &index);
+        let filter_rows = filters::rows(&programme);
         let mut app = Self {
             programme,
             timeline,
-            keys,
+            index,
             store,
             stars,
             levels: HashMap::new(),
             clashes: HashMap::new(),
             now,
             shown: clock.shown,
-            hide_past: false,
             focus: Pane::Sessions,
             view: View::Day,
             overlay: None,
+            browse: Browse::Days,
             day: 0,
-            theme_filter: None,
-            theme_cursor: 0,
+            room_cursor: 0,
+            speaker_cursor: 0,
+            filters: Filters::default(),
+            filter_cursor: filters::first_choice(&filter_rows),
+            filter_rows,
+            search: None,
             entries: Vec::new(),
             cursor: 0,
             columns: Columns::default(),
@@ -148,7 +162,6 @@ impl App {
             size: (80, 24),
             status: None,
             running: true,
-            theme_counts,
             left_width,
             offsets: ListOffsets::default(),
         };
@@ -179,14 +192,20 @@ impl App {
     pub fn timeline(&self) -> &Timeline {
         &self.timeline
     }
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
     pub fn now(&self) -> DateTime<Utc> {
         self.now
     }
     pub fn shown(&self) -> Shown {
         self.shown
     }
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
     pub fn hides_past(&self) -> bool {
-        self.hide_past
+        self.filters.hide_past
     }
     pub fn focus(&self) -> Pane {
         self.focus
@@ -197,14 +216,30 @@ impl App {
     pub fn overlay(&self) -> Option<Overlay> {
         self.overlay
     }
+    pub fn browse(&self) -> Browse {
+        self.browse
+    }
     pub fn day(&self) -> usize {
         self.day
     }
-    pub fn theme_filter(&self) -> Option<usize> {
-        self.theme_filter
+    pub fn room_cursor(&self) -> usize {
+        self.room_cursor
     }
-    pub fn theme_cursor(&self) -> usize {
-        self.theme_cursor
+    pub fn speaker_cursor(&self) -> usize {
+        self.speaker_cursor
+    }
+    pub fn filter_rows(&self) -> &[FilterRow] {
+        &self.filter_rows
+    }
+    pub fn filter_cursor(&self) -> usize {
+        self.filter_cursor
+    }
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+    /// The theme the sessions are filtered by.
+    pub fn theme_filter(&self) -> Option<usize> {
+        self.filters.theme
     }
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -233,7 +268,7 @@ impl App {
 
     /// How many sessions carry the theme.
     pub fn theme_count(&self, theme: usize) -> usize {
-        self.theme_counts.get(theme).copied().unwrap_or(0)
+        self.index.theme_counts.get(theme).copied().unwrap_or(0)
     }
 
     /// The sessions the pane lists, in order (headings and gaps left out).
@@ -266,9 +301,10 @@ impl App {
 
     /// The key bindings in force now.
     pub fn context(&self) -> Context {
-        match self.overlay {
-            Some(Overlay::Help) => Context::Help,
-            None => Context::Main(self.focus),
+        match (self.overlay, &self.search) {
+            (Some(Overlay::Help), _) => Context::Help,
+            (None, Some(search)) if search.typing => Context::Search,
+            (None, _) => Context::Main(self.focus),
         }
     }
 
@@ -312,9 +348,16 @@ impl App {
             Action::JumpToNow => self.jump_to_now(),
             Action::ToggleZone => self.shown = self.shown.toggled(),
             Action::TogglePast => self.toggle_past(),
-            Action::ClearFilter => self.set_theme_filter(None),
+            Action::ToggleStarredOnly => self.toggle_starred_only(),
+            Action::ClearFilters => self.clear_filters(),
+            Action::NextBrowse => self.next_browse(),
             Action::PrevDay => self.select_day(self.day.saturating_sub(1)),
             Action::NextDay => self.select_day(self.day + 1),
+            Action::StartSearch => self.start_search(),
+            Action::SearchType(c) => self.search_type(c),
+            Action::SearchBackspace => self.search_backspace(),
+            Action::SearchAccept => self.search_accept(),
+            Action::SearchCancel => self.search_cancel(),
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
             Action::Resize { width, height } => self.size = (width, height),
@@ -325,6 +368,8 @@ impl App {
     fn back(&mut self) {
         if self.overlay.is_some() {
             self.overlay = None;
+        } else if self.search.is_some() {
+            self.search_cancel();
         } else {
             self.running = false;
         }
@@ -348,15 +393,16 @@ impl App {
                 .unwrap_or(u16::MAX);
             return;
         }
+        if self.search.as_ref().is_some_and(|s| s.typing) {
+            self.move_cursor(delta);
+            return;
+        }
         self.step_pane(self.focus, delta);
     }
 
     fn step_pane(&mut self, pane: Pane, delta: isize) {
         match pane {
-            Pane::Days => {
-                let last = self.programme.days.len().saturating_sub(1);
-                self.select_day(offset_by(self.day, delta, last));
-            }
+            Pane::Browse => self.step_browse(delta),
             Pane::Sessions => self.move_cursor(delta),
             Pane::Details => {
                 let last = usize::from(self.offsets.details_last.get());
@@ -364,10 +410,7 @@ impl App {
                 let scroll = offset_by(current, delta, last);
                 self.details_scroll = scroll.try_into().unwrap_or(u16::MAX);
             }
-            Pane::Themes => {
-                self.theme_cursor =
-                    offset_by(self.theme_cursor, delta, self.programme.themes.len());
-            }
+            Pane::Filters => self.step_filters(delta),
         }
     }
 
@@ -381,16 +424,13 @@ impl App {
 
     fn open(&mut self) {
         match self.focus {
-            Pane::Days => {
-                self.show_view(View::Day);
+            Pane::Browse => {
+                self.show_browsed();
                 self.focus = Pane::Sessions;
             }
             Pane::Sessions => self.focus = Pane::Details,
             Pane::Details => {}
-            Pane::Themes => {
-                let theme = self.theme_cursor.checked_sub(1);
-                self.set_theme_filter(theme);
-            }
+            Pane::Filters => self.toggle_filter_row(),
         }
     }
 
@@ -398,7 +438,14 @@ impl App {
         let day = day.min(self.programme.days.len().saturating_sub(1));
         let changed = day != self.day || self.view != View::Day;
         self.day = day;
-        self.view = View::Day;
+        self.browse = Browse::Days;
+        self.show_fresh(View::Day, changed);
+    }
+
+    /// Shows `view` from its top (when it changed) with the first session selected.
+    fn show_fresh(&mut self, view: View, changed: bool) {
+        self.view = view;
+        self.search = None;
         if changed {
             self.cursor = 0;
             self.offsets.sessions.set(0);
@@ -417,25 +464,10 @@ impl App {
 
     /// Opens `view`, or goes back to the day when it is already open.
     fn toggle_view(&mut self, view: View) {
+        self.search = None;
         let target = if self.view == view { View::Day } else { view };
         self.show_view(target);
         self.focus = Pane::Sessions;
-    }
-
-    fn set_theme_filter(&mut self, theme: Option<usize>) {
-        self.theme_filter = theme.filter(|t| *t < self.programme.themes.len());
-        self.theme_cursor = self.theme_filter.map_or(0, |t| t + 1);
-        self.refresh_entries();
-    }
-
-    fn toggle_past(&mut self) {
-        self.hide_past = !self.hide_past;
-        self.refresh_entries();
-        self.status = Some(info_status(if self.hide_past {
-            "Sessions that are over are hidden.".into()
-        } else {
-            "Sessions that are over are shown.".into()
-        }));
     }
 
     fn tick(&mut self, now: DateTime<Utc>) {
@@ -494,17 +526,18 @@ impl App {
             return;
         };
         match pane {
-            Pane::Days => self.select_day(self.offsets.days.get() + line),
+            Pane::Browse => self.click_browse(self.offsets.browse.get() + line),
             Pane::Sessions => {
                 let row = self.offsets.sessions.get() + line;
                 if self.entries.get(row).and_then(Entry::session).is_some() {
                     self.select_row(row);
                 }
             }
-            Pane::Themes => {
-                let row = self.offsets.themes.get() + line;
-                if row <= self.programme.themes.len() {
-                    self.set_theme_filter(row.checked_sub(1));
+            Pane::Filters => {
+                let row = self.offsets.filters.get() + line;
+                if self.filter_rows.get(row).is_some_and(FilterRow::is_choice) {
+                    self.filter_cursor = row;
+                    self.toggle_filter_row();
                 }
             }
             Pane::Details => {}

@@ -34,7 +34,7 @@ impl App {
         self.levels = self
             .stars
             .iter()
-            .filter_map(|(key, star)| Some((*self.keys.get(key)?, star.level)))
+            .filter_map(|(key, star)| Some((*self.index.keys.get(key)?, star.level)))
             .collect();
         let musts: Vec<usize> = self
             .levels

@@ -1,18 +1,19 @@
-//! The details pane: everything about the selected session, or about the day or theme under the
-//! cursor when one of those panes has focus.
+//! The details pane: everything about the selected session, or (see [`about`]) about the day,
+//! room, speaker or filter under the cursor when one of those panes has focus.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::about;
 use super::sheet::Sheet;
 use super::{dates, pane_block, style, times};
 use crate::action::{Action, Pane};
 use crate::app::App;
 use crate::favourites::Level;
 use crate::keymap;
-use crate::model::{Programme, Session, Speaker};
+use crate::model::{Session, Speaker};
 use crate::planner;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -20,8 +21,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     let mut sheet = Sheet::new(inner.width);
     match app.focus() {
-        Pane::Days => day_sheet(app, &mut sheet),
-        Pane::Themes => theme_sheet(app, &mut sheet),
+        Pane::Browse => about::browsed(app, &mut sheet),
+        Pane::Filters => about::filter(app, &mut sheet),
         Pane::Sessions | Pane::Details => session_sheet(app, &mut sheet),
     }
     let lines = sheet.into_lines();
@@ -223,7 +224,7 @@ fn flags(session: &Session) -> Vec<&'static str> {
     .collect()
 }
 
-fn speakers(sheet: &mut Sheet, heading: &str, speakers: &[Speaker]) {
+pub(super) fn speakers(sheet: &mut Sheet, heading: &str, speakers: &[Speaker]) {
     if speakers.is_empty() {
         return;
     }
@@ -236,126 +237,4 @@ fn speakers(sheet: &mut Sheet, heading: &str, speakers: &[Speaker]) {
         }
         sheet.push_spans(spans, "  ");
     }
-}
-
-/// The day under the cursor and what the programme says about attending.
-fn day_sheet(app: &App, sheet: &mut Sheet) {
-    let programme = app.programme();
-    let Some(day) = programme.days.get(app.day()) else {
-        sheet.styled("No days in this programme.", style::DIM);
-        return;
-    };
-    sheet.heading(
-        &day.date
-            .map_or_else(|| dates::day_name(day, app.day()), dates::long_date),
-    );
-    if let (Some(label), Some(_)) = (&day.label, day.date) {
-        sheet.text(label);
-    }
-    sheet.blank();
-    if let Some(hours) = opening_hours(day.opens, day.closes) {
-        sheet.field("Hours", &hours);
-    }
-    sheet.field("Sessions", &day.sessions.len().to_string());
-    let mut parts: Vec<usize> = Vec::new();
-    for part in programme
-        .day_sessions(app.day())
-        .iter()
-        .filter_map(|s| s.part)
-    {
-        if !parts.contains(&part) {
-            parts.push(part);
-        }
-    }
-    if !parts.is_empty() {
-        let names: Vec<&str> = parts
-            .iter()
-            .map(|&p| programme.parts[p].name.as_str())
-            .collect();
-        sheet.field("Parts", &names.join(", "));
-    }
-    sheet.blank();
-    programme_sheet(programme, sheet);
-}
-
-fn opening_hours(
-    opens: Option<crate::model::DayTime>,
-    closes: Option<crate::model::DayTime>,
-) -> Option<String> {
-    match (opens, closes) {
-        (Some(o), Some(c)) => Some(format!("{o}–{c}")),
-        (Some(o), None) => Some(format!("from {o}")),
-        (None, Some(c)) => Some(format!("until {c}")),
-        (None, None) => None,
-    }
-}
-
-/// Organiser, venue, registration, streaming, press, hosts and link.
-fn programme_sheet(programme: &Programme, sheet: &mut Sheet) {
-    sheet.heading("About the programme");
-    let venue = &programme.venue;
-    let place: Vec<&str> = [&venue.name, &venue.address, &venue.city]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    let facts = [
-        ("Organiser", programme.organiser.clone()),
-        ("Venue", (!place.is_empty()).then(|| place.join(", "))),
-        ("Register", programme.registration.clone()),
-        ("Follow", programme.streaming.clone()),
-        ("Press", programme.press.clone()),
-        ("Link", programme.url.clone()),
-    ];
-    for (label, value) in facts {
-        if let Some(value) = value {
-            sheet.field(label, &value);
-        }
-    }
-    speakers(sheet, "Hosts", &programme.hosts);
-    for part in &programme.parts {
-        sheet.blank();
-        sheet.heading(&part.name);
-        if let Some(description) = &part.description {
-            sheet.text(description);
-        }
-    }
-}
-
-fn theme_sheet(app: &App, sheet: &mut Sheet) {
-    let programme = app.programme();
-    let open = keymap::key_for(Action::Open).unwrap_or_default();
-    let Some(theme) = app
-        .theme_cursor()
-        .checked_sub(1)
-        .and_then(|t| programme.themes.get(t))
-    else {
-        sheet.heading("All themes");
-        sheet.blank();
-        sheet.text(&format!(
-            "{} themes, {} sessions.",
-            programme.themes.len(),
-            programme.sessions.len()
-        ));
-        let clear = keymap::key_for(Action::ClearFilter).unwrap_or_default();
-        sheet.styled(
-            &format!("{open} on a theme shows only its sessions; {clear} clears the filter."),
-            style::DIM,
-        );
-        return;
-    };
-    sheet.heading(&theme.name);
-    sheet.blank();
-    if let Some(description) = &theme.description {
-        sheet.text(description);
-        sheet.blank();
-    }
-    sheet.field(
-        "Sessions",
-        &app.theme_count(app.theme_cursor() - 1).to_string(),
-    );
-    sheet.styled(
-        &format!("{open} shows only this theme's sessions."),
-        style::DIM,
-    );
 }

@@ -7,7 +7,9 @@ use ratatui::widgets::Paragraph;
 
 use super::list::truncate;
 use super::{dates, style};
+use crate::action::Action;
 use crate::app::App;
+use crate::keymap;
 use crate::model::Shown;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -20,7 +22,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         title.push(Span::raw(format!(" — {subtitle}")));
     }
     let width = usize::from(area.width);
-    let mut lines = vec![truncate(Line::from(title), width)];
+    let filters = filters_note(app);
+    let title_room = width.saturating_sub(filters.width());
+    let mut first = truncate(Line::from(title), title_room);
+    let gap = width.saturating_sub(first.width() + filters.width());
+    first.spans.push(Span::raw(" ".repeat(gap)));
+    first.spans.extend(truncate(filters, width).spans);
+    let mut lines = vec![first];
     if area.height > 1 {
         lines.push(truncate(
             Line::styled(facts(app).join(" · "), style::DIM),
@@ -28,6 +36,42 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// `● LLVM · ● K.3.201 · ★ only · no past · c clears`: every filter in force, so a short list
+/// is never a mystery; nothing when none is.
+fn filters_note(app: &App) -> Line<'static> {
+    let programme = app.programme();
+    let f = app.filters();
+    let named = [
+        f.theme
+            .and_then(|t| programme.themes.get(t))
+            .map(|t| t.name.clone()),
+        f.part
+            .and_then(|p| programme.parts.get(p))
+            .map(|p| p.name.clone()),
+        f.room.and_then(|r| programme.rooms.get(r)).cloned(),
+    ];
+    let mut parts: Vec<String> = named
+        .into_iter()
+        .flatten()
+        .map(|n| format!("● {n}"))
+        .collect();
+    if f.starred_only {
+        parts.push(format!("{} only", style::STAR_SYMBOL));
+    }
+    if f.hide_past {
+        parts.push("no past".into());
+    }
+    if parts.is_empty() {
+        return Line::raw("");
+    }
+    let clear = keymap::key_for(Action::ClearFilters).unwrap_or_default();
+    Line::from(vec![
+        Span::raw("  "),
+        Span::styled(parts.join(" · "), style::ACTIVE_FILTER),
+        Span::styled(format!(" · {clear} clears "), style::DIM),
+    ])
 }
 
 /// `Tue 13 Feb 10:32 Europe/Oslo (venue)`: the time now, on the clock times are shown in.

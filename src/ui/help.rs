@@ -11,12 +11,13 @@ use crate::action::{Action, Pane};
 use crate::app::App;
 use crate::keymap::{self, BINDINGS, Context, Scope};
 
-const SECTIONS: [(Scope, &str); 6] = [
+const SECTIONS: [(Scope, &str); 7] = [
     (Scope::Global, "Everywhere"),
-    (Scope::In(Pane::Days), "Days"),
+    (Scope::In(Pane::Browse), "Days, rooms, speakers"),
     (Scope::In(Pane::Sessions), "Sessions"),
     (Scope::In(Pane::Details), "Details"),
-    (Scope::In(Pane::Themes), "Themes"),
+    (Scope::In(Pane::Filters), "Filters"),
+    (Scope::Search, "While typing a search"),
     (Scope::Help, "This help"),
 ];
 

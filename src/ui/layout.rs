@@ -104,20 +104,20 @@ impl Areas {
 
     fn slot(&mut self, pane: Pane) -> &mut Option<Rect> {
         match pane {
-            Pane::Days => &mut self.days,
+            Pane::Browse => &mut self.days,
             Pane::Sessions => &mut self.sessions,
             Pane::Details => &mut self.details,
-            Pane::Themes => &mut self.themes,
+            Pane::Filters => &mut self.themes,
         }
     }
 
     /// Where the pane is drawn, if it is shown at this size.
     pub fn pane(&self, pane: Pane) -> Option<Rect> {
         match pane {
-            Pane::Days => self.days,
+            Pane::Browse => self.days,
             Pane::Sessions => self.sessions,
             Pane::Details => self.details,
-            Pane::Themes => self.themes,
+            Pane::Filters => self.themes,
         }
         .filter(|r| !r.is_empty())
     }
@@ -142,7 +142,7 @@ mod tests {
 
     #[test]
     fn every_pane_shows_at_80_by_24() {
-        let areas = Areas::compute(Rect::new(0, 0, 80, 24), Pane::Days, 30);
+        let areas = Areas::compute(Rect::new(0, 0, 80, 24), Pane::Browse, 30);
         for pane in Pane::ALL {
             let rect = areas.pane(pane).expect("shown");
             assert!(rect.width >= 20 && rect.height >= 5, "{pane:?} {rect:?}");

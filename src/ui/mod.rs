@@ -1,8 +1,10 @@
 //! Drawing: `render(&App, frame)`, one file per pane or overlay.
 
+mod about;
+mod browse;
 mod dates;
-mod days;
 mod details;
+mod filters;
 mod header;
 mod help;
 pub mod layout;
@@ -12,7 +14,6 @@ mod sheet;
 mod status_bar;
 pub mod style;
 mod tabs;
-mod themes;
 mod times;
 
 use ratatui::Frame;
@@ -21,6 +22,7 @@ use ratatui::widgets::{Block, BorderType, Borders};
 
 use crate::action::Pane;
 use crate::app::{App, Overlay};
+use crate::index::Index;
 use crate::model::Programme;
 use unicode_width::UnicodeWidthStr;
 
@@ -33,8 +35,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(area) = areas.tabs {
         tabs::render(app, frame, area);
     }
-    if let Some(area) = areas.pane(Pane::Days) {
-        days::render(app, frame, area);
+    if let Some(area) = areas.pane(Pane::Browse) {
+        browse::render(app, frame, area);
     }
     if let Some(area) = areas.pane(Pane::Sessions) {
         sessions::render(app, frame, area);
@@ -42,8 +44,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(area) = areas.pane(Pane::Details) {
         details::render(app, frame, area);
     }
-    if let Some(area) = areas.pane(Pane::Themes) {
-        themes::render(app, frame, area);
+    if let Some(area) = areas.pane(Pane::Filters) {
+        filters::render(app, frame, area);
     }
     status_bar::render(app, frame, areas.status);
     if app.overlay() == Some(Overlay::Help) {
@@ -51,8 +53,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
-/// The width the days and themes column needs to show its longest row whole.
-pub fn left_column_width(programme: &Programme, theme_counts: &[usize]) -> u16 {
+/// The width the left column needs to show its longest day, room, theme or part whole (long
+/// speaker names may be cut).
+pub fn left_column_width(programme: &Programme, index: &Index) -> u16 {
     let digits = |n: usize| n.to_string().len();
     let days = programme
         .days
@@ -62,11 +65,23 @@ pub fn left_column_width(programme: &Programme, theme_counts: &[usize]) -> u16 {
     let themes = programme
         .themes
         .iter()
-        .zip(theme_counts)
+        .zip(&index.theme_counts)
         .map(|(theme, &count)| theme.name.width() + 1 + digits(count));
+    let rooms = programme
+        .rooms
+        .iter()
+        .zip(&index.by_room)
+        .map(|(room, sessions)| room.width() + 1 + digits(sessions.len()));
+    let parts = programme.parts.iter().map(|p| p.name.width() + 4);
     // Cursor, a space before and after the name and after the count, and the two borders.
-    let widest = days.chain(themes).max().unwrap_or(0) + 6;
-    u16::try_from(widest).unwrap_or(u16::MAX)
+    let widest = days
+        .chain(themes)
+        .chain(rooms)
+        .chain(parts)
+        .max()
+        .unwrap_or(0)
+        + 6;
+    u16::try_from(widest.max(30)).unwrap_or(u16::MAX)
 }
 
 /// The frame around a pane; the focused one stands out by a heavy border and a marker, not only

@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::list::{ListView, Row};
@@ -10,6 +11,7 @@ use super::{dates, pane_block, style, times};
 use crate::action::{Action, Pane};
 use crate::app::{App, Columns, Entry, Heading, View};
 use crate::favourites::Level;
+use crate::index::search;
 use crate::keymap;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -35,46 +37,66 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn empty_text(app: &App) -> String {
-    let clear = keymap::key_for(Action::ClearFilter).unwrap_or_default();
+    let clear = keymap::key_for(Action::ClearFilters).unwrap_or_default();
     let star = keymap::key_for(Action::CycleStar).unwrap_or_default();
+    let filtered = app.filters().is_active();
     match app.view() {
-        View::Day if app.theme_filter().is_some() => {
-            format!("No sessions of this theme on this day ({clear} clears the filter)")
-        }
-        View::Day if app.hides_past() => "Every session of this day is over".into(),
+        _ if filtered => format!("Nothing passes the filters here ({clear} clears them)"),
         View::Day => "No sessions on this day".into(),
-        View::MyProgramme if app.starred_count() > 0 => {
-            format!("No starred sessions of this theme ({clear} clears the filter)")
-        }
+        View::Room(_) | View::Speaker(_) => "No sessions".into(),
         View::MyProgramme => {
             format!("No starred sessions yet: select a session and press {star}")
         }
         View::Now => "Nothing is on now, and nothing comes later".into(),
+        View::Search if app.search().is_some_and(|s| s.query.trim().is_empty()) => {
+            "Type to search titles, speakers, rooms, themes and descriptions".into()
+        }
+        View::Search => "Nothing found".into(),
     }
 }
 
 fn title(app: &App) -> Line<'static> {
     let programme = app.programme();
-    let mut text = match app.view() {
+    let text = match app.view() {
         View::Day => {
             let day = programme.days.get(app.day());
             let name = day.map_or_else(String::new, |d| dates::day_name(d, app.day()));
             format!(" Sessions · {name} ")
         }
+        View::Room(room) => format!(
+            " Room · {} ",
+            programme.rooms.get(room).map_or("", String::as_str)
+        ),
+        View::Speaker(speaker) => format!(
+            " Speaker · {} ",
+            app.index()
+                .speakers
+                .get(speaker)
+                .map_or("", |s| s.name.as_str())
+        ),
         View::MyProgramme => format!(
             " My programme · {} {} ",
             style::STAR_SYMBOL,
             app.starred_count()
         ),
         View::Now => format!(" Now · {} ", times::clock(app, app.now())),
+        View::Search => return search_title(app),
     };
-    if let Some(theme) = app.theme_filter().and_then(|t| programme.themes.get(t)) {
-        text = format!("{text}· theme: {} ", theme.name);
-    }
-    if app.hides_past() {
-        text.push_str("· hiding past ");
-    }
     Line::from(text)
+}
+
+/// ` / toppmote▏ · 3 found `: the query as typed, and how many sessions it finds.
+fn search_title(app: &App) -> Line<'static> {
+    let Some(search) = app.search() else {
+        return Line::raw(" Search ");
+    };
+    let caret = if search.typing { "▏" } else { "" };
+    let found = app.search_results();
+    Line::from(vec![
+        Span::styled(" / ", style::KEY),
+        Span::styled(format!("{}{caret}", search.query), style::TITLE),
+        Span::raw(format!(" · {found} found ")),
+    ])
 }
 
 /// `★! 09:00–10:30 ● Title … Room`: star, clash, time, on-now or past, title, room.
@@ -102,13 +124,34 @@ fn session_row(app: &App, index: usize, columns: Columns) -> Row {
         }
     }
     let title_style = if past { style::DIM } else { style::PLAIN };
-    spans.push(Span::styled(session.title.clone(), title_style));
+    match app.search().filter(|_| app.view() == View::Search) {
+        Some(search) => spans.extend(highlighted(&session.title, &search.query, title_style)),
+        None => spans.push(Span::styled(session.title.clone(), title_style)),
+    }
     Row {
         line: Line::from(spans),
         suffix: programme
             .room_name(session)
             .map(|room| Span::styled(format!("  {room} "), style::DIM)),
     }
+}
+
+/// The text in spans, the parts the query matches marked (underlined and bold, so they show
+/// without colour too).
+fn highlighted(text: &str, query: &str, base: Style) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for range in search::highlights(text, query) {
+        if range.start > at {
+            spans.push(Span::styled(text[at..range.start].to_string(), base));
+        }
+        spans.push(Span::styled(text[range.clone()].to_string(), style::MATCH));
+        at = range.end;
+    }
+    if at < text.len() {
+        spans.push(Span::styled(text[at..].to_string(), base));
+    }
+    spans
 }
 
 pub fn star_span(level: Option<Level>) -> Span<'static> {

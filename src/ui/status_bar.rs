@@ -16,15 +16,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
-    let filter = filter_note(app);
-    let filter_width = u16::try_from(filter.width()).unwrap_or(u16::MAX);
-    let most = usize::from(area.width.saturating_sub(filter_width)) * 9 / 20;
+    let most = usize::from(area.width) * 9 / 20;
     let countdown = truncate(next_star(app), most);
     let countdown_width = u16::try_from(countdown.width()).unwrap_or(u16::MAX);
-    let [left, next, right] = area.layout(&Layout::horizontal([
+    let [left, next] = area.layout(&Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(countdown_width),
-        Constraint::Length(filter_width),
     ]));
     let width = usize::from(left.width);
     let left_line = match app.status() {
@@ -36,7 +33,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(left_line, left);
     frame.render_widget(countdown, next);
-    frame.render_widget(filter, right);
 }
 
 /// `next ★ in 12 min: Title · Room`, or `★ on now: Title, 5 min left`; nothing when no starred
@@ -104,17 +100,4 @@ fn hints_line(app: &App, width: usize) -> Line<'static> {
         spans.push(Span::raw(word));
     }
     Line::from(spans)
-}
-
-/// The active theme filter, so a shortened list is never a mystery.
-fn filter_note(app: &App) -> Line<'static> {
-    let programme = app.programme();
-    match app.theme_filter().and_then(|t| programme.themes.get(t)) {
-        Some(theme) => Line::from(vec![
-            Span::styled(format!(" ● {} ", theme.name), style::ACTIVE_FILTER),
-            Span::styled("c", style::KEY),
-            Span::raw(" clear "),
-        ]),
-        None => Line::raw(""),
-    }
 }

@@ -18,6 +18,10 @@ pub const ACTIVE_FILTER: Style = Style::new().fg(Color::Green).add_modifier(Modi
 pub const CLASH: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const ON_NOW: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
 pub const HEADING: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+pub const MATCH: Style = Style::new()
+    .fg(Color::Yellow)
+    .add_modifier(Modifier::BOLD)
+    .add_modifier(Modifier::UNDERLINED);
 pub const GAP: Style = Style::new().fg(Color::Green).add_modifier(Modifier::ITALIC);
 
 /// The star beside a session the user must see.

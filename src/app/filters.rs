@@ -1,0 +1,169 @@
+//! Filters that combine: a theme, a part, a room, starred only, hide past. They apply to every
+//! list of sessions; the filters pane chooses the first three.
+
+use super::{App, info_status};
+use crate::model::Programme;
+
+/// The filters in force. Each narrows what every list of sessions shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Filters {
+    pub theme: Option<usize>,
+    pub part: Option<usize>,
+    pub room: Option<usize>,
+    pub starred_only: bool,
+    /// Sessions that are over are left out (one in progress never is).
+    pub hide_past: bool,
+}
+
+impl Filters {
+    pub fn is_active(&self) -> bool {
+        *self != Self::default()
+    }
+}
+
+/// A row of the filters pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterRow {
+    /// A section title: themes, parts, rooms.
+    Heading(FilterKind),
+    /// The first row: no theme filter.
+    AllThemes,
+    Theme(usize),
+    Part(usize),
+    Room(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKind {
+    Themes,
+    Parts,
+    Rooms,
+}
+
+impl FilterRow {
+    /// Whether the row can be chosen (headings cannot).
+    pub fn is_choice(&self) -> bool {
+        !matches!(self, Self::Heading(_))
+    }
+}
+
+/// The rows of the filters pane for a programme: all themes and each theme, then each part and
+/// each room under their headings (sections a programme does not have are left out).
+pub fn rows(programme: &Programme) -> Vec<FilterRow> {
+    let mut rows = vec![FilterRow::Heading(FilterKind::Themes), FilterRow::AllThemes];
+    rows.extend((0..programme.themes.len()).map(FilterRow::Theme));
+    if !programme.parts.is_empty() {
+        rows.push(FilterRow::Heading(FilterKind::Parts));
+        rows.extend((0..programme.parts.len()).map(FilterRow::Part));
+    }
+    if !programme.rooms.is_empty() {
+        rows.push(FilterRow::Heading(FilterKind::Rooms));
+        rows.extend((0..programme.rooms.len()).map(FilterRow::Room));
+    }
+    rows
+}
+
+/// The first row that can be chosen.
+pub fn first_choice(rows: &[FilterRow]) -> usize {
+    rows.iter().position(FilterRow::is_choice).unwrap_or(0)
+}
+
+impl App {
+    /// Whether the filters let a session show.
+    pub(super) fn passes_filters(&self, session: usize) -> bool {
+        let s = &self.programme.sessions[session];
+        let f = &self.filters;
+        f.theme.is_none_or(|t| s.themes.contains(&t))
+            && f.part.is_none_or(|p| s.part == Some(p))
+            && f.room.is_none_or(|r| s.room == Some(r))
+            && (!f.starred_only || self.levels.contains_key(&session))
+            && (!f.hide_past || !self.is_past(session))
+    }
+
+    /// Whether a filters pane row is a filter in force.
+    pub fn filter_row_active(&self, row: FilterRow) -> bool {
+        let f = &self.filters;
+        match row {
+            FilterRow::AllThemes => f.theme.is_none(),
+            FilterRow::Theme(t) => f.theme == Some(t),
+            FilterRow::Part(p) => f.part == Some(p),
+            FilterRow::Room(r) => f.room == Some(r),
+            FilterRow::Heading(_) => false,
+        }
+    }
+
+    pub(super) fn step_filters(&mut self, delta: isize) {
+        let last = self.filter_rows.len().saturating_sub(1);
+        let target = super::offset_by(self.filter_cursor, delta, last);
+        let is_choice = |r: usize| self.filter_rows.get(r).is_some_and(FilterRow::is_choice);
+        let forward = (target..=last).find(|&r| is_choice(r));
+        let backward = (0..=target).rev().find(|&r| is_choice(r));
+        let found = if delta < 0 {
+            backward.or(forward)
+        } else {
+            forward.or(backward)
+        };
+        self.filter_cursor = found.unwrap_or(0);
+    }
+
+    /// Enter on a filter row: filter by it, or stop filtering by it if it already is.
+    pub(super) fn toggle_filter_row(&mut self) {
+        let Some(row) = self.filter_rows.get(self.filter_cursor).copied() else {
+            return;
+        };
+        let toggle =
+            |current: Option<usize>, chosen: usize| (current != Some(chosen)).then_some(chosen);
+        match row {
+            FilterRow::AllThemes => self.filters.theme = None,
+            FilterRow::Theme(t) => self.filters.theme = toggle(self.filters.theme, t),
+            FilterRow::Part(p) => self.filters.part = toggle(self.filters.part, p),
+            FilterRow::Room(r) => self.filters.room = toggle(self.filters.room, r),
+            FilterRow::Heading(_) => return,
+        }
+        self.refresh_entries();
+    }
+
+    /// Filters by a theme (or none), as the themes rows of the filters pane do.
+    pub fn set_theme_filter(&mut self, theme: Option<usize>) {
+        self.filters.theme = theme.filter(|t| *t < self.programme.themes.len());
+        self.filter_cursor = self
+            .filter_rows
+            .iter()
+            .position(|r| {
+                self.filter_row_active(*r)
+                    && matches!(r, FilterRow::AllThemes | FilterRow::Theme(_))
+            })
+            .unwrap_or(0);
+        self.refresh_entries();
+    }
+
+    pub(super) fn toggle_past(&mut self) {
+        self.filters.hide_past = !self.filters.hide_past;
+        self.refresh_entries();
+        self.status = Some(info_status(if self.filters.hide_past {
+            "Sessions that are over are hidden.".into()
+        } else {
+            "Sessions that are over are shown.".into()
+        }));
+    }
+
+    pub(super) fn toggle_starred_only(&mut self) {
+        self.filters.starred_only = !self.filters.starred_only;
+        self.refresh_entries();
+        self.status = Some(info_status(if self.filters.starred_only {
+            "Only starred sessions are shown.".into()
+        } else {
+            "All sessions are shown.".into()
+        }));
+    }
+
+    pub(super) fn clear_filters(&mut self) {
+        let had = self.filters.is_active();
+        self.filters = Filters::default();
+        self.filter_cursor = first_choice(&self.filter_rows);
+        self.refresh_entries();
+        if had {
+            self.status = Some(info_status("Filters cleared.".into()));
+        }
+    }
+}

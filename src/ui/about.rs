@@ -1,0 +1,213 @@
+//! The details pane when the browse or filters pane has focus: the day, room or speaker under
+//! the cursor, or the filter, and what the programme says about attending.
+
+use ratatui::text::Span;
+
+use super::details::speakers;
+use super::sheet::Sheet;
+use super::{dates, style, times};
+use crate::action::Action;
+use crate::app::filters::FilterRow;
+use crate::app::{App, Browse};
+use crate::keymap;
+use crate::model::Programme;
+
+/// About the day, room or speaker under the browse pane's cursor.
+pub fn browsed(app: &App, sheet: &mut Sheet) {
+    match app.browse() {
+        Browse::Days => day_sheet(app, sheet),
+        Browse::Rooms => room_sheet(app, sheet),
+        Browse::Speakers => speaker_sheet(app, sheet),
+    }
+}
+
+/// The day under the cursor and what the programme says about attending.
+fn day_sheet(app: &App, sheet: &mut Sheet) {
+    let programme = app.programme();
+    let Some(day) = programme.days.get(app.day()) else {
+        sheet.styled("No days in this programme.", style::DIM);
+        return;
+    };
+    sheet.heading(
+        &day.date
+            .map_or_else(|| dates::day_name(day, app.day()), dates::long_date),
+    );
+    if let (Some(label), Some(_)) = (&day.label, day.date) {
+        sheet.text(label);
+    }
+    sheet.blank();
+    if let Some(hours) = opening_hours(day.opens, day.closes) {
+        sheet.field("Hours", &hours);
+    }
+    sheet.field("Sessions", &day.sessions.len().to_string());
+    let mut parts: Vec<usize> = Vec::new();
+    for part in programme
+        .day_sessions(app.day())
+        .iter()
+        .filter_map(|s| s.part)
+    {
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    if !parts.is_empty() {
+        let names: Vec<&str> = parts
+            .iter()
+            .map(|&p| programme.parts[p].name.as_str())
+            .collect();
+        sheet.field("Parts", &names.join(", "));
+    }
+    sheet.blank();
+    programme_sheet(programme, sheet);
+}
+
+fn opening_hours(
+    opens: Option<crate::model::DayTime>,
+    closes: Option<crate::model::DayTime>,
+) -> Option<String> {
+    match (opens, closes) {
+        (Some(o), Some(c)) => Some(format!("{o}–{c}")),
+        (Some(o), None) => Some(format!("from {o}")),
+        (None, Some(c)) => Some(format!("until {c}")),
+        (None, None) => None,
+    }
+}
+
+/// Organiser, venue, registration, streaming, press, hosts and link.
+fn programme_sheet(programme: &Programme, sheet: &mut Sheet) {
+    sheet.heading("About the programme");
+    let venue = &programme.venue;
+    let place: Vec<&str> = [&venue.name, &venue.address, &venue.city]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let facts = [
+        ("Organiser", programme.organiser.clone()),
+        ("Venue", (!place.is_empty()).then(|| place.join(", "))),
+        ("Register", programme.registration.clone()),
+        ("Follow", programme.streaming.clone()),
+        ("Press", programme.press.clone()),
+        ("Link", programme.url.clone()),
+    ];
+    for (label, value) in facts {
+        if let Some(value) = value {
+            sheet.field(label, &value);
+        }
+    }
+    speakers(sheet, "Hosts", &programme.hosts);
+    for part in &programme.parts {
+        sheet.blank();
+        sheet.heading(&part.name);
+        if let Some(description) = &part.description {
+            sheet.text(description);
+        }
+    }
+}
+
+fn room_sheet(app: &App, sheet: &mut Sheet) {
+    let programme = app.programme();
+    let Some(room) = programme.rooms.get(app.room_cursor()) else {
+        sheet.styled("This programme names no rooms.", style::DIM);
+        return;
+    };
+    sheet.heading(room);
+    sheet.blank();
+    let sessions = &app.index().by_room[app.room_cursor()];
+    sheet.field("Sessions", &sessions.len().to_string());
+    let mut days: Vec<usize> = sessions
+        .iter()
+        .map(|&i| programme.sessions[i].day)
+        .collect();
+    days.dedup();
+    let names: Vec<String> = days
+        .iter()
+        .map(|&d| dates::day_name(&programme.days[d], d))
+        .collect();
+    if !names.is_empty() {
+        sheet.field("Days", &names.join(", "));
+    }
+}
+
+/// A speaker: their roles and every session they take part in.
+fn speaker_sheet(app: &App, sheet: &mut Sheet) {
+    let programme = app.programme();
+    let Some(speaker) = app.index().speakers.get(app.speaker_cursor()) else {
+        sheet.styled("This programme names no speakers.", style::DIM);
+        return;
+    };
+    sheet.heading(&speaker.name);
+    for role in &speaker.roles {
+        sheet.text(role);
+    }
+    sheet.blank();
+    sheet.heading(&format!("Sessions ({})", speaker.sessions.len()));
+    for &i in &speaker.sessions {
+        let s = &programme.sessions[i];
+        let day = dates::day_name(&programme.days[s.day], s.day);
+        let room = programme
+            .room_name(s)
+            .map(|r| format!(" · {r}"))
+            .unwrap_or_default();
+        let mark = super::sessions::star_span(app.level(i));
+        let text = format!(" {day} {} {}{room}", times::range(app, i), s.title);
+        sheet.push_spans(vec![mark, Span::raw(text)], " ");
+    }
+}
+
+/// About the filter under the filters pane's cursor.
+pub fn filter(app: &App, sheet: &mut Sheet) {
+    let programme = app.programme();
+    let open = keymap::key_for(Action::Open).unwrap_or_default();
+    let clear = keymap::key_for(Action::ClearFilters).unwrap_or_default();
+    let row = app.filter_rows().get(app.filter_cursor()).copied();
+    let (name, description, count) = match row {
+        Some(FilterRow::Theme(t)) => {
+            let theme = &programme.themes[t];
+            (
+                theme.name.clone(),
+                theme.description.clone(),
+                app.theme_count(t),
+            )
+        }
+        Some(FilterRow::Part(p)) => {
+            let part = &programme.parts[p];
+            let count = app.index().part_counts.get(p).copied().unwrap_or(0);
+            (part.name.clone(), part.description.clone(), count)
+        }
+        Some(FilterRow::Room(r)) => {
+            let count = app.index().by_room.get(r).map_or(0, Vec::len);
+            (programme.rooms[r].clone(), None, count)
+        }
+        _ => {
+            sheet.heading("All themes");
+            sheet.blank();
+            sheet.text(&format!(
+                "{} themes, {} sessions.",
+                programme.themes.len(),
+                programme.sessions.len()
+            ));
+            sheet.styled(
+                &format!("{open} on a theme, part or room shows only its sessions; filters combine; {clear} clears them all."),
+                style::DIM,
+            );
+            return;
+        }
+    };
+    sheet.heading(&name);
+    sheet.blank();
+    if let Some(description) = description {
+        sheet.text(&description);
+        sheet.blank();
+    }
+    sheet.field("Sessions", &count.to_string());
+    let active = row.is_some_and(|r| app.filter_row_active(r));
+    sheet.styled(
+        &if active {
+            format!("Filtering by it: {open} again stops, {clear} clears every filter.")
+        } else {
+            format!("{open} shows only its sessions.")
+        },
+        style::DIM,
+    );
+}

@@ -1,0 +1,77 @@
+//! The browse pane: days, rooms or speakers, each with its number of sessions. The title shows
+//! the three and marks the one listed.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::list::{ListView, Row};
+use super::{dates, pane_block, style};
+use crate::action::Pane;
+use crate::app::{App, Browse};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let programme = app.programme();
+    let index = app.index();
+    let counts: Vec<usize> = match app.browse() {
+        Browse::Days => programme.days.iter().map(|d| d.sessions.len()).collect(),
+        Browse::Rooms => index.by_room.iter().map(Vec::len).collect(),
+        Browse::Speakers => Vec::new(),
+    };
+    let width = digits(counts.iter().copied().max().unwrap_or(0));
+    ListView {
+        block: pane_block(app, Pane::Browse, title(app, area.width)),
+        len: app.browse_len(),
+        selected: app.browse_is_shown().then_some(app.browse_cursor()),
+        focused: app.focus() == Pane::Browse,
+        offset: &app.offsets.browse,
+        empty: "Nothing to list",
+    }
+    .render(frame, area, |i| match app.browse() {
+        Browse::Days => Row {
+            line: Line::raw(format!(" {}", dates::day_name(&programme.days[i], i))),
+            suffix: Some(count(counts[i], width)),
+        },
+        Browse::Rooms => Row {
+            line: Line::raw(format!(" {}", programme.rooms[i])),
+            suffix: Some(count(counts[i], width)),
+        },
+        Browse::Speakers => {
+            let speaker = &index.speakers[i];
+            Row {
+                line: Line::raw(format!(" {}", speaker.name)),
+                suffix: Some(count(speaker.sessions.len(), 2)),
+            }
+        }
+    });
+}
+
+/// ` [Days] Rooms Speakers `, the one listed in bold and bracketed; just ` Days ` where the
+/// pane is too narrow for all three.
+fn title(app: &App, width: u16) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    for mode in Browse::ALL {
+        if mode == app.browse() {
+            spans.push(Span::styled(format!("[{}] ", mode.title()), style::TITLE));
+        } else {
+            spans.push(Span::styled(format!("{} ", mode.title()), style::DIM));
+        }
+    }
+    let all = Line::from(spans);
+    if all.width() + 2 <= usize::from(width) {
+        all
+    } else {
+        Line::styled(format!(" {} ", app.browse().title()), style::TITLE)
+    }
+}
+
+/// A number of sessions at the right edge of a row, right-aligned to `digits` so the numbers of
+/// a list line up.
+pub fn count(n: usize, digits: usize) -> Span<'static> {
+    Span::styled(format!(" {n:>digits$} "), style::DIM)
+}
+
+/// How many digits the largest number has.
+pub fn digits(largest: usize) -> usize {
+    largest.to_string().len()
+}

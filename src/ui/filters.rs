@@ -1,0 +1,69 @@
+//! The filters pane: themes, then parts and rooms; the filters in force are marked `●`.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::browse::{count, digits};
+use super::list::{ListView, Row};
+use super::{pane_block, style};
+use crate::action::Pane;
+use crate::app::filters::FilterKind;
+use crate::app::{App, FilterRow};
+
+/// Marks a filter in force.
+const ACTIVE: &str = "●";
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let programme = app.programme();
+    let index = app.index();
+    let rows = app.filter_rows();
+    let largest = (0..programme.themes.len())
+        .map(|t| app.theme_count(t))
+        .chain(index.part_counts.iter().copied())
+        .chain(index.by_room.iter().map(Vec::len))
+        .max();
+    let width = digits(largest.unwrap_or(0));
+    ListView {
+        block: pane_block(app, Pane::Filters, Line::from(" Filters ")),
+        len: rows.len(),
+        selected: Some(app.filter_cursor()),
+        focused: app.focus() == Pane::Filters,
+        offset: &app.offsets.filters,
+        empty: "",
+    }
+    .render(frame, area, |row| {
+        let row = rows[row];
+        let (name, n) = match row {
+            FilterRow::Heading(kind) => return heading(kind),
+            FilterRow::AllThemes => ("All themes".to_string(), None),
+            FilterRow::Theme(t) => (programme.themes[t].name.clone(), Some(app.theme_count(t))),
+            FilterRow::Part(p) => (
+                programme.parts[p].name.clone(),
+                index.part_counts.get(p).copied(),
+            ),
+            FilterRow::Room(r) => (
+                programme.rooms[r].clone(),
+                index.by_room.get(r).map(Vec::len),
+            ),
+        };
+        let mark = if app.filter_row_active(row) {
+            Span::styled(ACTIVE, style::ACTIVE_FILTER)
+        } else {
+            Span::raw(" ")
+        };
+        Row {
+            line: Line::from(vec![mark, Span::raw(format!(" {name}"))]),
+            suffix: n.map(|n| count(n, width)),
+        }
+    });
+}
+
+fn heading(kind: FilterKind) -> Row {
+    let text = match kind {
+        FilterKind::Themes => "Themes",
+        FilterKind::Parts => "Parts",
+        FilterKind::Rooms => "Rooms",
+    };
+    Row::from(Line::styled(format!("── {text}"), style::HEADING))
+}
