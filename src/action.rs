@@ -61,6 +61,10 @@ impl Pane {
 pub enum Action {
     /// Leave dagsorden.
     Quit,
+    /// Write the starred sessions to a calendar file beside the favourites.
+    ExportFavourites,
+    /// Close the list of changes to the user's programme; they are not shown again.
+    DismissChanges,
     /// Close the open overlay, or leave when none is open.
     Back,
     /// Show or hide the list of keys.

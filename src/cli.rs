@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::formats::Format;
 use crate::model::SetClock;
@@ -19,13 +19,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// A programme file or the name of a shipped programme.
-    pub programme: Option<String>,
-
-    /// Read the file as this format instead of telling it from the content
-    /// (native, xml, schedule-json, ical).
-    #[arg(long, global = true, value_name = "FORMAT", value_parser = parse_format)]
-    pub format: Option<Format>,
+    #[command(flatten)]
+    pub input: Input,
 
     /// Where favourites are kept (default: the user's config directory for dagsorden).
     #[arg(long, global = true, value_name = "DIR", env = "DAGSORDEN_CONFIG_DIR")]
@@ -41,12 +36,24 @@ pub struct Cli {
     pub local_time: bool,
 }
 
+/// Which programme, and how to read it.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Input {
+    /// A programme file or the name of a shipped programme (default: ks-toppmote-2024).
+    pub programme: Option<String>,
+
+    /// Read the file as this format instead of telling it from the content
+    /// (native, xml, schedule-json, ical).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<Format>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the sessions on now, each with the minutes left.
     Now {
-        /// A programme file or the name of a shipped programme (default: ks-toppmote-2024).
-        programme: Option<String>,
+        #[command(flatten)]
+        input: Input,
         /// Only starred sessions.
         #[arg(long)]
         favourites: bool,
@@ -56,8 +63,8 @@ pub enum Command {
     },
     /// Print the next session in each room, or with --favourites the next starred session.
     Next {
-        /// A programme file or the name of a shipped programme (default: ks-toppmote-2024).
-        programme: Option<String>,
+        #[command(flatten)]
+        input: Input,
         /// The next starred session instead.
         #[arg(long)]
         favourites: bool,
@@ -67,8 +74,8 @@ pub enum Command {
     },
     /// Print sessions one a line: all, or a day's, starred ones, or one theme's.
     List {
-        /// A programme file or the name of a shipped programme (default: ks-toppmote-2024).
-        programme: Option<String>,
+        #[command(flatten)]
+        input: Input,
         /// Only this day: a date (2024-02-13) or `today`.
         #[arg(long, value_name = "DATE|today", value_parser = parse_day)]
         day: Option<DaySelector>,
@@ -85,9 +92,52 @@ pub enum Command {
     /// Read a programme and print what it holds (format, days, rooms, sessions, warnings);
     /// exit 2 with one line of error if it cannot be read.
     Check {
-        /// A programme file or the name of a shipped programme.
-        programme: String,
+        #[command(flatten)]
+        input: Input,
     },
+    /// Write the starred sessions (or --all) as a calendar (.ics) or a printable agenda.
+    Export {
+        /// A programme file or the name of a shipped programme (default: ks-toppmote-2024).
+        programme: Option<String>,
+        /// What to write: ics (a calendar for calendar programs), md or text (an agenda).
+        #[arg(long, value_name = "ics|md|text", default_value = "ics", value_parser = parse_export)]
+        format: ExportFormat,
+        /// The same as --format ics.
+        #[arg(long, conflicts_with = "format")]
+        ics: bool,
+        /// Every session, not only the starred ones.
+        #[arg(long)]
+        all: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Star the sessions an exported calendar (.ics) names; stars already set are kept.
+    ImportFavourites {
+        /// The calendar file.
+        file: PathBuf,
+        /// The programme to star them in (default: ks-toppmote-2024).
+        programme: Option<String>,
+    },
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Ics,
+    Markdown,
+    Text,
+}
+
+fn parse_export(text: &str) -> Result<ExportFormat, String> {
+    match text.trim().to_lowercase().as_str() {
+        "ics" | "ical" | "icalendar" => Ok(ExportFormat::Ics),
+        "md" | "markdown" => Ok(ExportFormat::Markdown),
+        "text" | "txt" => Ok(ExportFormat::Text),
+        _ => Err(format!(
+            "unknown export format {text:?} (known: ics, md, text)"
+        )),
+    }
 }
 
 /// Which day `list --day` means.
@@ -127,8 +177,8 @@ mod tests {
     fn a_programme_alone_opens_the_viewer() {
         let cli = parse(&["fosdem.xml", "--format", "xml"]);
         assert!(cli.command.is_none());
-        assert_eq!(cli.programme.as_deref(), Some("fosdem.xml"));
-        assert_eq!(cli.format, Some(Format::FrabXml));
+        assert_eq!(cli.input.programme.as_deref(), Some("fosdem.xml"));
+        assert_eq!(cli.input.format, Some(Format::FrabXml));
     }
 
     #[test]
@@ -141,10 +191,11 @@ mod tests {
             "--format",
             "ics",
         ]);
-        assert!(
-            matches!(cli.command, Some(Command::Check { ref programme }) if programme == "a.ics")
-        );
-        assert_eq!(cli.format, Some(Format::ICalendar));
+        let Some(Command::Check { input }) = cli.command else {
+            panic!("not check: {:?}", cli.command);
+        };
+        assert_eq!(input.programme.as_deref(), Some("a.ics"));
+        assert_eq!(input.format, Some(Format::ICalendar));
         assert_eq!(cli.config_dir, Some(PathBuf::from("/tmp/x")));
     }
 
@@ -160,7 +211,7 @@ mod tests {
             "--json",
         ]);
         let Some(Command::List {
-            programme,
+            input,
             day,
             theme,
             json,
@@ -169,7 +220,7 @@ mod tests {
         else {
             panic!("not list: {:?}", cli.command);
         };
-        assert_eq!(programme.as_deref(), Some("fosdem.xml"));
+        assert_eq!(input.programme.as_deref(), Some("fosdem.xml"));
         assert_eq!(
             day,
             chrono::NaiveDate::from_ymd_opt(2025, 2, 1).map(DaySelector::Date)
@@ -188,6 +239,37 @@ mod tests {
         ));
         assert!(today.now.is_some());
         assert!(Cli::try_parse_from(["dagsorden", "list", "--day", "13.02"]).is_err());
+    }
+
+    #[test]
+    fn export_writes_a_calendar_unless_told_otherwise() {
+        let cli = parse(&["export", "--all", "-o", "x.ics"]);
+        let Some(Command::Export {
+            format,
+            all,
+            output,
+            ..
+        }) = cli.command
+        else {
+            panic!("not export");
+        };
+        assert_eq!(
+            (format, all, output),
+            (ExportFormat::Ics, true, Some(PathBuf::from("x.ics")))
+        );
+        let md = parse(&["export", "fosdem.xml", "--format", "md"]);
+        assert!(matches!(
+            md.command,
+            Some(Command::Export {
+                format: ExportFormat::Markdown,
+                ..
+            })
+        ));
+        assert!(Cli::try_parse_from(["dagsorden", "export", "--ics", "--format", "md"]).is_err());
+        let import = parse(&["import-favourites", "mine.ics", "fosdem.xml"]);
+        assert!(
+            matches!(import.command, Some(Command::ImportFavourites { ref programme, .. }) if programme.as_deref() == Some("fosdem.xml"))
+        );
     }
 
     #[test]

@@ -20,6 +20,9 @@ const FILE_NAME: &str = "favourites.json";
 /// Held while a save re-reads and rewrites the file; never renamed, so every instance locks the
 /// same file.
 const LOCK_NAME: &str = "favourites.lock";
+/// A save writes `.favourites.<random>.tmp` and renames it over the file.
+const TEMP_PREFIX: &str = ".favourites.";
+const TEMP_SUFFIX: &str = ".tmp";
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -97,6 +100,21 @@ pub struct Star {
     /// Missing for stars saved before dagsorden kept it.
     #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
     pub seen: Option<Seen>,
+    /// The session is gone from the programme and the user has been told; the star is kept in
+    /// case it comes back.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
+}
+
+impl Star {
+    /// A star at `level` on a session that looks like `seen`.
+    pub fn new(level: Level, seen: Seen) -> Self {
+        Self {
+            level,
+            seen: Some(seen),
+            cancelled: false,
+        }
+    }
 }
 
 /// A programme's stars by session key.
@@ -192,6 +210,7 @@ impl FavouritesStore {
         change: impl FnOnce(&mut Stars),
     ) -> Result<(Stars, Option<Notice>), StoreError> {
         let _lock = self.lock()?;
+        self.remove_stale_temporaries();
         let (mut file, notice) = self.read_or_set_aside()?;
         let entry = file.programmes.entry(programme.to_string()).or_default();
         change(&mut entry.stars);
@@ -202,6 +221,21 @@ impl FavouritesStore {
         file.version = VERSION;
         self.write_atomically(&file)?;
         Ok((stars, notice))
+    }
+
+    /// Temporary files of saves that never finished (a crash between writing and renaming).
+    /// Only called under the lock, when no save of another instance can be under way.
+    fn remove_stale_temporaries(&self) {
+        let Ok(entries) = std::fs::read_dir(self.dir()) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// An exclusive lock on the lock file beside the favourites; released when dropped.
@@ -270,8 +304,8 @@ impl FavouritesStore {
             source,
         };
         let mut temp = tempfile::Builder::new()
-            .prefix(".favourites.")
-            .suffix(".tmp")
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
             .tempfile_in(self.dir())
             .map_err(error)?;
         let mut json = serde_json::to_vec_pretty(file).map_err(|e| error(e.into()))?;
@@ -311,6 +345,7 @@ fn migrate_v1(old: FileV1) -> FavouritesFile {
                     let star = Star {
                         level: Level::Must,
                         seen: None,
+                        cancelled: false,
                     };
                     (key, star)
                 })
@@ -339,6 +374,7 @@ mod tests {
         Some(Star {
             level: Level::Must,
             seen: None,
+            cancelled: false,
         })
     }
 
@@ -364,6 +400,7 @@ mod tests {
         let (_dir, store) = store();
         let maybe = Star {
             level: Level::Maybe,
+            cancelled: false,
             seen: Some(Seen {
                 title: "B".into(),
                 date: Some("2024-02-13".into()),
@@ -479,6 +516,63 @@ mod tests {
             "{result:?}"
         );
         assert_eq!(keys(&store.load("p").expect("load").0), ["a"]);
+    }
+
+    #[test]
+    fn a_save_interrupted_at_any_byte_leaves_the_old_file_whole() {
+        let (_dir, store) = store();
+        store.set("p", "old", must()).expect("save");
+        let old = std::fs::read(store.path()).expect("file");
+        let new = br#"{"version": 2, "programmes": {"p": {"stars": {"new": {"level": "must"}}}}}"#;
+        // A crash between writing the temporary file and renaming it: whatever part of the
+        // new content reached the disk, the file itself is the old one.
+        for cut in 0..=new.len() {
+            let temp = store
+                .dir()
+                .join(format!("{TEMP_PREFIX}crash{cut}{TEMP_SUFFIX}"));
+            std::fs::write(&temp, &new[..cut]).expect("partial write");
+            assert_eq!(std::fs::read(store.path()).expect("file"), old);
+            assert_eq!(keys(&store.load("p").expect("load").0), ["old"]);
+        }
+        // The next save clears what the crashes left.
+        store.set("p", "newer", must()).expect("save");
+        let left: Vec<String> = std::fs::read_dir(store.dir())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(TEMP_SUFFIX))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+        assert_eq!(keys(&store.load("p").expect("load").0), ["newer", "old"]);
+    }
+
+    #[test]
+    fn many_threads_saving_at_once_lose_no_star() {
+        let (_dir, store) = store();
+        let threads: Vec<_> = (0..8)
+            .map(|t| {
+                let store = store.clone();
+                std::thread::spawn(move || {
+                    for i in 0..40 {
+                        let key = format!("t{t}-s{i}");
+                        store.set("p", &key, must()).expect("save");
+                        // Every other one is unstarred again, so removals race too.
+                        if i % 2 == 1 {
+                            store.set("p", &key, None).expect("save");
+                        }
+                    }
+                })
+            })
+            .collect();
+        for thread in threads {
+            thread.join().expect("thread");
+        }
+        let (stars, _) = store.load("p").expect("load");
+        assert_eq!(stars.len(), 8 * 20);
+        assert!(
+            stars
+                .keys()
+                .all(|k| k.ends_with(&['0', '2', '4', '6', '8'][..]))
+        );
     }
 
     #[test]

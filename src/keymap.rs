@@ -18,6 +18,8 @@ pub enum Scope {
     Help,
     /// Only while a search query is being typed.
     Search,
+    /// Only while the changes to the user's programme are shown.
+    Changes,
 }
 
 /// One key, with the modifiers that must be held.
@@ -108,7 +110,7 @@ const fn bind(
     }
 }
 
-use Scope::{Global, Help, In, Search};
+use Scope::{Changes, Global, Help, In, Search};
 
 /// Every key of dagsorden. Earlier rows win where two could match.
 #[rustfmt::skip]
@@ -119,6 +121,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::plain(KeyCode::PageDown)], Action::PageDown, Help, "page down", None),
     bind(&[Key::plain(KeyCode::PageUp)], Action::PageUp, Help, "page up", None),
     bind(&[Key::char('q'), Key::ctrl('c')], Action::Quit, Help, "quit", Some("quit")),
+    bind(&[Key::plain(KeyCode::Enter), Key::plain(KeyCode::Esc)], Action::DismissChanges, Changes, "seen: close, and do not show these again", Some("seen")),
+    bind(&[Key::plain(KeyCode::Down), Key::char('j')], Action::Down, Changes, "scroll down", Some("scroll")),
+    bind(&[Key::plain(KeyCode::Up), Key::char('k')], Action::Up, Changes, "scroll up", None),
+    bind(&[Key::plain(KeyCode::PageDown)], Action::PageDown, Changes, "page down", None),
+    bind(&[Key::plain(KeyCode::PageUp)], Action::PageUp, Changes, "page up", None),
+    bind(&[Key::char('q'), Key::ctrl('c')], Action::Quit, Changes, "quit", Some("quit")),
     bind(&[Key::plain(KeyCode::Enter)], Action::SearchAccept, Search, "open the result: its details, the results kept", Some("open")),
     bind(&[Key::plain(KeyCode::Esc)], Action::SearchCancel, Search, "leave the search, back to what was shown", Some("back")),
     bind(&[Key::plain(KeyCode::Down), Key::ctrl('n')], Action::Down, Search, "next result", Some("results")),
@@ -157,6 +165,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::char('v')], Action::NextBrowse, Global, "browse by days, rooms or speakers", None),
     bind(&[Key::char('s')], Action::ToggleStarredOnly, Global, "show only starred sessions (again: all)", None),
     bind(&[Key::char('c')], Action::ClearFilters, Global, "clear every filter", None),
+    bind(&[Key::char('e')], Action::ExportFavourites, Global, "export the starred sessions to a calendar file (.ics) beside the favourites", None),
     bind(&[Key::char('?')], Action::ToggleHelp, Global, "all keys", Some("help")),
     bind(&[Key::char('q'), Key::ctrl('c')], Action::Quit, Global, "quit", Some("quit")),
     bind(&[Key::plain(KeyCode::Esc)], Action::Back, Global, "quit (closes an overlay first)", None),
@@ -169,13 +178,18 @@ pub enum Context {
     Help,
     /// Typing a search query: keys without a binding are typed.
     Search,
+    /// The changes to the user's programme are shown.
+    Changes,
 }
 
 impl Context {
     fn admits(self, scope: Scope) -> bool {
         match (self, scope) {
             (Self::Main(focus), In(pane)) => focus == pane,
-            (Self::Main(_), Global) | (Self::Help, Help) | (Self::Search, Search) => true,
+            (Self::Main(_), Global)
+            | (Self::Help, Help)
+            | (Self::Search, Search)
+            | (Self::Changes, Changes) => true,
             _ => false,
         }
     }
@@ -370,10 +384,11 @@ mod tests {
 
     #[test]
     fn no_two_bindings_in_one_context_share_a_key() {
-        let contexts = Pane::ALL
-            .map(Context::Main)
-            .into_iter()
-            .chain([Context::Help, Context::Search]);
+        let contexts = Pane::ALL.map(Context::Main).into_iter().chain([
+            Context::Help,
+            Context::Search,
+            Context::Changes,
+        ]);
         for context in contexts {
             let mut seen: Vec<(Key, Scope)> = Vec::new();
             for binding in active(context) {

@@ -5,8 +5,10 @@
 
 pub mod action;
 pub mod app;
+pub mod changes;
 pub mod cli;
 pub mod commands;
+pub mod export;
 pub mod favourites;
 pub mod formats;
 pub mod index;

@@ -1,16 +1,16 @@
-//! Thin on purpose: read the command line, load the programme and favourites, run the viewer.
+//! Thin on purpose: read the command line, then run a command or the viewer.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 use thiserror::Error;
 
 use dagsorden::app::{App, Clock};
-use dagsorden::cli::{Cli, Command};
-use dagsorden::commands;
-use dagsorden::commands::agenda::Request;
-use dagsorden::favourites::{FavouritesStore, Stars};
+use dagsorden::cli::Cli;
+use dagsorden::commands::{self, CommandError, Context};
+use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::{LoadError, Source};
 use dagsorden::model::{Shown, Zone};
 
@@ -18,14 +18,14 @@ use dagsorden::model::{Shown, Zone};
 enum Failure {
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error(transparent)]
+    Command(#[from] CommandError),
     #[error("needs an interactive terminal ({0} is not one); run it in a terminal window")]
     NotATerminal(&'static str),
     #[error("no config directory could be found; give one with --config-dir DIR")]
     NoConfigDir,
     #[error("terminal error: {0}")]
     Terminal(#[from] std::io::Error),
-    #[error("{0}")]
-    BadInput(String),
 }
 
 fn main() -> ExitCode {
@@ -40,99 +40,27 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<(), Failure> {
-    match &cli.command {
-        Some(Command::Check { programme }) => check(programme, cli),
-        Some(Command::Now {
-            programme,
-            favourites,
-            json,
-        }) => {
-            let request = Request::Now {
-                favourites: *favourites,
-            };
-            agenda(cli, programme.as_deref(), &request, *json)
-        }
-        Some(Command::Next {
-            programme,
-            favourites,
-            json,
-        }) => {
-            let request = Request::Next {
-                favourites: *favourites,
-            };
-            agenda(cli, programme.as_deref(), &request, *json)
-        }
-        Some(Command::List {
-            programme,
-            day,
-            favourites,
-            theme,
-            json,
-        }) => {
-            let request = Request::List {
-                day: *day,
-                favourites: *favourites,
-                theme: theme.clone(),
-            };
-            agenda(cli, programme.as_deref(), &request, *json)
-        }
-        None => view(cli),
-    }
-}
-
-/// `now`, `next` or `list`: the programme, its stars and the clock, printed.
-fn agenda(
-    cli: &Cli,
-    programme: Option<&str>,
-    request: &Request,
-    json: bool,
-) -> Result<(), Failure> {
-    let programme = Source::from_argument(programme).load(cli.format)?.programme;
-    let stars = read_stars(cli, &programme.id);
-    let output = commands::agenda::run(&programme, &stars, clock(cli), request, json)
-        .map_err(Failure::BadInput)?;
-    print!("{output}");
-    Ok(())
-}
-
-/// The programme's stars for a command that only reads them; none if there is no config
-/// directory, and a warning (not a failure) if the file cannot be read.
-fn read_stars(cli: &Cli, programme: &str) -> Stars {
-    let Ok(dir) = config_dir(cli) else {
-        return Stars::new();
+    let Some(command) = &cli.command else {
+        return view(cli);
     };
-    FavouritesStore::in_dir(&dir).load(programme).map_or_else(
-        |e| {
-            eprintln!("dagsorden: favourites not read: {e}");
-            Stars::new()
-        },
-        |(stars, _)| stars,
-    )
-}
-
-fn config_dir(cli: &Cli) -> Result<std::path::PathBuf, Failure> {
-    match &cli.config_dir {
-        Some(dir) => Ok(dir.clone()),
-        None => FavouritesStore::default_dir().ok_or(Failure::NoConfigDir),
+    let context = Context {
+        config_dir: config_dir(cli),
+        clock: clock(cli),
+    };
+    let output = commands::run(command, &context)?;
+    print!("{}", output.stdout);
+    for note in output.notes {
+        eprintln!("dagsorden: {note}");
     }
-}
-
-fn check(programme: &str, cli: &Cli) -> Result<(), Failure> {
-    let source = Source::from_argument(Some(programme));
-    let loaded = source.load(cli.format)?;
-    print!(
-        "{}",
-        commands::check::summary(&source.display_name(), &loaded)
-    );
     Ok(())
 }
 
 fn view(cli: &Cli) -> Result<(), Failure> {
     // Everything that can fail on input fails here, before the terminal is touched.
-    let programme = Source::from_argument(cli.programme.as_deref())
-        .load(cli.format)?
+    let programme = Source::from_argument(cli.input.programme.as_deref())
+        .load(cli.input.format)?
         .programme;
-    let config_dir = config_dir(cli)?;
+    let config_dir = config_dir(cli).ok_or(Failure::NoConfigDir)?;
     if !std::io::stdin().is_terminal() {
         return Err(Failure::NotATerminal("standard input"));
     }
@@ -142,6 +70,11 @@ fn view(cli: &Cli) -> Result<(), Failure> {
     let mut app = App::with_store(programme, FavouritesStore::in_dir(&config_dir), clock(cli));
     dagsorden::tui::run(&mut app, cli.now.is_none())?;
     Ok(())
+}
+
+/// `--config-dir`, or the user's config directory for dagsorden.
+fn config_dir(cli: &Cli) -> Option<PathBuf> {
+    cli.config_dir.clone().or_else(FavouritesStore::default_dir)
 }
 
 fn clock(cli: &Cli) -> Clock {

@@ -275,6 +275,7 @@ fn favourites_filter_and_next_star() {
     let must = dagsorden::favourites::Star {
         level: dagsorden::favourites::Level::Must,
         seen: None,
+        cancelled: false,
     };
     store
         .set("planning-test", "lunch", Some(must.clone()))

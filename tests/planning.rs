@@ -211,6 +211,7 @@ fn my_programme_is_a_plan_with_gaps() {
             Entry::Session(i) => app.programme().sessions[*i].title.clone(),
             Entry::Heading(h) => format!("# {h:?}"),
             Entry::Gap { from, to } => format!("free {} min", (*to - *from).num_minutes()),
+            Entry::Cancelled(i) => format!("cancelled {i}"),
         })
         .collect();
     assert_eq!(

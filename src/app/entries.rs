@@ -15,6 +15,8 @@ pub enum Entry {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     },
+    /// A starred session the programme no longer has (an index into the cancelled stars).
+    Cancelled(usize),
 }
 
 impl Entry {
@@ -46,6 +48,8 @@ pub enum Heading {
     Next,
     /// Sessions whose time is not announced.
     Untimed,
+    /// Starred sessions the programme no longer has.
+    Cancelled,
 }
 
 impl App {
@@ -138,7 +142,7 @@ impl App {
             .copied()
             .filter(|&i| self.shows(i))
             .collect();
-        planner::plan(&self.programme, &self.timeline, &starred)
+        let mut entries: Vec<Entry> = planner::plan(&self.programme, &self.timeline, &starred)
             .into_iter()
             .map(|row| match row {
                 PlanRow::Day(day) => Entry::Heading(Heading::Day(day)),
@@ -146,7 +150,12 @@ impl App {
                 PlanRow::Gap { from, to } => Entry::Gap { from, to },
                 PlanRow::Untimed => Entry::Heading(Heading::Untimed),
             })
-            .collect()
+            .collect();
+        if !self.cancelled.is_empty() {
+            entries.push(Entry::Heading(Heading::Cancelled));
+            entries.extend((0..self.cancelled.len()).map(Entry::Cancelled));
+        }
+        entries
     }
 
     fn now_entries(&self) -> Vec<Entry> {

@@ -3,6 +3,7 @@
 mod browse;
 mod entries;
 pub mod filters;
+mod keep;
 mod search;
 mod stars;
 
@@ -45,6 +46,8 @@ pub enum View {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
+    /// What changed in starred sessions since the user last looked.
+    Changes,
 }
 
 /// A one-line message in the status bar until the next key.
@@ -89,6 +92,10 @@ pub struct App {
     levels: HashMap<usize, Level>,
     /// For each *must* session that overlaps another *must*, the ones it overlaps.
     clashes: HashMap<usize, Vec<usize>>,
+    /// Changes to starred sessions since the user last looked, until dismissed.
+    changes: Vec<crate::changes::Change>,
+    /// Starred sessions the programme no longer has.
+    cancelled: Vec<(String, crate::favourites::Seen)>,
     now: DateTime<Utc>,
     shown: Shown,
     focus: Pane,
@@ -141,6 +148,8 @@ impl App {
             stars,
             levels: HashMap::new(),
             clashes: HashMap::new(),
+            changes: Vec::new(),
+            cancelled: Vec::new(),
             now,
             shown: clock.shown,
             focus: Pane::Sessions,
@@ -181,6 +190,7 @@ impl App {
         };
         let mut app = Self::new(programme, stars, Some(store), clock);
         app.status = status;
+        app.review_changes();
         app
     }
 
@@ -303,6 +313,7 @@ impl App {
     pub fn context(&self) -> Context {
         match (self.overlay, &self.search) {
             (Some(Overlay::Help), _) => Context::Help,
+            (Some(Overlay::Changes), _) => Context::Changes,
             (None, Some(search)) if search.typing => Context::Search,
             (None, _) => Context::Main(self.focus),
         }
@@ -328,6 +339,8 @@ impl App {
         }
         match action {
             Action::Quit => self.running = false,
+            Action::ExportFavourites => self.export_favourites(),
+            Action::DismissChanges => self.dismiss_changes(),
             Action::Back => self.back(),
             Action::ToggleHelp => self.toggle_help(),
             Action::NextPane => self.focus = self.focus.next(),
@@ -378,14 +391,14 @@ impl App {
     fn toggle_help(&mut self) {
         self.overlay = match self.overlay {
             Some(Overlay::Help) => None,
-            None => Some(Overlay::Help),
+            None | Some(Overlay::Changes) => Some(Overlay::Help),
         };
         self.help_scroll = 0;
     }
 
     /// Moves within whatever has the keys: the help text, or the focused pane.
     fn step(&mut self, delta: isize) {
-        if self.overlay == Some(Overlay::Help) {
+        if self.overlay.is_some() {
             let last = usize::from(self.offsets.help_last.get());
             let current = usize::from(self.help_scroll).min(last);
             self.help_scroll = offset_by(current, delta, last)

@@ -36,6 +36,12 @@ impl App {
             .iter()
             .filter_map(|(key, star)| Some((*self.index.keys.get(key)?, star.level)))
             .collect();
+        self.cancelled = self
+            .stars
+            .iter()
+            .filter(|(key, _)| !self.index.keys.contains_key(*key))
+            .filter_map(|(key, star)| Some((key.clone(), star.seen.clone()?)))
+            .collect();
         let musts: Vec<usize> = self
             .levels
             .iter()
@@ -52,10 +58,7 @@ impl App {
         };
         let session = &self.programme.sessions[index];
         let level = Level::cycle(self.level(index));
-        let star = level.map(|level| Star {
-            level,
-            seen: Some(Seen::of(&self.programme, session)),
-        });
+        let star = level.map(|level| Star::new(level, Seen::of(&self.programme, session)));
         let (key, title) = (session.id.clone(), session.title.clone());
         self.status = Some(match self.save_star(&key, star) {
             Ok(()) => info_status(match level {

@@ -1,4 +1,166 @@
-//! The commands that print and exit instead of opening the viewer.
+//! The commands that print and exit instead of opening the viewer. Each returns what to print;
+//! `main` prints it, or the one line of a [`CommandError`], and sets the exit code.
 
 pub mod agenda;
 pub mod check;
+pub mod transfer;
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::app::Clock;
+use crate::cli::{Command, ExportFormat, Input};
+use crate::favourites::{FavouritesStore, Stars, StoreError};
+use crate::formats::{LoadError, Loaded, Source};
+
+/// Why a command could not do what it was asked; the message is the one line the user sees.
+#[derive(Debug, Error)]
+pub enum CommandError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("{0}")]
+    BadInput(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("no config directory could be found; give one with --config-dir DIR")]
+    NoConfigDir,
+    #[error("{path}: {source}")]
+    File {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// What a command prints: its result on standard output, and notes on standard error.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub notes: Vec<String>,
+}
+
+impl From<String> for Output {
+    fn from(stdout: String) -> Self {
+        Self {
+            stdout,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Where a command finds the favourites and the clock.
+pub struct Context {
+    pub config_dir: Option<PathBuf>,
+    pub clock: Clock,
+}
+
+impl Context {
+    fn store(&self) -> Result<FavouritesStore, CommandError> {
+        let dir = self.config_dir.as_ref().ok_or(CommandError::NoConfigDir)?;
+        Ok(FavouritesStore::in_dir(dir))
+    }
+
+    /// The programme's stars for a command that only reads them: none without a config
+    /// directory, and a note (not a failure) if the file cannot be read.
+    fn stars(&self, programme: &str, notes: &mut Vec<String>) -> Stars {
+        let Ok(store) = self.store() else {
+            return Stars::new();
+        };
+        store.load(programme).map_or_else(
+            |e| {
+                notes.push(format!("favourites not read: {e}"));
+                Stars::new()
+            },
+            |(stars, _)| stars,
+        )
+    }
+}
+
+fn load(input: &Input) -> Result<Loaded, CommandError> {
+    Ok(Source::from_argument(input.programme.as_deref()).load(input.format)?)
+}
+
+/// Runs a command.
+pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError> {
+    match command {
+        Command::Check { input } => {
+            let source = Source::from_argument(input.programme.as_deref());
+            let loaded = source.load(input.format)?;
+            Ok(check::summary(&source.display_name(), &loaded).into())
+        }
+        Command::Now {
+            input,
+            favourites,
+            json,
+        } => {
+            let request = agenda::Request::Now {
+                favourites: *favourites,
+            };
+            run_agenda(input, &request, *json, context)
+        }
+        Command::Next {
+            input,
+            favourites,
+            json,
+        } => {
+            let request = agenda::Request::Next {
+                favourites: *favourites,
+            };
+            run_agenda(input, &request, *json, context)
+        }
+        Command::List {
+            input,
+            day,
+            favourites,
+            theme,
+            json,
+        } => {
+            let request = agenda::Request::List {
+                day: *day,
+                favourites: *favourites,
+                theme: theme.clone(),
+            };
+            run_agenda(input, &request, *json, context)
+        }
+        Command::Export {
+            programme,
+            format,
+            ics,
+            all,
+            output,
+        } => {
+            let format = if *ics { ExportFormat::Ics } else { *format };
+            let input = Input {
+                programme: programme.clone(),
+                format: None,
+            };
+            let request = transfer::ExportRequest {
+                format,
+                all: *all,
+                output: output.clone(),
+            };
+            transfer::export(&load(&input)?.programme, &request, context)
+        }
+        Command::ImportFavourites { file, programme } => {
+            let input = Input {
+                programme: programme.clone(),
+                format: None,
+            };
+            transfer::import(&load(&input)?.programme, file, context)
+        }
+    }
+}
+
+fn run_agenda(
+    input: &Input,
+    request: &agenda::Request,
+    json: bool,
+    context: &Context,
+) -> Result<Output, CommandError> {
+    let programme = load(input)?.programme;
+    let mut notes = Vec::new();
+    let stars = context.stars(&programme.id, &mut notes);
+    let stdout = agenda::run(&programme, &stars, context.clock, request, json)
+        .map_err(CommandError::BadInput)?;
+    Ok(Output { stdout, notes })
+}

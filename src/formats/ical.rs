@@ -55,6 +55,46 @@ pub fn parse(bytes: &[u8], origin: &str) -> Result<Imported, LoadError> {
     Ok(imported)
 }
 
+/// An event of an iCalendar file, as much as matching it to a programme needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarEntry {
+    pub uid: Option<String>,
+    pub summary: Option<String>,
+    /// When it starts, if the file says so unambiguously (a zone, an offset or UTC).
+    pub start: Option<DateTime<Utc>>,
+    /// `must` or `maybe`, in a file dagsorden exported.
+    pub star: Option<String>,
+}
+
+/// The events of an iCalendar file; `None` if it is not one.
+pub fn entries(bytes: &[u8]) -> Option<Vec<CalendarEntry>> {
+    let unfolded = unfold(bytes);
+    let calendar = read_calendar(&String::from_utf8_lossy(&unfolded))?;
+    let mut zones = Zones {
+        unresolved: BTreeSet::new(),
+    };
+    let entries = calendar
+        .events
+        .into_iter()
+        .map(|properties| {
+            let event = Event { properties };
+            let start = event.get("DTSTART").and_then(|p| zones.moment(p));
+            CalendarEntry {
+                uid: event.get("UID").map(|p| p.value.trim().to_string()),
+                summary: event.text("SUMMARY").map(|t| clean_line(&t)),
+                start: match start {
+                    Some(Moment::At(When::Fixed(at))) => Some(at.with_timezone(&Utc)),
+                    _ => None,
+                },
+                star: event
+                    .get("X-DAGSORDEN-STAR")
+                    .map(|p| p.value.trim().to_lowercase()),
+            }
+        })
+        .collect();
+    Some(entries)
+}
+
 /// Joins folded lines: a line break followed by a space or tab continues the line. Done on the
 /// bytes, so a character split by the fold is whole again before decoding.
 pub fn unfold(bytes: &[u8]) -> Vec<u8> {

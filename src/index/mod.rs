@@ -35,12 +35,7 @@ pub struct Index {
 
 impl Index {
     pub fn build(programme: &Programme) -> Self {
-        let keys = programme
-            .sessions
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
+        let keys = keys(programme);
         let mut by_room = vec![Vec::new(); programme.rooms.len()];
         let mut part_counts = vec![0; programme.parts.len()];
         for (i, s) in programme.sessions.iter().enumerate() {
@@ -60,6 +55,16 @@ impl Index {
             search: SearchIndex::build(programme),
         }
     }
+}
+
+/// Session index by key.
+pub fn keys(programme: &Programme) -> HashMap<String, usize> {
+    programme
+        .sessions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect()
 }
 
 fn speakers(programme: &Programme) -> Vec<SpeakerEntry> {

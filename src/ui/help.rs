@@ -1,52 +1,33 @@
 //! The `?` overlay: every key, read from the keymap table, grouped by where it works.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
+use super::popup;
 use super::sheet::Sheet;
 use super::style;
 use crate::action::{Action, Pane};
 use crate::app::App;
 use crate::keymap::{self, BINDINGS, Context, Scope};
 
-const SECTIONS: [(Scope, &str); 7] = [
+const SECTIONS: [(Scope, &str); 8] = [
     (Scope::Global, "Everywhere"),
     (Scope::In(Pane::Browse), "Days, rooms, speakers"),
     (Scope::In(Pane::Sessions), "Sessions"),
     (Scope::In(Pane::Details), "Details"),
     (Scope::In(Pane::Filters), "Filters"),
     (Scope::Search, "While typing a search"),
+    (Scope::Changes, "Changes to your programme"),
     (Scope::Help, "This help"),
 ];
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let [popup] = Layout::horizontal([Constraint::Max(76)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Percentage(90)])
-        .flex(Flex::Center)
-        .areas(popup);
     let close = keymap::active(Context::Help)
         .find(|b| b.action == Action::ToggleHelp)
         .map(|b| keymap::keys_label(b.keys))
         .unwrap_or_default();
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(style::FOCUSED_BORDER)
-        .title(format!(" Keys — {close} closes "));
-    let inner = block.inner(popup);
-    let lines = lines(inner.width);
-    let last_top = lines.len().saturating_sub(usize::from(inner.height));
-    app.offsets
-        .help_last
-        .set(u16::try_from(last_top).unwrap_or(u16::MAX));
-    let paragraph = Paragraph::new(lines)
-        .block(block)
-        .scroll((app.help_scroll().min(app.offsets.help_last.get()), 0));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(paragraph, popup);
+    popup::render(app, frame, area, format!(" Keys — {close} closes "), lines);
 }
 
 /// The help text at a width: a section per scope, a line per binding, descriptions wrapping

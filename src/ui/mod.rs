@@ -2,6 +2,7 @@
 
 mod about;
 mod browse;
+mod changes;
 mod dates;
 mod details;
 mod filters;
@@ -9,6 +10,7 @@ mod header;
 mod help;
 pub mod layout;
 mod list;
+mod popup;
 mod sessions;
 mod sheet;
 mod status_bar;
@@ -48,8 +50,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         filters::render(app, frame, area);
     }
     status_bar::render(app, frame, areas.status);
-    if app.overlay() == Some(Overlay::Help) {
-        help::render(app, frame, frame.area());
+    match app.overlay() {
+        Some(Overlay::Help) => help::render(app, frame, frame.area()),
+        Some(Overlay::Changes) => changes::render(app, frame, frame.area()),
+        None => {}
     }
 }
 

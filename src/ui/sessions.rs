@@ -33,6 +33,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Entry::Session(i) => session_row(app, i, columns),
         Entry::Heading(heading) => heading_row(app, heading),
         Entry::Gap { from, to } => gap_row(app, from, to),
+        Entry::Cancelled(i) => cancelled_row(app, i),
     });
 }
 
@@ -213,8 +214,27 @@ fn heading_row(app: &App, heading: Heading) -> Row {
         Heading::OnNow => "On now".into(),
         Heading::Next => "Next in each room".into(),
         Heading::Untimed => "Time not announced".into(),
+        Heading::Cancelled => "Cancelled since you starred them".into(),
     };
     Row::from(Line::styled(format!(" ── {text} "), style::HEADING))
+}
+
+/// ` ✗ 2024-02-13 10:30 Title (cancelled)`: a starred session the programme no longer has.
+fn cancelled_row(app: &App, index: usize) -> Row {
+    let Some((_, seen)) = app.cancelled().get(index) else {
+        return Row::from(Line::raw(""));
+    };
+    let when = [seen.date.as_deref(), seen.start.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Row::from(Line::from(vec![
+        Span::styled(format!(" {} ", style::CANCELLED_SYMBOL), style::CLASH),
+        Span::styled(format!("{when} "), style::DIM),
+        Span::styled(seen.title.clone(), style::CANCELLED),
+        Span::styled(" (cancelled)", style::DIM),
+    ]))
 }
 
 /// `   free 11:00–11:45 (45 min)` between two planned sessions.

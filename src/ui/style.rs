@@ -22,6 +22,7 @@ pub const MATCH: Style = Style::new()
     .fg(Color::Yellow)
     .add_modifier(Modifier::BOLD)
     .add_modifier(Modifier::UNDERLINED);
+pub const CANCELLED: Style = Style::new().add_modifier(Modifier::CROSSED_OUT);
 pub const GAP: Style = Style::new().fg(Color::Green).add_modifier(Modifier::ITALIC);
 
 /// The star beside a session the user must see.
@@ -32,6 +33,8 @@ pub const MAYBE_SYMBOL: &str = "☆";
 pub const CLASH_SYMBOL: &str = "!";
 /// Before a session in progress.
 pub const ON_NOW_SYMBOL: &str = "●";
+/// Before a starred session the programme no longer has.
+pub const CANCELLED_SYMBOL: &str = "✗";
 /// Before a session that is over.
 pub const PAST_SYMBOL: &str = "·";
 /// The mark beside the selected row, so selection reads without colour.

@@ -1,0 +1,92 @@
+//! Keeping the user's programme: the changes a newer programme made to starred sessions (shown
+//! once, until dismissed), stars of sessions that are gone, and exporting the stars to a
+//! calendar file.
+
+use super::{App, Overlay, error_status, info_status};
+use crate::changes::{self, Change};
+use crate::export;
+use crate::favourites::Seen;
+
+impl App {
+    /// The changes to starred sessions not yet dismissed.
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// Starred sessions the programme no longer has: their key and what they looked like.
+    pub fn cancelled(&self) -> &[(String, Seen)] {
+        &self.cancelled
+    }
+
+    /// On start: note what changed since the user last looked, and give stars saved by an older
+    /// version a record of their session (silently).
+    pub(super) fn review_changes(&mut self) {
+        if changes::missing_records(&self.index.keys, &self.stars) {
+            let (programme, keys) = (&self.programme, &self.index.keys);
+            if let Some(store) = &self.store
+                && let Ok((stars, _)) = store.modify(&programme.id, |stars| {
+                    changes::fill_in_missing(programme, keys, stars);
+                })
+            {
+                self.stars = stars;
+            }
+        }
+        self.changes = changes::changes(&self.programme, &self.index.keys, &self.stars);
+        if !self.changes.is_empty() {
+            self.overlay = Some(Overlay::Changes);
+        }
+    }
+
+    pub(super) fn dismiss_changes(&mut self) {
+        let seen = std::mem::take(&mut self.changes);
+        self.overlay = None;
+        self.help_scroll = 0;
+        changes::acknowledge(&mut self.stars, &seen);
+        if let Some(store) = &self.store {
+            match store.modify(&self.programme.id, |stars| {
+                changes::acknowledge(stars, &seen);
+            }) {
+                Ok((stars, _)) => self.stars = stars,
+                Err(e) => self.status = Some(error_status(format!("Not saved: {e}"))),
+            }
+        }
+        self.derive_from_stars();
+    }
+
+    /// Writes the starred sessions to `<programme id>-favourites.ics` beside the favourites.
+    pub(super) fn export_favourites(&mut self) {
+        let Some(dir) = self.store.as_ref().and_then(|s| s.path().parent()) else {
+            self.status = Some(error_status(
+                "Nowhere to export to: no config directory.".into(),
+            ));
+            return;
+        };
+        let path = dir.join(format!("{}-favourites.ics", self.programme.id));
+        let starred = self.starred_sessions();
+        let exported = export::ics(
+            &self.programme,
+            &self.timeline,
+            &starred,
+            |i| self.level(i),
+            self.now,
+        );
+        let written =
+            std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&path, exported.text));
+        if let Err(e) = written {
+            self.status = Some(error_status(format!(
+                "Not exported: {}: {e}",
+                path.display()
+            )));
+            return;
+        }
+        let left_out = match exported.left_out.len() {
+            0 => String::new(),
+            n => format!(" ({n} without a time left out)"),
+        };
+        self.status = Some(info_status(format!(
+            "Exported {} starred sessions to {}{left_out}",
+            starred.len() - exported.left_out.len(),
+            path.display()
+        )));
+    }
+}

@@ -1,0 +1,197 @@
+//! Changes to the user's programme: when a newer version of a programme is opened, what happened
+//! to each starred session since the user last saw it — moved, renamed, or cancelled.
+
+use std::collections::HashMap;
+
+use crate::favourites::{Seen, Stars};
+use crate::model::Programme;
+
+/// What became of one starred session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub key: String,
+    /// What it looked like when starred (or its changes were last seen).
+    pub before: Seen,
+    /// What it looks like now; `None` when the programme no longer has it.
+    pub after: Option<Seen>,
+}
+
+impl Change {
+    pub fn is_cancelled(&self) -> bool {
+        self.after.is_none()
+    }
+
+    /// `«Title»: moved Tue 13 Feb 10:30–11:00 → 11:00–11:30, room Nidaros → Olavshallen`,
+    /// `«Old» renamed «New»`, `«Title» (13 Feb 10:30): cancelled`.
+    pub fn describe(&self) -> String {
+        let b = &self.before;
+        let Some(a) = &self.after else {
+            return format!("«{}» ({}): cancelled", b.title, when(b));
+        };
+        let mut parts = Vec::new();
+        if a.title != b.title {
+            parts.push(format!("renamed «{}»", a.title));
+        }
+        if (&a.date, &a.start, &a.end) != (&b.date, &b.start, &b.end) {
+            parts.push(format!("moved {} → {}", when(b), moved_to(b, a)));
+        }
+        if a.room != b.room {
+            let room = |r: &Option<String>| r.clone().unwrap_or_else(|| "no room".into());
+            parts.push(format!("room {} → {}", room(&b.room), room(&a.room)));
+        }
+        format!("«{}»: {}", b.title, parts.join(", "))
+    }
+}
+
+/// `2024-02-13 10:30–11:00`, `2024-02-13, time not announced`, or `time not announced`.
+fn when(seen: &Seen) -> String {
+    let time = match (&seen.start, &seen.end) {
+        (Some(start), Some(end)) if start != end => format!("{start}–{end}"),
+        (Some(start), _) => start.clone(),
+        _ => "time not announced".into(),
+    };
+    match &seen.date {
+        Some(date) if seen.start.is_some() => format!("{date} {time}"),
+        Some(date) => format!("{date}, {time}"),
+        None => time,
+    }
+}
+
+/// The new time, without repeating the date when it did not change.
+fn moved_to(before: &Seen, after: &Seen) -> String {
+    if before.date == after.date {
+        let same_day = Seen {
+            date: None,
+            ..after.clone()
+        };
+        when(&same_day)
+    } else {
+        when(after)
+    }
+}
+
+/// The changes to starred sessions since they were last seen. Stars without a record of what
+/// they looked like (saved by an older version) and cancellations already seen are left out.
+pub fn changes(programme: &Programme, keys: &HashMap<String, usize>, stars: &Stars) -> Vec<Change> {
+    let mut found = Vec::new();
+    for (key, star) in stars {
+        let Some(before) = &star.seen else { continue };
+        let now = keys
+            .get(key)
+            .map(|&i| Seen::of(programme, &programme.sessions[i]));
+        let change = match now {
+            None if star.cancelled => continue,
+            Some(after) if after == *before && !star.cancelled => continue,
+            after => Change {
+                key: key.clone(),
+                before: before.clone(),
+                after,
+            },
+        };
+        found.push(change);
+    }
+    found
+}
+
+/// Records that the user has seen `changes`: moved and renamed stars now describe the session as
+/// it is, cancelled ones are marked so they are not reported again (but kept).
+pub fn acknowledge(stars: &mut Stars, changes: &[Change]) {
+    for change in changes {
+        let Some(star) = stars.get_mut(&change.key) else {
+            continue;
+        };
+        match &change.after {
+            Some(after) => {
+                star.seen = Some(after.clone());
+                star.cancelled = false;
+            }
+            None => star.cancelled = true,
+        }
+    }
+}
+
+/// Gives stars saved without a record of their session (by an older version) the record of the
+/// session as it is now, so later changes can be told.
+pub fn fill_in_missing(programme: &Programme, keys: &HashMap<String, usize>, stars: &mut Stars) {
+    for (key, star) in stars.iter_mut().filter(|(_, s)| s.seen.is_none()) {
+        if let Some(&i) = keys.get(key) {
+            star.seen = Some(Seen::of(programme, &programme.sessions[i]));
+        }
+    }
+}
+
+/// Whether some star has no record of its session yet, though the session is there.
+pub fn missing_records(keys: &HashMap<String, usize>, stars: &Stars) -> bool {
+    stars
+        .iter()
+        .any(|(key, star)| star.seen.is_none() && keys.contains_key(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::favourites::{Level, Star};
+
+    fn seen(title: &str, start: Option<&str>, room: Option<&str>) -> Seen {
+        Seen {
+            title: title.into(),
+            date: Some("2024-02-13".into()),
+            start: start.map(Into::into),
+            end: None,
+            room: room.map(Into::into),
+        }
+    }
+
+    fn change(before: Seen, after: Option<Seen>) -> String {
+        Change {
+            key: "k".into(),
+            before,
+            after,
+        }
+        .describe()
+    }
+
+    #[test]
+    fn changes_read_as_what_happened() {
+        let before = seen("Klima", Some("10:30"), Some("Nidaros"));
+        assert_eq!(
+            change(
+                before.clone(),
+                Some(seen("Klima", Some("11:00"), Some("Nidaros")))
+            ),
+            "«Klima»: moved 2024-02-13 10:30 → 11:00"
+        );
+        assert_eq!(
+            change(
+                before.clone(),
+                Some(seen("Klima og natur", Some("10:30"), Some("Olav")))
+            ),
+            "«Klima»: renamed «Klima og natur», room Nidaros → Olav"
+        );
+        assert_eq!(
+            change(before, None),
+            "«Klima» (2024-02-13 10:30): cancelled"
+        );
+        let untimed = seen("Debatt", None, None);
+        assert_eq!(
+            change(untimed, None),
+            "«Debatt» (2024-02-13, time not announced): cancelled"
+        );
+    }
+
+    #[test]
+    fn acknowledged_changes_are_not_reported_again() {
+        let programme = Programme::default();
+        let mut stars = Stars::new();
+        stars.insert(
+            "gone".into(),
+            Star::new(Level::Must, seen("Gone", None, None)),
+        );
+        let keys = HashMap::new();
+        let found = changes(&programme, &keys, &stars);
+        assert_eq!(found.len(), 1);
+        acknowledge(&mut stars, &found);
+        assert!(stars["gone"].cancelled, "kept, marked as seen");
+        assert!(changes(&programme, &keys, &stars).is_empty());
+    }
+}

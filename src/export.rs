@@ -1,0 +1,260 @@
+//! Taking a programme elsewhere: starred (or all) sessions as an iCalendar file for calendar
+//! programs, or as a printable agenda in Markdown or plain text.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, Property};
+
+use crate::favourites::Level;
+use crate::model::{Programme, Session, Shown, Timeline};
+
+/// Marks the UIDs of our exports: `<session key>@<programme id>.dagsorden`.
+const UID_DOMAIN: &str = "dagsorden";
+
+/// The UID a session always gets, so a calendar recognises it when it is exported again.
+pub fn uid(programme: &str, key: &str) -> String {
+    format!("{key}@{programme}.{UID_DOMAIN}")
+}
+
+/// The session key in a UID this programme's export wrote.
+pub fn key_from_uid<'a>(programme: &str, uid: &'a str) -> Option<&'a str> {
+    let (key, domain) = uid.rsplit_once('@')?;
+    (domain.strip_suffix(UID_DOMAIN)?.strip_suffix('.')? == programme).then_some(key)
+}
+
+/// An iCalendar text, and the sessions left out because they have no time.
+pub struct Exported {
+    pub text: String,
+    pub left_out: Vec<usize>,
+}
+
+/// The sessions as an RFC 5545 calendar, times in UTC (which every calendar program reads).
+pub fn ics(
+    programme: &Programme,
+    timeline: &Timeline,
+    sessions: &[usize],
+    level: impl Fn(usize) -> Option<Level>,
+    stamp: DateTime<Utc>,
+) -> Exported {
+    let mut calendar = Calendar::new();
+    calendar.name(&programme.title);
+    if let Some(zone) = programme.time_zone {
+        calendar.timezone(zone.name());
+    }
+    let mut left_out = Vec::new();
+    for &i in sessions {
+        let Some(span) = timeline.span(i) else {
+            left_out.push(i);
+            continue;
+        };
+        let s = &programme.sessions[i];
+        let mut event = Event::new();
+        event
+            .uid(&uid(&programme.id, &s.id))
+            .timestamp(stamp)
+            .starts(span.start)
+            .summary(&s.title);
+        // Without an end (or of no length), an event is a moment: RFC 5545 leaves DTEND out.
+        if span.end > span.start {
+            event.ends(span.end);
+        }
+        let text = description(programme, s);
+        if !text.is_empty() {
+            event.description(&text);
+        }
+        if let Some(location) = location(programme, s) {
+            event.location(&location);
+        }
+        if let Some(url) = &s.url {
+            event.url(url);
+        }
+        for &theme in &s.themes {
+            event.append_multi_property(Property::new("CATEGORIES", &programme.themes[theme].name));
+        }
+        if let Some(level) = level(i) {
+            let word = match level {
+                Level::Must => "must",
+                Level::Maybe => "maybe",
+            };
+            event.add_property("X-DAGSORDEN-STAR", word);
+        }
+        calendar.push(event.done());
+    }
+    Exported {
+        text: calendar.done().to_string(),
+        left_out,
+    }
+}
+
+/// `Room, Venue, City`.
+fn location(programme: &Programme, s: &Session) -> Option<String> {
+    let venue = &programme.venue;
+    let parts: Vec<&str> = [
+        programme.room_name(s),
+        venue.name.as_deref(),
+        venue.city.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// Speakers with their roles, then the description and the session's link.
+fn description(programme: &Programme, s: &Session) -> String {
+    let mut parts = Vec::new();
+    if !s.speakers.is_empty() {
+        let names: Vec<String> = s
+            .speakers
+            .iter()
+            .map(|p| match &p.role {
+                Some(role) => format!("{} ({role})", p.name),
+                None => p.name.clone(),
+            })
+            .collect();
+        parts.push(names.join(", "));
+    }
+    if let Some(part) = s.part.and_then(|p| programme.parts.get(p)) {
+        parts.push(part.name.clone());
+    }
+    if let Some(text) = &s.description {
+        parts.push(text.clone());
+    }
+    if let Some(url) = &s.url {
+        parts.push(url.clone());
+    }
+    parts.join("\n\n")
+}
+
+/// The layout of a printable agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Markdown,
+    Text,
+}
+
+/// A printable agenda: the programme's title, then each day with its sessions in order (time,
+/// title, room, speakers), untimed ones last.
+pub fn agenda(
+    programme: &Programme,
+    timeline: &Timeline,
+    shown: Shown,
+    sessions: &[usize],
+    level: impl Fn(usize) -> Option<Level>,
+    layout: Layout,
+) -> String {
+    let mut sorted = sessions.to_vec();
+    sorted.sort_unstable();
+    let mut out = String::new();
+    match layout {
+        Layout::Markdown => {
+            let _ = writeln!(out, "# {}\n", programme.title);
+        }
+        Layout::Text => {
+            let _ = writeln!(
+                out,
+                "{}\n{}\n",
+                programme.title,
+                "=".repeat(programme.title.chars().count())
+            );
+        }
+    }
+    let mut day = None;
+    for i in sorted {
+        let s = &programme.sessions[i];
+        if day != Some(s.day) {
+            if day.is_some() {
+                out.push('\n');
+            }
+            day = Some(s.day);
+            let name = day_name(programme, s.day);
+            match layout {
+                Layout::Markdown => {
+                    let _ = writeln!(out, "## {name}\n");
+                }
+                Layout::Text => {
+                    let _ = writeln!(out, "{name}\n{}", "-".repeat(name.chars().count()));
+                }
+            }
+        }
+        let time = time_range(timeline, shown, programme, i);
+        let star = match level(i) {
+            Some(Level::Must) => "★ ",
+            Some(Level::Maybe) => "☆ ",
+            None => "",
+        };
+        let mut details = Vec::new();
+        if let Some(room) = programme.room_name(s) {
+            details.push(room.to_string());
+        }
+        if !s.speakers.is_empty() {
+            details.push(
+                s.speakers
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+        }
+        let details = if details.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", details.join(" · "))
+        };
+        match layout {
+            Layout::Markdown => {
+                let _ = writeln!(out, "- **{time}** {star}{}{details}", s.title);
+            }
+            Layout::Text => {
+                let _ = writeln!(out, "{time:<12} {star}{}{details}", s.title);
+            }
+        }
+    }
+    out
+}
+
+/// `Tuesday 13 February 2024`, else the day's label, else its number.
+fn day_name(programme: &Programme, day: usize) -> String {
+    let d = &programme.days[day];
+    match (d.date, &d.label) {
+        (Some(date), _) => date.format("%A %-d %B %Y").to_string(),
+        (None, Some(label)) => label.clone(),
+        (None, None) => format!("Day {}", day + 1),
+    }
+}
+
+/// `10:30–11:00` on the chosen clock, or `time not announced`.
+fn time_range(timeline: &Timeline, shown: Shown, programme: &Programme, i: usize) -> String {
+    let s = &programme.sessions[i];
+    let Some(span) = timeline.span(i).filter(|_| shown == Shown::Local) else {
+        return match (s.start, s.end) {
+            (Some(a), Some(b)) => format!("{a}–{b}"),
+            (Some(a), None) => a.to_string(),
+            _ => "time not announced".into(),
+        };
+    };
+    let clock = |at| timeline.wall(shown, at).format("%H:%M").to_string();
+    if s.end.is_some() {
+        format!("{}–{}", clock(span.start), clock(span.end))
+    } else {
+        clock(span.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uids_are_stable_and_give_the_key_back() {
+        let uid = uid("fosdem-2025", "repeat@nordlys@2025-03-12T14:00");
+        assert_eq!(uid, "repeat@nordlys@2025-03-12T14:00@fosdem-2025.dagsorden");
+        assert_eq!(
+            key_from_uid("fosdem-2025", &uid),
+            Some("repeat@nordlys@2025-03-12T14:00")
+        );
+        assert_eq!(key_from_uid("other", &uid), None);
+        assert_eq!(key_from_uid("fosdem-2025", "abc@example.org"), None);
+    }
+}

@@ -1,0 +1,389 @@
+//! Never a lost star: programme updates, export and import, two instances at once, and a save
+//! killed at any moment.
+
+mod common;
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use common::{clock_at, draw, load_file, real_fixture, run, screen_text};
+use dagsorden::action::{Action, Pane};
+use dagsorden::app::{App, Entry, Overlay, View};
+use dagsorden::changes::Change;
+use dagsorden::favourites::{FavouritesStore, Level};
+use dagsorden::formats::{Format, parse};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn open(name: &str, config: &Path) -> App {
+    let programme = load_file(&fixture(name)).programme;
+    App::with_store(
+        programme,
+        FavouritesStore::in_dir(config),
+        clock_at("2024-03-29T12:00"),
+    )
+}
+
+fn select(app: &mut App, title: &str) {
+    run(app, &[Action::Focus(Pane::Sessions), Action::Top]);
+    for _ in 0..app.entries().len() {
+        if app.selected_session().is_some_and(|s| s.title == title) {
+            return;
+        }
+        run(app, &[Action::Down]);
+    }
+    panic!("no {title:?}");
+}
+
+fn dagsorden(args: &[&str], config: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        .args(args)
+        .env("DAGSORDEN_CONFIG_DIR", config)
+        .env("TZ", "Europe/Oslo")
+        .env_remove("DAGSORDEN_NOW")
+        .output()
+        .expect("run dagsorden")
+}
+
+/// Stars Opening, Climate panel, Lunch and Group photo in version 1 of the programme.
+fn star_four(config: &Path) {
+    let mut app = open("planning.json", config);
+    run(&mut app, &[Action::PrevDay]);
+    for title in ["Opening", "Climate panel", "Lunch", "Group photo"] {
+        select(&mut app, title);
+        run(&mut app, &[Action::CycleStar]);
+    }
+    assert_eq!(app.starred_count(), 4);
+}
+
+#[test]
+fn a_newer_programme_shows_what_moved_was_renamed_or_cancelled() {
+    let config = tempfile::tempdir().expect("dir");
+    star_four(config.path());
+    let mut app = open("planning-v2.json", config.path());
+    assert_eq!(app.overlay(), Some(Overlay::Changes));
+    let described: Vec<String> = app.changes().iter().map(Change::describe).collect();
+    assert_eq!(
+        described,
+        [
+            "«Climate panel»: moved 2024-03-30 09:30–10:30 → 10:00–11:00",
+            "«Lunch»: renamed «Lunch and networking», room Main hall → Lobby",
+            "«Group photo» (2024-03-30 10:15): cancelled",
+        ]
+    );
+    insta::assert_snapshot!("changes_100x24", draw(&mut app, 100, 24).backend());
+    run(&mut app, &[Action::DismissChanges]);
+    assert_eq!(app.overlay(), None);
+    run(&mut app, &[Action::ToggleMyProgramme]);
+    assert_eq!(app.view(), View::MyProgramme);
+    assert!(
+        app.entries()
+            .iter()
+            .any(|e| matches!(e, Entry::Cancelled(_))),
+        "the cancelled star is listed"
+    );
+    let screen = screen_text(&draw(&mut app, 100, 30));
+    assert!(screen.contains("Group photo (cancelled)"), "{screen}");
+
+    let again = open("planning-v2.json", config.path());
+    assert_eq!(
+        again.overlay(),
+        None,
+        "dismissed changes are not shown again"
+    );
+    assert_eq!(again.starred_count(), 3);
+    let saved = std::fs::read_to_string(config.path().join("favourites.json")).expect("file");
+    assert!(
+        saved.contains("\"photo\"") && saved.contains("\"cancelled\": true"),
+        "kept: {saved}"
+    );
+
+    // If the session comes back in a later version, so does its star.
+    let back = open("planning.json", config.path());
+    assert_eq!(back.starred_count(), 4);
+}
+
+#[test]
+fn export_then_import_gives_the_same_stars() {
+    let config = tempfile::tempdir().expect("dir");
+    let mut app = open("planning.json", config.path());
+    run(&mut app, &[Action::PrevDay]);
+    select(&mut app, "Climate panel");
+    run(&mut app, &[Action::CycleStar]);
+    select(&mut app, "Lunch");
+    run(&mut app, &[Action::CycleStar, Action::CycleStar]);
+    select(&mut app, "Dinner");
+    run(&mut app, &[Action::CycleStar]);
+    let path = fixture("planning.json");
+    let path = path.to_str().expect("path");
+    let exported = dagsorden(&["export", path], config.path());
+    assert_eq!(exported.status.code(), Some(0));
+    let ics = String::from_utf8(exported.stdout).expect("UTF-8");
+    assert!(
+        String::from_utf8_lossy(&exported.stderr)
+            .contains("1 session(s) without an announced time left out")
+    );
+    assert!(ics.lines().all(|l| l.len() <= 75), "folded at 75 octets");
+    let again = dagsorden(&["export", path], config.path());
+    let uids = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        uids(&ics),
+        uids(&String::from_utf8(again.stdout).expect("UTF-8")),
+        "stable UIDs"
+    );
+    assert_eq!(
+        uids(&ics),
+        [
+            "UID:climate@planning-test.dagsorden",
+            "UID:lunch@planning-test.dagsorden"
+        ]
+    );
+
+    // A real calendar reader reads it back: the times are the same moments.
+    let read = parse(ics.as_bytes(), "mine.ics", None).expect("an iCalendar file");
+    assert_eq!(read.format, Format::ICalendar);
+    let climate = read
+        .programme
+        .sessions
+        .iter()
+        .find(|s| s.title == "Climate panel")
+        .expect("event");
+    assert_eq!(
+        (
+            climate.start.map(|t| t.to_string()),
+            climate.end.map(|t| t.to_string())
+        ),
+        (Some("09:30".into()), Some("10:30".into()))
+    );
+    assert_eq!(read.programme.time_zone, Some(chrono_tz::Europe::Oslo));
+
+    let file = config.path().join("mine.ics");
+    std::fs::write(&file, &ics).expect("write");
+    let elsewhere = tempfile::tempdir().expect("another laptop");
+    let imported = dagsorden(
+        &["import-favourites", file.to_str().expect("path"), path],
+        elsewhere.path(),
+    );
+    assert_eq!(imported.status.code(), Some(0));
+    let report = String::from_utf8(imported.stdout).expect("UTF-8");
+    assert!(
+        report.starts_with(
+            "2 of 2 calendar entries found in Planning test conference: 2 newly starred"
+        ),
+        "{report}"
+    );
+    let (stars, _) = FavouritesStore::in_dir(elsewhere.path())
+        .load("planning-test")
+        .expect("stars");
+    assert_eq!(stars.get("climate").map(|s| s.level), Some(Level::Must));
+    assert_eq!(
+        stars.get("lunch").map(|s| s.level),
+        Some(Level::Maybe),
+        "the level travels too"
+    );
+}
+
+#[test]
+fn import_merges_and_reports_what_it_could_not_match() {
+    let config = tempfile::tempdir().expect("dir");
+    let store = FavouritesStore::in_dir(config.path());
+    let maybe = dagsorden::favourites::Star {
+        level: Level::Maybe,
+        seen: None,
+        cancelled: false,
+    };
+    store
+        .set("planning-test", "opening", Some(maybe))
+        .expect("star");
+    // A calendar from elsewhere: one by title and time, one already starred, one unknown.
+    let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x-1@example.org\r\nSUMMARY:Morning talk\r\nDTSTART;TZID=Europe/Oslo:20240331T090000\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:opening@planning-test.dagsorden\r\nSUMMARY:Opening\r\nDTSTART:20240330T080000Z\r\nX-DAGSORDEN-STAR:must\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:x-3@example.org\r\nSUMMARY:A talk that is not there\r\nDTSTART:20240330T080000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let file = config.path().join("other.ics");
+    std::fs::write(&file, ics).expect("write");
+    let output = dagsorden(
+        &[
+            "import-favourites",
+            file.to_str().expect("path"),
+            fixture("planning.json").to_str().expect("path"),
+        ],
+        config.path(),
+    );
+    let report = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(report.contains("2 of 3 calendar entries found"), "{report}");
+    assert!(
+        report.contains("1 newly starred, 1 already starred"),
+        "{report}"
+    );
+    assert!(
+        report.contains("not found (1):\n  A talk that is not there"),
+        "{report}"
+    );
+    let (stars, _) = store.load("planning-test").expect("stars");
+    assert_eq!(
+        stars["opening"].level,
+        Level::Maybe,
+        "merge, never overwrite"
+    );
+    assert!(stars.contains_key("morning"));
+    let not_ical = dagsorden(
+        &[
+            "import-favourites",
+            fixture("planning.json").to_str().expect("path"),
+        ],
+        config.path(),
+    );
+    assert_eq!(not_ical.status.code(), Some(2));
+}
+
+#[test]
+fn agendas_for_print() {
+    let config = tempfile::tempdir().expect("dir");
+    let store = FavouritesStore::in_dir(config.path());
+    let must = dagsorden::favourites::Star {
+        level: Level::Must,
+        seen: None,
+        cancelled: false,
+    };
+    for key in ["opening", "dinner", "morning"] {
+        store
+            .set("planning-test", key, Some(must.clone()))
+            .expect("star");
+    }
+    let path = fixture("planning.json");
+    let md = dagsorden(
+        &["export", path.to_str().expect("path"), "--format", "md"],
+        config.path(),
+    );
+    assert_eq!(
+        String::from_utf8(md.stdout).expect("UTF-8"),
+        "# Planning test conference\n\n## Saturday 30 March 2024\n\n- **09:00–09:30** ★ Opening — Main hall\n- **time not announced** ★ Dinner\n\n## Sunday 31 March 2024\n\n- **09:00–09:45** ★ Morning talk — Main hall\n"
+    );
+    let text = dagsorden(
+        &["export", path.to_str().expect("path"), "--format", "text"],
+        config.path(),
+    );
+    let text = String::from_utf8(text.stdout).expect("UTF-8");
+    assert!(
+        text.contains(
+            "Saturday 30 March 2024\n----------------------\n09:00–09:30  ★ Opening — Main hall\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_e_key_exports_beside_the_favourites() {
+    let config = tempfile::tempdir().expect("dir");
+    let mut app = open("planning.json", config.path());
+    run(&mut app, &[Action::PrevDay]);
+    select(&mut app, "Opening");
+    run(&mut app, &[Action::CycleStar, Action::ExportFavourites]);
+    let file = config.path().join("planning-test-favourites.ics");
+    let status = app.status().expect("a message");
+    assert_eq!(
+        status.text,
+        format!("Exported 1 starred sessions to {}", file.display())
+    );
+    let text = std::fs::read_to_string(file).expect("written");
+    assert!(text.contains("UID:opening@planning-test.dagsorden"));
+}
+
+fn ics_naming(programme: &str, keys: &[String]) -> String {
+    let mut text = String::from("BEGIN:VCALENDAR\r\n");
+    for key in keys {
+        let _ = write!(
+            text,
+            "BEGIN:VEVENT\r\nUID:{key}@{programme}.dagsorden\r\nSUMMARY:x\r\nEND:VEVENT\r\n"
+        );
+    }
+    text.push_str("END:VCALENDAR\r\n");
+    text
+}
+
+#[test]
+fn two_instances_saving_at_once_keep_both_stars() {
+    let Some(path) = real_fixture("fosdem-2025.xml") else {
+        return;
+    };
+    let programme = load_file(&path).programme;
+    let config = tempfile::tempdir().expect("dir");
+    let processes = 8;
+    let per = 40;
+    let children: Vec<_> = (0..processes)
+        .map(|p| {
+            let keys: Vec<String> = programme.sessions[p * per..(p + 1) * per]
+                .iter()
+                .map(|s| s.id.clone())
+                .collect();
+            let file = config.path().join(format!("part{p}.ics"));
+            std::fs::write(&file, ics_naming(&programme.id, &keys)).expect("write");
+            Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+                .args([
+                    "import-favourites",
+                    file.to_str().expect("path"),
+                    path.to_str().expect("path"),
+                ])
+                .env("DAGSORDEN_CONFIG_DIR", config.path())
+                .stdout(Stdio::null())
+                .spawn()
+                .expect("start")
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().expect("wait").success());
+    }
+    let (stars, _) = FavouritesStore::in_dir(config.path())
+        .load(&programme.id)
+        .expect("stars");
+    assert_eq!(
+        stars.len(),
+        processes * per,
+        "no star lost to another process"
+    );
+}
+
+#[test]
+fn a_save_killed_at_any_moment_leaves_a_whole_file() {
+    let config = tempfile::tempdir().expect("dir");
+    let programme = load_file(&fixture("planning.json")).programme;
+    let keys: Vec<String> = programme.sessions.iter().map(|s| s.id.clone()).collect();
+    let store = FavouritesStore::in_dir(config.path());
+    let mut saved = 0;
+    for round in 0..80u64 {
+        let key = &keys[usize::try_from(round).expect("small") % keys.len()];
+        let file = config.path().join("one.ics");
+        std::fs::write(
+            &file,
+            ics_naming("planning-test", std::slice::from_ref(key)),
+        )
+        .expect("write");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+            .args([
+                "import-favourites",
+                file.to_str().expect("path"),
+                fixture("planning.json").to_str().expect("path"),
+            ])
+            .env("DAGSORDEN_CONFIG_DIR", config.path())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("start");
+        // Kill it somewhere between starting and finishing its save.
+        std::thread::sleep(std::time::Duration::from_micros(round * 25));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Whatever the moment, the file is the old one or the new one, whole.
+        let (stars, notice) = store.load("planning-test").expect("readable");
+        assert_eq!(notice, None, "never set aside as unreadable");
+        assert!(stars.len() >= saved, "round {round}: a star was lost");
+        saved = stars.len();
+    }
+}
