@@ -6,38 +6,204 @@
 /// One line of text: escape sequences and control characters removed, runs of white space
 /// (line breaks included) folded to one space, ends trimmed.
 pub fn clean_line(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for c in strip_controls(raw) {
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
+    if is_clean_line(raw) {
+        return raw.to_string();
+    }
+    if has_escape_introducer(raw) {
+        line_from(strip_controls(raw), raw.len())
+    } else {
+        clean_plain(raw, false)
+    }
+}
+
+fn line_from(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    let mut space = false;
+    for c in chars {
+        if c == '\n' || is_space(c) {
+            space = !out.is_empty();
         } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
             out.push(c);
         }
     }
-    out.truncate(out.trim_end().len());
     out
 }
 
 /// A block of text that keeps its paragraphs: as [`clean_line`] within each line, at most one
 /// blank line between paragraphs, no blank lines at either end.
 pub fn clean_block(raw: &str) -> String {
-    let kept: String = strip_controls(raw).collect();
-    let mut out = String::with_capacity(kept.len());
-    let mut blank_run = 0;
-    for line in kept.split('\n').map(clean_line) {
-        if line.is_empty() {
-            blank_run += 1;
-            continue;
+    if is_clean_block(raw) {
+        return raw.to_string();
+    }
+    if has_escape_introducer(raw) {
+        block_from(strip_controls(raw), raw.len())
+    } else {
+        clean_plain(raw, true)
+    }
+}
+
+/// [`clean_line`] (or with `keep_lines`, [`clean_block`]) of a text without escape sequences,
+/// a byte at a time: ASCII is copied as it is, other characters are decoded only to be checked.
+fn clean_plain(raw: &str, keep_lines: bool) -> String {
+    let mut out = String::with_capacity(raw.len());
+    // What to put before the next visible character: a space, or line breaks.
+    let mut space = false;
+    let mut breaks = 0usize;
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (kind, len) = if b < 0x80 {
+            let kind = match b {
+                b'\n' if keep_lines => Kind::Break,
+                b' ' | b'\t' | b'\r' | b'\n' => Kind::Space,
+                0x21..=0x7e => Kind::Visible,
+                _ => Kind::Dropped,
+            };
+            (kind, 1)
+        } else {
+            let c = raw[i..].chars().next().unwrap_or(' ');
+            let kind = if is_invisible_control(c) {
+                Kind::Dropped
+            } else if c.is_whitespace() {
+                Kind::Space
+            } else {
+                Kind::Visible
+            };
+            (kind, c.len_utf8())
+        };
+        match kind {
+            Kind::Break => {
+                breaks += 1;
+                space = false;
+            }
+            Kind::Space => space = breaks == 0 && !out.is_empty(),
+            Kind::Dropped => {}
+            Kind::Visible => {
+                if !out.is_empty() {
+                    match breaks {
+                        0 if space => out.push(' '),
+                        0 => {}
+                        1 => out.push('\n'),
+                        _ => out.push_str("\n\n"),
+                    }
+                }
+                breaks = 0;
+                space = false;
+                // A run of plain ASCII (a word) is copied at once.
+                let run = bytes[i + len..]
+                    .iter()
+                    .take_while(|b| (0x21..=0x7e).contains(*b))
+                    .count();
+                out.push_str(&raw[i..i + len + run]);
+                i += run;
+            }
         }
-        if !out.is_empty() {
-            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
-        }
-        out.push_str(&line);
-        blank_run = 0;
+        i += len;
     }
     out
+}
+
+/// What a character is to the cleaners.
+#[derive(Clone, Copy)]
+enum Kind {
+    Visible,
+    Space,
+    Break,
+    Dropped,
+}
+
+fn block_from(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    // What to put before the next visible character: a space, or one or two line breaks.
+    let mut space = false;
+    let mut breaks = 0;
+    for c in chars {
+        if c == '\n' {
+            breaks += 1;
+            space = false;
+        } else if is_space(c) {
+            space = breaks == 0 && !out.is_empty();
+        } else {
+            if !out.is_empty() {
+                match breaks {
+                    0 if space => out.push(' '),
+                    0 => {}
+                    1 => out.push('\n'),
+                    _ => out.push_str("\n\n"),
+                }
+            }
+            breaks = 0;
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether a block is already as [`clean_block`] makes it: clean lines, no blank line at either
+/// end, never two blank lines together.
+fn is_clean_block(raw: &str) -> bool {
+    let mut previous_blank = true;
+    for line in raw.split('\n') {
+        let blank = line.is_empty();
+        if (blank && previous_blank) || !is_clean_line(line) {
+            return false;
+        }
+        previous_blank = blank;
+    }
+    !previous_blank
+}
+
+/// Whether a line is already as [`clean_line`] makes it: no controls, no white space but single
+/// spaces between words. Most text is, and is then taken as it is.
+fn is_clean_line(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut previous_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b' ' if previous_space => return false,
+            b' ' => previous_space = true,
+            0x21..=0x7e => previous_space = false,
+            0x80.. => {
+                // Only a character outside ASCII is decoded, to be checked.
+                let c = raw[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() || is_invisible_control(c) {
+                    return false;
+                }
+                previous_space = false;
+                i += c.len_utf8();
+                continue;
+            }
+            // ASCII controls and DEL.
+            _ => return false,
+        }
+        i += 1;
+    }
+    true
+}
+
+/// As [`clean_line`], keeping the string itself when it is already clean (no copy).
+pub fn clean_line_owned(raw: String) -> String {
+    if is_clean_line(&raw) {
+        raw
+    } else {
+        clean_line(&raw)
+    }
+}
+
+/// As [`clean_opt`], keeping the string itself when it is already clean.
+pub fn clean_opt_owned(raw: Option<String>) -> Option<String> {
+    raw.map(clean_line_owned).filter(|s| !s.is_empty())
 }
 
 /// An optional text: cleaned, and `None` when nothing visible is left.
@@ -48,6 +214,22 @@ pub fn clean_opt(raw: Option<&str>) -> Option<String> {
 /// An optional block of text: cleaned, and `None` when nothing visible is left.
 pub fn clean_block_opt(raw: Option<&str>) -> Option<String> {
     raw.map(clean_block).filter(|s| !s.is_empty())
+}
+
+/// White space other than a line break (after [`strip_controls`], the only ASCII ones left are
+/// the space and the line break).
+fn is_space(c: char) -> bool {
+    c == ' ' || (!c.is_ascii() && c.is_whitespace())
+}
+
+/// Whether the text holds the start of an escape sequence (ESC, or a C1 CSI, OSC, DCS, PM, APC
+/// or SOS), so the careful [`strip_controls`] must read it.
+fn has_escape_introducer(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == 0x1b
+            || (b == 0xc2 && matches!(bytes.get(i + 1), Some(0x90 | 0x9b | 0x9d | 0x9e | 0x9f)))
+    })
 }
 
 /// Characters of `raw` with escape sequences dropped whole and control characters dropped or,
@@ -144,6 +326,42 @@ mod tests {
     fn blocks_keep_paragraphs_but_not_noise() {
         let raw = "\n\n First  line\r\nsecond\u{1b}[2J line\n\n\n\nnext para \n\n";
         assert_eq!(clean_block(raw), "First line\nsecond line\n\nnext para");
+    }
+
+    #[rstest]
+    #[case("already clean", true)]
+    #[case("æøå «quoted» – dash", true)]
+    #[case("two  spaces", false)]
+    #[case(" leading", false)]
+    #[case("tab\there", false)]
+    #[case("nbsp\u{a0}here", false)]
+    #[case("c1\u{85}next", false)]
+    #[case("bidi\u{202e}x", false)]
+    #[case("bom\u{feff}x", false)]
+    fn clean_text_is_taken_as_it_is(#[case] text: &str, #[case] clean: bool) {
+        assert_eq!(is_clean_line(text), clean);
+        assert_eq!(clean_line(text) == text, clean);
+    }
+
+    #[rstest]
+    #[case("one\n\ntwo\nthree", true)]
+    #[case("\nleading", false)]
+    #[case("trailing\n", false)]
+    #[case("two\n\n\nblank", false)]
+    #[case("space \nend", false)]
+    #[case("", false)]
+    fn clean_blocks_are_taken_as_they_are(#[case] text: &str, #[case] clean: bool) {
+        assert_eq!(is_clean_block(text), clean);
+        if clean {
+            assert_eq!(clean_block(text), text);
+        }
+    }
+
+    #[test]
+    fn blocks_fold_spaces_within_lines_and_keep_one_blank_line() {
+        assert_eq!(clean_block("a  b \n  c\n\n\n d  "), "a b\nc\n\nd");
+        assert_eq!(clean_block("\n\n\n"), "");
+        assert_eq!(clean_block("one line"), "one line");
     }
 
     #[test]

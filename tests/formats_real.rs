@@ -199,3 +199,47 @@ fn every_real_programme_gives_every_session_a_distinct_key() {
         assert!(keys.iter().all(|k| !k.is_empty()), "{name}");
     }
 }
+
+/// What a person sees of a session: everything but the internal indexes.
+fn seen(p: &Programme, s: &Session) -> String {
+    let themes: Vec<&str> = s
+        .themes
+        .iter()
+        .map(|&t| p.themes[t].name.as_str())
+        .collect();
+    format!(
+        "{} | {:?} {:?} {:?} | {:?} | {:?} | {themes:?} | {:?} | {:?} | {:?} | {:?} | {:?}",
+        s.id,
+        p.days[s.day].date,
+        s.start,
+        s.end,
+        s.title,
+        p.room_name(s),
+        s.speakers,
+        s.description,
+        s.url,
+        s.links,
+        s.utc_offset
+    )
+}
+
+#[test]
+fn every_real_programme_survives_being_written_as_dagsorden_json() {
+    for name in [
+        "fosdem-2025.xml",
+        "fosdem-2020.xml",
+        "36c3-schedule.json",
+        "camp2019-schedule.json",
+    ] {
+        let Some(loaded) = load(name) else { return };
+        let original = loaded.programme;
+        let json = dagsorden::formats::native_write::write(&original);
+        let again = dagsorden::formats::native::parse(json.as_bytes(), name)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(again.sessions.len(), original.sessions.len(), "{name}");
+        assert_eq!(again.time_zone, original.time_zone, "{name}");
+        for (a, b) in original.sessions.iter().zip(&again.sessions) {
+            assert_eq!(seen(&original, a), seen(&again, b), "{name}");
+        }
+    }
+}

@@ -110,6 +110,7 @@ impl App {
         };
         self.index
             .search
+            .get()
             .search(&search.query)
             .into_iter()
             .filter(|&i| self.shows(i))

@@ -9,6 +9,7 @@ mod stars;
 
 use std::cell::Cell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use ratatui::layout::{Position, Rect};
@@ -83,7 +84,8 @@ pub struct Clock {
 
 #[derive(Debug)]
 pub struct App {
-    programme: Programme,
+    /// Shared with the thread that builds the search index.
+    programme: Arc<Programme>,
     timeline: Timeline,
     index: Index,
     store: Option<FavouritesStore>,
@@ -137,6 +139,7 @@ impl App {
     ) -> Self {
         let timeline = Timeline::new(&programme, clock.local);
         let now = clock.set.map_or_else(Utc::now, |set| set.moment(&timeline));
+        let programme = Arc::new(programme);
         let index = Index::build(&programme);
         let left_width = crate::ui::left_column_width(&programme, &index);
         let filter_rows = filters::rows(&programme);

@@ -48,9 +48,12 @@ fn zone(p: &Programme) -> String {
 }
 
 fn days(p: &Programme) -> String {
-    let each: Vec<String> = p
+    // A long programme lists its first days only.
+    const LISTED: usize = 12;
+    let mut each: Vec<String> = p
         .days
         .iter()
+        .take(LISTED)
         .enumerate()
         .map(|(i, day)| {
             let name = day
@@ -59,6 +62,9 @@ fn days(p: &Programme) -> String {
             format!("{name}: {}", day.sessions.len())
         })
         .collect();
+    if p.days.len() > LISTED {
+        each.push(format!("… {} more", p.days.len() - LISTED));
+    }
     if each.is_empty() {
         "0".into()
     } else {

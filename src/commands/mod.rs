@@ -12,7 +12,7 @@ use thiserror::Error;
 use crate::app::Clock;
 use crate::cli::{Command, ExportFormat, Input};
 use crate::favourites::{FavouritesStore, Stars, StoreError};
-use crate::formats::{LoadError, Loaded, Source};
+use crate::formats::{Detail, LoadError, Loaded, Source};
 
 /// Why a command could not do what it was asked; the message is the one line the user sees.
 #[derive(Debug, Error)]
@@ -76,8 +76,8 @@ impl Context {
     }
 }
 
-fn load(input: &Input) -> Result<Loaded, CommandError> {
-    Ok(Source::from_argument(input.programme.as_deref()).load(input.format)?)
+fn load(input: &Input, detail: Detail) -> Result<Loaded, CommandError> {
+    Ok(Source::from_argument(input.programme.as_deref()).load_with(input.format, detail)?)
 }
 
 /// Runs a command.
@@ -139,14 +139,14 @@ pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError>
                 all: *all,
                 output: output.clone(),
             };
-            transfer::export(&load(&input)?.programme, &request, context)
+            transfer::export(&load(&input, Detail::Full)?.programme, &request, context)
         }
         Command::ImportFavourites { file, programme } => {
             let input = Input {
                 programme: programme.clone(),
                 format: None,
             };
-            transfer::import(&load(&input)?.programme, file, context)
+            transfer::import(&load(&input, Detail::Brief)?.programme, file, context)
         }
     }
 }
@@ -157,7 +157,8 @@ fn run_agenda(
     json: bool,
     context: &Context,
 ) -> Result<Output, CommandError> {
-    let programme = load(input)?.programme;
+    // Listings never show descriptions: they open faster without them.
+    let programme = load(input, Detail::Brief)?.programme;
     let mut notes = Vec::new();
     let stars = context.stars(&programme.id, &mut notes);
     let stdout = agenda::run(&programme, &stars, context.clock, request, json)

@@ -60,7 +60,8 @@ impl Format {
             .is_some_and(|head| head.eq_ignore_ascii_case(b"BEGIN:VCALENDAR"))
         {
             Self::ICalendar
-        } else if content.starts_with(b"{") && has_top_level_key(content, b"schedule") {
+        } else if content.starts_with(b"{") && first_known_key(content) == Some(KnownKey::Schedule)
+        {
             Self::ScheduleJson
         } else {
             Self::Native
@@ -101,9 +102,18 @@ impl FromStr for Format {
     }
 }
 
-/// Whether the JSON object in `json` has `key` among its own keys (not those of nested
-/// objects). Reads only as far as needed, without building anything.
-fn has_top_level_key(json: &[u8], key: &[u8]) -> bool {
+/// Top-level keys that tell the JSON formats apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KnownKey {
+    /// The c3voc `schedule.json` wrapper.
+    Schedule,
+    /// A key of dagsorden's own format.
+    Native,
+}
+
+/// The first top-level key of the JSON object in `json` that tells the format, reading only as
+/// far as that key (a large programme is not read through) and building nothing.
+fn first_known_key(json: &[u8]) -> Option<KnownKey> {
     let mut depth = 0usize;
     let mut i = 0;
     // At depth 1, the next string is a key when we are right after `{` or `,`.
@@ -112,8 +122,14 @@ fn has_top_level_key(json: &[u8], key: &[u8]) -> bool {
         match json[i] {
             b'"' => {
                 let end = string_end(json, i + 1);
-                if depth == 1 && expecting_key && &json[i + 1..end.min(json.len())] == key {
-                    return true;
+                if depth == 1 && expecting_key {
+                    match &json[i + 1..end.min(json.len())] {
+                        b"schedule" => return Some(KnownKey::Schedule),
+                        b"id" | b"title" | b"days" | b"themes" | b"parts" => {
+                            return Some(KnownKey::Native);
+                        }
+                        _ => {}
+                    }
                 }
                 expecting_key = false;
                 i = end;
@@ -124,7 +140,7 @@ fn has_top_level_key(json: &[u8], key: &[u8]) -> bool {
             }
             b'}' | b']' => {
                 if depth <= 1 {
-                    return false;
+                    return None;
                 }
                 depth -= 1;
             }
@@ -133,7 +149,7 @@ fn has_top_level_key(json: &[u8], key: &[u8]) -> bool {
         }
         i += 1;
     }
-    false
+    None
 }
 
 /// The index of the quote closing the string whose content starts at `from`.

@@ -38,3 +38,12 @@ pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let line = before.split(|&b| b == b'\n').count();
     (line, before.len() - line_start + 1)
 }
+
+/// The bytes as text: as they are when they are UTF-8 (checked quickly), with unreadable bytes
+/// replaced otherwise (the caller can tell by the `Cow::Owned`).
+pub fn decode_utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    std::str::from_utf8(bytes).map_or_else(
+        |_| String::from_utf8_lossy(bytes),
+        std::borrow::Cow::Borrowed,
+    )
+}

@@ -12,14 +12,15 @@ use super::import::{
     Builder, Draft, Imported, When, local_on_day, parse_clock, parse_date, parse_duration,
     parse_when, slug,
 };
-use super::{LoadError, line_column};
+use super::{Detail, LoadError, line_column};
 use crate::model::Link;
 use crate::text::{clean_line, clean_opt};
 
 /// Parses a frab/Pentabarf schedule. `origin` names the source in errors.
-pub fn parse(bytes: &[u8], origin: &str) -> Result<Imported, LoadError> {
-    let text = String::from_utf8_lossy(bytes);
+pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
+    let text = super::decode_utf8(bytes);
     let mut walk = Walk::new();
+    walk.builder.detail = detail;
     let mut reader = Reader::from_str(&text);
     reader.config_mut().expand_empty_elements = true;
     loop {
@@ -30,9 +31,11 @@ pub fn parse(bytes: &[u8], origin: &str) -> Result<Imported, LoadError> {
         match event {
             Event::Start(element) => walk.open(&element),
             Event::End(_) => walk.close(),
-            Event::Text(t) => walk.text.push_str(&t.xml10_content()),
-            Event::CData(t) => walk.text.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) => walk.text.push_str(&resolve_reference(&r)),
+            Event::Text(t) if walk.keeps_text => walk.text.push_str(&t.xml10_content()),
+            Event::CData(t) if walk.keeps_text => walk.text.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if walk.keeps_text => {
+                walk.text.push_str(&resolve_reference(&r));
+            }
             Event::Eof => break,
             _ => {}
         }
@@ -93,10 +96,12 @@ struct OpenDay {
 struct Walk {
     builder: Builder,
     conference: Conference,
-    /// Names of the open elements, outermost first.
-    path: Vec<String>,
+    /// Names of the open elements, outermost first (as [`known_name`] gives them).
+    path: Vec<&'static str>,
     /// Text of the element being read.
     text: String,
+    /// Whether that text is wanted (descriptions are not, for a brief programme).
+    keeps_text: bool,
     day: Option<OpenDay>,
     /// The `<room name>` the events being read are in.
     room: Option<String>,
@@ -117,6 +122,7 @@ impl Walk {
             conference: Conference::default(),
             path: Vec::new(),
             text: String::new(),
+            keeps_text: true,
             day: None,
             room: None,
             event: None,
@@ -129,9 +135,11 @@ impl Walk {
     }
 
     fn open(&mut self, element: &BytesStart<'_>) {
-        let name = element.local_name().as_ref().to_lowercase();
+        let name = known_name(element.local_name().as_ref().as_bytes());
         self.text.clear();
-        match (self.parent(), name.as_str()) {
+        self.keeps_text =
+            self.builder.detail == Detail::Full || !matches!(name, "abstract" | "description");
+        match (self.parent(), name) {
             (None, "schedule") => self.saw_schedule = true,
             (Some("schedule"), "day") => self.open_day(element),
             (Some("day"), "room") => self.room = attribute(element, "name"),
@@ -142,8 +150,8 @@ impl Walk {
         self.path.push(name);
     }
 
-    fn parent(&self) -> Option<&str> {
-        self.path.last().map(String::as_str)
+    fn parent(&self) -> Option<&'static str> {
+        self.path.last().copied()
     }
 
     fn open_day(&mut self, element: &BytesStart<'_>) {
@@ -179,21 +187,32 @@ impl Walk {
 
     fn close(&mut self) {
         let Some(name) = self.path.pop() else { return };
-        let text = std::mem::take(&mut self.text);
-        let parent = self.parent().map(str::to_string);
-        match (parent.as_deref(), name.as_str()) {
+        match (self.parent(), name) {
             (Some("schedule"), "day") => self.day = None,
             (Some("day"), "room") => self.room = None,
             (_, "event") => self.close_event(),
-            (Some("conference"), field) => self.conference_field(field, &text),
-            (Some("tracks"), "track") => self.builder.declare_theme(&text),
+            (Some("conference"), field) => {
+                let text = std::mem::take(&mut self.text);
+                self.conference_field(field, &text);
+            }
+            (Some("tracks"), "track") => {
+                let text = std::mem::take(&mut self.text);
+                self.builder.declare_theme(&text);
+            }
             (Some("persons"), "person") => {
+                let text = std::mem::take(&mut self.text);
                 if let Some(event) = &mut self.event {
                     event.speakers.push(text);
                 }
             }
-            (Some("links"), "link") => self.close_link(&text),
-            (Some("event"), field) => self.event_field(field, text),
+            (Some("links"), "link") => {
+                let text = std::mem::take(&mut self.text);
+                self.close_link(&text);
+            }
+            (Some("event"), field) if field != OTHER => {
+                let text = std::mem::take(&mut self.text);
+                self.event_field(field, text);
+            }
             _ => {}
         }
     }
@@ -292,6 +311,50 @@ impl Walk {
         }
         self.builder.finish()
     }
+}
+
+/// An element the walk does not read.
+const OTHER: &str = "";
+
+/// The elements the walk reads, by name; matched without regard to case, and without making a
+/// string of every element's name.
+const KNOWN: &[&str] = &[
+    "schedule",
+    "conference",
+    "day",
+    "room",
+    "event",
+    "tracks",
+    "track",
+    "persons",
+    "person",
+    "links",
+    "link",
+    "title",
+    "subtitle",
+    "type",
+    "language",
+    "abstract",
+    "description",
+    "url",
+    "slug",
+    "duration",
+    "date",
+    "start",
+    "acronym",
+    "venue",
+    "city",
+    "base_url",
+    "time_zone_name",
+    "day_change",
+];
+
+fn known_name(name: &[u8]) -> &'static str {
+    KNOWN
+        .iter()
+        .find(|known| known.as_bytes().eq_ignore_ascii_case(name))
+        .copied()
+        .unwrap_or(OTHER)
 }
 
 fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {

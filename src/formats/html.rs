@@ -1,6 +1,8 @@
 //! Abstracts and descriptions as plain text: HTML tags stripped (block tags become line breaks),
 //! entities decoded (twice where a file escaped them twice), then cleaned like all programme text.
 
+use std::borrow::Cow;
+
 use crate::text::clean_block_opt;
 
 /// Block-level tags that end a line of text.
@@ -29,24 +31,24 @@ const BREAKING_TAGS: &[&str] = &[
 /// Plain text from an abstract that may be HTML, plain text, or Markdown-ish.
 pub fn plain_text(raw: Option<&str>) -> Option<String> {
     let raw = raw?;
-    let text = if looks_like_html(raw) {
-        strip_tags(raw)
+    let text = if raw.contains('<') && looks_like_html(raw) {
+        Cow::Owned(strip_tags(raw))
     } else {
-        raw.to_string()
+        Cow::Borrowed(raw)
     };
     clean_block_opt(Some(&decode_entities(&text)))
 }
 
 /// Decodes HTML entities; a second pass undoes a file's double escaping (`&amp;amp;`).
-pub fn decode_entities(text: &str) -> String {
+pub fn decode_entities(text: &str) -> Cow<'_, str> {
     if !text.contains('&') {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let once = html_escape::decode_html_entities(text);
     if has_entity(&once) {
-        html_escape::decode_html_entities(&once).into_owned()
+        Cow::Owned(html_escape::decode_html_entities(&once).into_owned())
     } else {
-        once.into_owned()
+        once
     }
 }
 
@@ -66,13 +68,16 @@ fn has_entity(text: &str) -> bool {
 /// Whether any tag HTML puts paragraphs with appears, so the text's own line breaks are only
 /// white space.
 fn looks_like_html(text: &str) -> bool {
-    text.match_indices('<').any(|(at, _)| {
-        tag_at(&text[at..]).is_some_and(|(name, _)| BREAKING_TAGS.contains(&name.as_str()))
-    })
+    text.match_indices('<')
+        .any(|(at, _)| tag_at(&text[at..]).is_some_and(|(name, _)| breaking(name)))
 }
 
-/// The tag starting at `text` (which begins with `<`): its lower-case name and byte length.
-fn tag_at(text: &str) -> Option<(String, usize)> {
+fn breaking(name: &str) -> bool {
+    BREAKING_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
+}
+
+/// The tag starting at `text` (which begins with `<`): its name (as written) and byte length.
+fn tag_at(text: &str) -> Option<(&str, usize)> {
     let body = text.strip_prefix('<')?;
     let body_start = body.trim_start_matches('/');
     let first = body_start.chars().next()?;
@@ -80,11 +85,11 @@ fn tag_at(text: &str) -> Option<(String, usize)> {
         return None;
     }
     let end = body.find('>')?;
-    let name: String = body_start
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .collect();
-    Some((name.to_ascii_lowercase(), end + 2))
+    let name_len = body_start
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    Some((&body_start[..name_len], end + 2))
 }
 
 /// Removes tags; block tags become line breaks and source line breaks become spaces.
@@ -104,7 +109,7 @@ fn strip_tags(html: &str) -> String {
             rest = &rest[1..];
             continue;
         };
-        out.push_str(tag_text(&name, rest.starts_with("</")));
+        out.push_str(tag_text(name, rest.starts_with("</")));
         rest = &rest[len..];
     }
     out.push_str(rest);
@@ -113,13 +118,16 @@ fn strip_tags(html: &str) -> String {
 
 /// What a tag leaves in the text: a line break for block tags, a bullet for list items.
 fn tag_text(name: &str, closing: bool) -> &'static str {
-    match name {
-        "br" => "\n",
-        "li" if !closing => "\n• ",
-        "li" => "",
+    let is = |tag: &str| name.eq_ignore_ascii_case(tag);
+    if is("br") {
+        "\n"
+    } else if is("li") {
+        if closing { "" } else { "\n• " }
+    } else if breaking(name) {
         // `</p>` and `<p>` both end a paragraph; blank lines fold to one later.
-        name if BREAKING_TAGS.contains(&name) => "\n\n",
-        _ => "",
+        "\n\n"
+    } else {
+        ""
     }
 }
 

@@ -10,8 +10,8 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
-use super::LoadError;
 use super::import::{Builder, Draft, Imported, When, parse_duration, slug};
+use super::{Detail, LoadError};
 use crate::text::{clean_line, clean_opt};
 
 /// Before this hour, a session belongs to the programme day before (a late night).
@@ -36,16 +36,16 @@ impl Property {
 }
 
 /// Parses an iCalendar file. `origin` names the source in errors.
-pub fn parse(bytes: &[u8], origin: &str) -> Result<Imported, LoadError> {
+pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
     let unfolded = unfold(bytes);
-    let text = String::from_utf8_lossy(&unfolded);
+    let text = super::decode_utf8(&unfolded);
     let calendar = read_calendar(&text).ok_or_else(|| LoadError::Parse {
         origin: origin.to_string(),
         line: 1,
         column: 1,
         what: "not an iCalendar file: no BEGIN:VCALENDAR".into(),
     })?;
-    let mut imported = build(calendar, origin);
+    let mut imported = build(calendar, origin, detail);
     if matches!(text, std::borrow::Cow::Owned(_)) {
         imported.warnings.push(super::Warning {
             place: "file".into(),
@@ -69,7 +69,7 @@ pub struct CalendarEntry {
 /// The events of an iCalendar file; `None` if it is not one.
 pub fn entries(bytes: &[u8]) -> Option<Vec<CalendarEntry>> {
     let unfolded = unfold(bytes);
-    let calendar = read_calendar(&String::from_utf8_lossy(&unfolded))?;
+    let calendar = read_calendar(&super::decode_utf8(&unfolded))?;
     let mut zones = Zones {
         unresolved: BTreeSet::new(),
     };
@@ -354,7 +354,7 @@ impl Event {
     }
 }
 
-fn build(calendar: Calendar, origin: &str) -> Imported {
+fn build(calendar: Calendar, origin: &str, detail: Detail) -> Imported {
     let mut zones = Zones {
         unresolved: BTreeSet::new(),
     };
@@ -375,6 +375,7 @@ fn build(calendar: Calendar, origin: &str) -> Imported {
         .and_then(|z| zones.resolve(&z))
         .or_else(|| most_used_zone(&events, &calendar.declared_zones, &mut zones));
     let mut builder = Builder::new(zone);
+    builder.detail = detail;
     builder.programme.id = title.as_deref().map_or_else(|| file_slug(origin), slug);
     builder.programme.title = title.unwrap_or_else(|| "Calendar".into());
     builder.programme.subtitle =

@@ -2,12 +2,15 @@
 //! the file describes them ([`Draft`]) and places them on programme days in the venue's time,
 //! gives each a stable key, and collects what had to be skipped as [`Warning`]s.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use chrono_tz::Tz;
 
+use rustc_hash::FxHashMap;
+
+use super::Detail;
 use super::html::plain_text;
 use super::names::Names;
 use crate::model::{Day, DayTime, Kind, Link, Programme, Session, Speaker, Theme};
@@ -73,6 +76,8 @@ struct Placed {
 /// Builds a [`Programme`] from drafts. The importer fills in the programme's own fields directly.
 pub struct Builder {
     pub programme: Programme,
+    /// How much to keep: a brief programme has no descriptions.
+    pub detail: Detail,
     themes: Names,
     rooms: Names,
     placed: Vec<Placed>,
@@ -93,6 +98,7 @@ impl Builder {
                 time_zone,
                 ..Programme::default()
             },
+            detail: Detail::Full,
             themes: Names::default(),
             rooms: Names::default(),
             placed: Vec::new(),
@@ -175,9 +181,12 @@ impl Builder {
             time_note: clean_opt(draft.time_note.as_deref()),
             title,
             subtitle: clean_opt(draft.subtitle.as_deref()),
-            description: plain_text(
-                join(draft.summary.as_deref(), draft.description.as_deref()).as_deref(),
-            ),
+            // Kept as written for now: made plain text in `finish`, on every core.
+            description: match self.detail {
+                Detail::Full => join(draft.summary.as_deref(), draft.description.as_deref())
+                    .map(Cow::into_owned),
+                Detail::Brief => None,
+            },
             kind: draft.kind.as_deref().map_or(Kind::Session, Kind::from_word),
             room: clean_opt(draft.room.as_deref()).map(|r| self.rooms.intern(&r)),
             part: None,
@@ -267,6 +276,7 @@ impl Builder {
     /// Settles dates and keys, and returns the programme in display order.
     pub fn finish(mut self) -> Imported {
         self.settle_day_dates();
+        plain_descriptions(&mut self.placed);
         let mut keys = Keys::default();
         let mut sessions = Vec::with_capacity(self.placed.len());
         for placed in std::mem::take(&mut self.placed) {
@@ -301,32 +311,34 @@ impl Builder {
     /// the date are a late night, not a wrong date.
     fn settle_day_dates(&mut self) {
         const DAY: i64 = 24 * 60;
-        for (index, day) in self.programme.days.iter_mut().enumerate() {
-            let Some(date) = day.date else { continue };
-            let starts = || {
-                self.placed
-                    .iter()
-                    .filter(|p| p.session.day == index)
-                    .filter_map(|p| p.start)
-            };
-            let (Some(earliest), Some(latest)) = (starts().min(), starts().max()) else {
+        // Earliest and latest start of each day, in one pass.
+        let mut bounds: Vec<Option<(i64, i64)>> = vec![None; self.programme.days.len()];
+        for placed in &self.placed {
+            if let (Some(start), Some(b)) = (placed.start, bounds.get_mut(placed.session.day)) {
+                *b = Some(b.map_or((start, start), |(lo, hi)| (lo.min(start), hi.max(start))));
+            }
+        }
+        let mut shifts = vec![0i64; self.programme.days.len()];
+        for ((day, bound), shift) in self.programme.days.iter_mut().zip(&bounds).zip(&mut shifts) {
+            let (Some(date), Some((earliest, latest))) = (day.date, *bound) else {
                 continue;
             };
             let shift_days = earliest.div_euclid(DAY);
             let wrong_date =
                 (shift_days > 0 && latest - shift_days * DAY >= 6 * 60) || shift_days < 0;
-            if !wrong_date {
-                continue;
+            let new_date = date.checked_add_signed(Duration::days(shift_days));
+            if let (true, Some(new_date)) = (wrong_date, new_date) {
+                day.date = Some(new_date);
+                shift_hours(day, shift_days);
+                *shift = shift_days * DAY;
             }
-            let Some(new_date) = date.checked_add_signed(Duration::days(shift_days)) else {
-                continue;
-            };
-            day.date = Some(new_date);
-            for placed in self.placed.iter_mut().filter(|p| p.session.day == index) {
-                placed.start = placed.start.map(|m| m - shift_days * 24 * 60);
-                placed.end = placed.end.map(|m| m - shift_days * 24 * 60);
+        }
+        for placed in &mut self.placed {
+            let shift = shifts.get(placed.session.day).copied().unwrap_or(0);
+            if shift != 0 {
+                placed.start = placed.start.map(|m| m - shift);
+                placed.end = placed.end.map(|m| m - shift);
             }
-            shift_hours(day, shift_days);
         }
     }
 
@@ -355,14 +367,30 @@ impl Builder {
 }
 
 /// The abstract and the description, each once (a description often repeats the abstract).
-fn join(summary: Option<&str>, description: Option<&str>) -> Option<String> {
+fn join<'a>(summary: Option<&'a str>, description: Option<&'a str>) -> Option<Cow<'a, str>> {
     let summary = summary.map(str::trim).filter(|s| !s.is_empty());
     let description = description.map(str::trim).filter(|s| !s.is_empty());
     match (summary, description) {
-        (Some(a), Some(d)) if a == d => Some(a.to_string()),
-        (Some(a), Some(d)) => Some(format!("{a}\n\n{d}")),
-        (a, d) => a.or(d).map(str::to_string),
+        (Some(a), Some(d)) if a == d => Some(Cow::Borrowed(a)),
+        (Some(a), Some(d)) => Some(Cow::Owned(format!("{a}\n\n{d}"))),
+        (a, d) => a.or(d).map(Cow::Borrowed),
     }
+}
+
+/// Turns the descriptions (HTML or plain text, as written) into clean plain text, sharing the
+/// work between the machine's cores: it is most of the work of reading a large programme.
+fn plain_descriptions(placed: &mut [Placed]) {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let chunk = placed.len().div_ceil(threads.max(1)).max(64);
+    std::thread::scope(|scope| {
+        for part in placed.chunks_mut(chunk) {
+            scope.spawn(|| {
+                for p in part {
+                    p.session.description = plain_text(p.session.description.as_deref());
+                }
+            });
+        }
+    });
 }
 
 /// Moves a day's opening and closing hours along with its date.
@@ -402,7 +430,7 @@ fn speakers(names: &[String]) -> Vec<Speaker> {
 /// held twice) is told apart by its date and time, which stays the same on every import.
 #[derive(Default)]
 struct Keys {
-    used: HashMap<String, u32>,
+    used: FxHashMap<String, u32>,
 }
 
 impl Keys {

@@ -9,13 +9,14 @@ pub mod import;
 mod lenient;
 mod names;
 pub mod native;
+pub mod native_write;
 pub mod schedule_json;
 mod shipped;
 
 use std::path::{Path, PathBuf};
 
 pub use detect::Format;
-pub use error::{LoadError, line_column};
+pub use error::{LoadError, decode_utf8, line_column};
 pub use import::Warning;
 pub use shipped::{DEFAULT_PROGRAMME, SHIPPED};
 
@@ -57,6 +58,11 @@ impl Source {
 
     /// Reads and parses the programme, in `format` or else the format its content shows.
     pub fn load(&self, format: Option<Format>) -> Result<Loaded, LoadError> {
+        self.load_with(format, Detail::Full)
+    }
+
+    /// As [`Self::load`], keeping only what `detail` asks for.
+    pub fn load_with(&self, format: Option<Format>, detail: Detail) -> Result<Loaded, LoadError> {
         let origin = self.display_name();
         match self {
             Self::Shipped(name) => {
@@ -64,11 +70,21 @@ impl Source {
                     origin: origin.clone(),
                     hint: shipped::names_hint(),
                 })?;
-                parse(text.as_bytes(), &origin, format)
+                parse_with(text.as_bytes(), &origin, format, detail)
             }
-            Self::File(path) => parse(&read_file(path, &origin)?, &origin, format),
+            Self::File(path) => parse_with(&read_file(path, &origin)?, &origin, format, detail),
         }
     }
+}
+
+/// How much of a programme to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Everything, for the viewer.
+    #[default]
+    Full,
+    /// No descriptions: for listings, which never show them and open faster without them.
+    Brief,
 }
 
 /// A programme as read, with the format it was in and what had to be skipped.
@@ -81,15 +97,25 @@ pub struct Loaded {
 
 /// Parses a programme in `format`, or in the format its content shows.
 pub fn parse(bytes: &[u8], origin: &str, format: Option<Format>) -> Result<Loaded, LoadError> {
+    parse_with(bytes, origin, format, Detail::Full)
+}
+
+/// As [`parse`], keeping only what `detail` asks for.
+pub fn parse_with(
+    bytes: &[u8],
+    origin: &str,
+    format: Option<Format>,
+    detail: Detail,
+) -> Result<Loaded, LoadError> {
     let format = format.unwrap_or_else(|| Format::detect(bytes));
     let imported = match format {
         Format::Native => import::Imported {
-            programme: native::parse(bytes, origin)?,
+            programme: native::parse_with(bytes, origin, detail)?,
             warnings: Vec::new(),
         },
-        Format::FrabXml => frab_xml::parse(bytes, origin)?,
-        Format::ScheduleJson => schedule_json::parse(bytes, origin)?,
-        Format::ICalendar => ical::parse(bytes, origin)?,
+        Format::FrabXml => frab_xml::parse(bytes, origin, detail)?,
+        Format::ScheduleJson => schedule_json::parse(bytes, origin, detail)?,
+        Format::ICalendar => ical::parse(bytes, origin, detail)?,
     };
     Ok(Loaded {
         programme: imported.programme,

@@ -1,11 +1,11 @@
 //! Names that many sessions share (rooms, tracks), stored once and referred to by index.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Default)]
 pub struct Names {
     names: Vec<String>,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
 }
 
 impl Names {

@@ -3,27 +3,35 @@
 //! Deserialisation is typed (no `serde_json::Value`), so shape errors carry the JSON path and the
 //! line and column; references between parts of the file are checked afterwards.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
+use super::Detail;
 use super::names::Names;
 use super::{LoadError, line_column};
 use crate::model::{Day, DayTime, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue};
-use crate::text::{clean_block_opt, clean_line, clean_opt};
+use crate::text::{clean_block_opt, clean_line, clean_line_owned, clean_opt_owned};
 
 /// Parses a programme in dagsorden's JSON format. `origin` names the source in errors.
 pub fn parse(bytes: &[u8], origin: &str) -> Result<Programme, LoadError> {
+    parse_with(bytes, origin, Detail::Full)
+}
+
+/// As [`parse`], keeping only what `detail` asks for.
+pub fn parse_with(bytes: &[u8], origin: &str, detail: Detail) -> Result<Programme, LoadError> {
     reject_non_object(bytes, origin)?;
-    let mut reader = serde_json::Deserializer::from_slice(bytes);
-    let file: FileProgramme = serde_path_to_error::deserialize(&mut reader)
-        .map_err(|e| parse_error(e.inner(), &e.path().to_string(), origin))?;
-    reader.end().map_err(|e| parse_error(&e, ".", origin))?;
-    build(file).map_err(|(json_path, what)| LoadError::Invalid {
+    // The plain reader is quicker; only a file it refuses is read again to say where.
+    let file: FileProgramme = match serde_json::from_slice(bytes) {
+        Ok(file) => file,
+        Err(_) => return Err(locate_error(bytes, origin)),
+    };
+    build(file, detail).map_err(|(json_path, what)| LoadError::Invalid {
         origin: origin.to_string(),
         json_path,
         what,
@@ -54,6 +62,23 @@ fn reject_non_object(bytes: &[u8], origin: &str) -> Result<(), LoadError> {
     })
 }
 
+/// The error of a file serde refused, with the JSON path to the place.
+fn locate_error(bytes: &[u8], origin: &str) -> LoadError {
+    let mut reader = serde_json::Deserializer::from_slice(bytes);
+    match serde_path_to_error::deserialize::<_, FileProgramme>(&mut reader) {
+        Err(e) => parse_error(e.inner(), &e.path().to_string(), origin),
+        Ok(_) => match reader.end() {
+            Err(e) => parse_error(&e, ".", origin),
+            Ok(()) => LoadError::Parse {
+                origin: origin.to_string(),
+                line: 1,
+                column: 1,
+                what: "not a programme".into(),
+            },
+        },
+    }
+}
+
 fn parse_error(inner: &serde_json::Error, json_path: &str, origin: &str) -> LoadError {
     let full = inner.to_string();
     let position = format!(" at line {} column {}", inner.line(), inner.column());
@@ -77,7 +102,7 @@ fn parse_error(inner: &serde_json::Error, json_path: &str, origin: &str) -> Load
 }
 
 #[derive(Deserialize)]
-struct FileProgramme {
+struct FileProgramme<'a> {
     id: String,
     title: String,
     subtitle: Option<String>,
@@ -94,7 +119,8 @@ struct FileProgramme {
     parts: Vec<FileNamed>,
     #[serde(default, deserialize_with = "null_as_empty")]
     themes: Vec<FileNamed>,
-    days: Vec<FileDay>,
+    #[serde(borrow)]
+    days: Vec<FileDay<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -113,24 +139,29 @@ struct FileNamed {
 }
 
 #[derive(Deserialize)]
-struct FileDay {
+struct FileDay<'a> {
     date: Option<Date>,
     label: Option<String>,
     opens: Option<Clock>,
     closes: Option<Clock>,
-    #[serde(default, deserialize_with = "null_as_empty")]
-    sessions: Vec<FileSession>,
+    #[serde(default, borrow, deserialize_with = "null_as_empty")]
+    sessions: Vec<FileSession<'a>>,
 }
 
 #[derive(Deserialize)]
-struct FileSession {
+struct FileSession<'a> {
     id: String,
     start: Option<Clock>,
-    end: Option<Clock>,
+    end: Option<EndClock>,
+    /// For a programme without a time zone: the offset from UTC its times are in.
+    utc_offset: Option<Offset>,
     time_note: Option<String>,
     title: String,
     subtitle: Option<String>,
-    description: Option<String>,
+    /// Borrowed from the file where it can be: the bulk of a programme, and a listing
+    /// never reads it.
+    #[serde(borrow)]
+    description: Option<Cow<'a, str>>,
     kind: Option<String>,
     room: Option<String>,
     part: Option<String>,
@@ -200,6 +231,18 @@ macro_rules! checked_string {
 }
 
 checked_string!(Clock, DayTime, "a time HH:MM (up to 48:00)", DayTime::parse);
+checked_string!(
+    EndClock,
+    DayTime,
+    "a time HH:MM (up to 168:00)",
+    DayTime::parse_end
+);
+checked_string!(
+    Offset,
+    FixedOffset,
+    "an offset from UTC such as +01:00",
+    parse_offset
+);
 checked_string!(Date, NaiveDate, "a date YYYY-MM-DD", |t| {
     NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok()
 });
@@ -209,61 +252,57 @@ checked_string!(Zone, Tz, "an IANA time zone such as Europe/Oslo", |t| {
 
 type Invalid = (String, String);
 
-fn build(file: FileProgramme) -> Result<Programme, Invalid> {
-    let id = required(&file.id, "id")?;
-    let title = required(&file.title, "title")?;
+fn build(file: FileProgramme<'_>, detail: Detail) -> Result<Programme, Invalid> {
+    let id = required(file.id, || "id".into())?;
+    let title = required(file.title, || "title".into())?;
     let themes = named_list(&file.themes, "themes")?;
     let parts = named_list(&file.parts, "parts")?;
     let theme_ids = index_by_id(&themes, |t: &Theme| &t.id);
     let part_ids = index_by_id(&parts, |p: &Part| &p.id);
-    let mut seen_sessions: HashMap<String, String> = HashMap::new();
+    check_unique_sessions(&file.days)?;
+    let references = References {
+        themes: &theme_ids,
+        parts: &part_ids,
+    };
     let mut rooms = Names::default();
     let mut days = Vec::with_capacity(file.days.len());
     let mut sessions = Vec::new();
-    for (d, day) in file.days.iter().enumerate() {
+    for (d, day) in file.days.into_iter().enumerate() {
         days.push(Day {
-            date: day.date.as_ref().map(|x| x.0),
-            label: clean_opt(day.label.as_deref()),
-            opens: day.opens.as_ref().map(|x| x.0),
-            closes: day.closes.as_ref().map(|x| x.0),
+            date: day.date.map(|x| x.0),
+            label: clean_opt_owned(day.label),
+            opens: day.opens.map(|x| x.0),
+            closes: day.closes.map(|x| x.0),
             sessions: 0..0,
         });
-        for (s, raw) in day.sessions.iter().enumerate() {
-            let path = format!("days[{d}].sessions[{s}]");
-            let references = References {
-                themes: &theme_ids,
-                parts: &part_ids,
+        for (s, raw) in day.sessions.into_iter().enumerate() {
+            let place = Place { day: d, session: s };
+            let description = match detail {
+                Detail::Full => clean_block_opt(raw.description.as_deref()),
+                Detail::Brief => None,
             };
-            let session = build_session(raw, d, &path, &references, &mut rooms)?;
-            if let Some(first) = seen_sessions.insert(session.id.clone(), path.clone()) {
-                return Err((
-                    format!("{path}.id"),
-                    format!(
-                        "session id {:?} is used twice (first at {first})",
-                        session.id
-                    ),
-                ));
-            }
+            let mut session = build_session(raw, place, &references, &mut rooms)?;
+            session.description = description;
             sessions.push(session);
         }
     }
     let venue = file.venue.map_or_else(Venue::default, |v| Venue {
-        name: clean_opt(v.name.as_deref()),
-        address: clean_opt(v.address.as_deref()),
-        city: clean_opt(v.city.as_deref()),
+        name: clean_opt_owned(v.name),
+        address: clean_opt_owned(v.address),
+        city: clean_opt_owned(v.city),
     });
     let mut programme = Programme {
         id,
         title,
-        subtitle: clean_opt(file.subtitle.as_deref()),
-        organiser: clean_opt(file.organiser.as_deref()),
+        subtitle: clean_opt_owned(file.subtitle),
+        organiser: clean_opt_owned(file.organiser),
         venue,
         time_zone: file.time_zone.map(|z| z.0),
-        url: clean_opt(file.url.as_deref()),
+        url: clean_opt_owned(file.url),
         registration: clean_block_opt(file.registration.as_deref()),
         streaming: clean_block_opt(file.streaming.as_deref()),
         press: clean_block_opt(file.press.as_deref()),
-        hosts: speakers(&file.hosts, "hosts")?,
+        hosts: speakers(file.hosts, || "hosts".into())?,
         parts,
         themes,
         rooms: rooms.into_vec(),
@@ -274,6 +313,40 @@ fn build(file: FileProgramme) -> Result<Programme, Invalid> {
     Ok(programme)
 }
 
+/// Where a session is in the file, for the JSON path of an error (made only if there is one).
+#[derive(Clone, Copy)]
+struct Place {
+    day: usize,
+    session: usize,
+}
+
+impl Place {
+    fn path(self, field: &str) -> String {
+        format!("days[{}].sessions[{}]{field}", self.day, self.session)
+    }
+}
+
+/// Two sessions with one id are an error: stars would not know which is meant.
+fn check_unique_sessions(days: &[FileDay<'_>]) -> Result<(), Invalid> {
+    let mut seen: HashMap<&str, Place> = HashMap::new();
+    for (d, day) in days.iter().enumerate() {
+        for (s, session) in day.sessions.iter().enumerate() {
+            let place = Place { day: d, session: s };
+            if let Some(first) = seen.insert(session.id.trim(), place) {
+                return Err((
+                    place.path(".id"),
+                    format!(
+                        "session id {:?} is used twice (first at {})",
+                        clean_line(&session.id),
+                        first.path("")
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The ids a session may refer to.
 struct References<'a> {
     themes: &'a HashMap<String, usize>,
@@ -281,19 +354,20 @@ struct References<'a> {
 }
 
 fn build_session(
-    raw: &FileSession,
-    day: usize,
-    path: &str,
+    raw: FileSession<'_>,
+    place: Place,
     references: &References<'_>,
     rooms: &mut Names,
 ) -> Result<Session, Invalid> {
-    let start = raw.start.as_ref().map(|c| c.0);
-    let end = raw.end.as_ref().map(|c| c.0);
+    let start = raw.start.map(|c| c.0);
+    let end = raw.end.map(|c| c.0);
     let end = match (start, end) {
         (None, Some(_)) => {
-            return Err((format!("{path}.end"), "an end needs a start".into()));
+            return Err((place.path(".end"), "an end needs a start".into()));
         }
-        (Some(start), Some(end)) if end < start => Some(past_midnight(end, start, path)?),
+        (Some(start), Some(end)) if end < start => {
+            Some(past_midnight(end, start, &place.path(".end"))?)
+        }
         _ => end,
     };
     let themes = raw
@@ -301,49 +375,68 @@ fn build_session(
         .iter()
         .enumerate()
         .map(|(i, id)| {
-            lookup(
-                references.themes,
-                id,
-                &format!("{path}.themes[{i}]"),
-                "theme",
-            )
+            lookup(references.themes, id, "theme", || {
+                place.path(&format!(".themes[{i}]"))
+            })
         })
         .collect::<Result<_, _>>()?;
     let part = raw
         .part
         .as_deref()
-        .map(|id| lookup(references.parts, id, &format!("{path}.part"), "part"))
+        .map(|id| lookup(references.parts, id, "part", || place.path(".part")))
         .transpose()?;
     Ok(Session {
-        id: required(&raw.id, &format!("{path}.id"))?,
-        day,
+        id: required(raw.id, || place.path(".id"))?,
+        day: place.day,
         start,
         end,
-        time_note: clean_opt(raw.time_note.as_deref()),
-        title: required(&raw.title, &format!("{path}.title"))?,
-        subtitle: clean_opt(raw.subtitle.as_deref()),
-        description: clean_block_opt(raw.description.as_deref()),
+        time_note: clean_opt_owned(raw.time_note),
+        title: required(raw.title, || place.path(".title"))?,
+        subtitle: clean_opt_owned(raw.subtitle),
+        description: None,
         kind: raw.kind.as_deref().map_or(Kind::Session, Kind::from_word),
-        room: clean_opt(raw.room.as_deref()).map(|room| rooms.intern(&room)),
+        room: raw
+            .room
+            .and_then(|room| clean_opt_owned(Some(room)))
+            .map(|room| rooms.intern(&room)),
         part,
         themes,
-        speakers: speakers(&raw.speakers, &format!("{path}.speakers"))?,
+        speakers: speakers(raw.speakers, || place.path(".speakers"))?,
         streamed: raw.streamed.unwrap_or(false),
         open_to_press: raw.open_to_press.unwrap_or(false),
-        url: clean_opt(raw.url.as_deref()),
-        links: links(&raw.links, &format!("{path}.links"))?,
-        language: clean_opt(raw.language.as_deref()),
-        utc_offset: None,
+        url: clean_opt_owned(raw.url),
+        links: links(raw.links, || place.path(".links"))?,
+        language: clean_opt_owned(raw.language),
+        utc_offset: raw.utc_offset.map(|o| o.0),
     })
 }
 
-fn links(raw: &[FileLink], path: &str) -> Result<Vec<Link>, Invalid> {
-    raw.iter()
+/// `+01:00`, `-04:30`, `Z`.
+fn parse_offset(text: &str) -> Option<FixedOffset> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("z") {
+        return FixedOffset::east_opt(0);
+    }
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let seconds = h.parse::<i32>().ok()? * 3600 + m.parse::<i32>().ok()? * 60;
+    FixedOffset::east_opt(sign * seconds)
+}
+
+fn links(raw: Vec<FileLink>, path: impl Fn() -> String) -> Result<Vec<Link>, Invalid> {
+    raw.into_iter()
         .enumerate()
         .map(|(i, link)| {
             Ok(Link {
-                title: clean_opt(link.title.as_deref()),
-                url: required(&link.url, &format!("{path}[{i}].url"))?,
+                title: clean_opt_owned(link.title),
+                url: required(link.url, || format!("{}[{i}].url", path()))?,
             })
         })
         .collect()
@@ -362,21 +455,22 @@ fn past_midnight(end: DayTime, start: DayTime, path: &str) -> Result<DayTime, In
     Ok(next_morning)
 }
 
-fn required(raw: &str, path: &str) -> Result<String, Invalid> {
-    let clean = clean_line(raw);
+/// A text that must have something visible in it; `path` names the place if it has not.
+fn required(raw: String, path: impl FnOnce() -> String) -> Result<String, Invalid> {
+    let clean = clean_line_owned(raw);
     if clean.is_empty() {
-        return Err((path.to_string(), "must not be empty".into()));
+        return Err((path(), "must not be empty".into()));
     }
     Ok(clean)
 }
 
-fn speakers(raw: &[FileSpeaker], path: &str) -> Result<Vec<Speaker>, Invalid> {
-    raw.iter()
+fn speakers(raw: Vec<FileSpeaker>, path: impl Fn() -> String) -> Result<Vec<Speaker>, Invalid> {
+    raw.into_iter()
         .enumerate()
         .map(|(i, s)| {
             Ok(Speaker {
-                name: required(&s.name, &format!("{path}[{i}].name"))?,
-                role: clean_opt(s.role.as_deref()),
+                name: required(s.name, || format!("{}[{i}].name", path()))?,
+                role: clean_opt_owned(s.role),
             })
         })
         .collect()
@@ -391,14 +485,14 @@ fn named_list<T: From<(String, String, Option<String>)>>(
     raw.iter()
         .enumerate()
         .map(|(i, item)| {
-            let id = required(&item.id, &format!("{list}[{i}].id"))?;
+            let id = required(item.id.clone(), || format!("{list}[{i}].id"))?;
             if let Some(first) = seen.insert(id.clone(), i) {
                 return Err((
                     format!("{list}[{i}].id"),
                     format!("id {id:?} is used twice (first at {list}[{first}])"),
                 ));
             }
-            let name = required(&item.name, &format!("{list}[{i}].name"))?;
+            let name = required(item.name.clone(), || format!("{list}[{i}].name"))?;
             Ok(T::from((
                 id,
                 name,
@@ -439,14 +533,14 @@ fn index_by_id<T>(items: &[T], id: impl Fn(&T) -> &String) -> HashMap<String, us
 fn lookup(
     ids: &HashMap<String, usize>,
     id: &str,
-    path: &str,
     what: &str,
+    path: impl FnOnce() -> String,
 ) -> Result<usize, Invalid> {
     ids.get(id.trim()).copied().ok_or_else(|| {
         let mut known: Vec<&str> = ids.keys().map(String::as_str).collect();
         known.sort_unstable();
         (
-            path.to_string(),
+            path(),
             format!(
                 "unknown {what} {:?} (known: {})",
                 clean_line(id),

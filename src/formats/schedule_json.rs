@@ -6,12 +6,12 @@
 
 use serde::Deserialize;
 
-use super::LoadError;
 use super::import::{
     Builder, Draft, Imported, When, local_on_day, parse_clock, parse_date, parse_duration,
     parse_when, slug,
 };
 use super::lenient::{List, Maybe, Named, Text};
+use super::{Detail, LoadError};
 use crate::model::Link;
 use crate::text::{clean_line, clean_opt};
 
@@ -102,7 +102,7 @@ struct LinkEntry {
 }
 
 /// Parses a schedule.json. `origin` names the source in errors.
-pub fn parse(bytes: &[u8], origin: &str) -> Result<Imported, LoadError> {
+pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
     let file: File = serde_json::from_slice(bytes).map_err(|e| LoadError::Parse {
         origin: origin.to_string(),
         line: e.line().max(1),
@@ -124,15 +124,16 @@ pub fn parse(bytes: &[u8], origin: &str) -> Result<Imported, LoadError> {
         .0
         .ok_or_else(|| no_schedule("no \"conference\" object"))?;
     let url = schedule.url.0.or(schedule.base_url.0);
-    Ok(build(conference, url.as_deref()))
+    Ok(build(conference, url.as_deref(), detail))
 }
 
-fn build(conference: Conference, url: Option<&str>) -> Imported {
+fn build(conference: Conference, url: Option<&str>, detail: Detail) -> Imported {
     let zone = conference
         .time_zone_name
         .as_deref()
         .and_then(|z| z.trim().parse().ok());
     let mut builder = Builder::new(zone);
+    builder.detail = detail;
     let p = &mut builder.programme;
     p.title = clean_opt(conference.title.as_deref()).unwrap_or_else(|| "Untitled programme".into());
     p.id = conference.acronym.as_deref().map(slug).unwrap_or_default();

@@ -4,6 +4,8 @@
 pub mod search;
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
 
 use crate::model::Programme;
 pub use search::SearchIndex;
@@ -18,7 +20,7 @@ pub struct SpeakerEntry {
     pub sessions: Vec<usize>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Index {
     /// Session index by key.
     pub keys: HashMap<String, usize>,
@@ -30,11 +32,61 @@ pub struct Index {
     pub theme_counts: Vec<usize>,
     /// Sessions per part.
     pub part_counts: Vec<usize>,
-    pub search: SearchIndex,
+    /// Built on another thread while the programme is already on screen; the first search
+    /// waits for it if it is not done yet.
+    pub search: Background<SearchIndex>,
+}
+
+/// A value made on another thread, ready when first asked for.
+pub struct Background<T> {
+    value: OnceLock<T>,
+    making: Mutex<Option<JoinHandle<T>>>,
+    /// How to make it here if the thread could not be started or failed.
+    fallback: Mutex<Option<Box<dyn FnOnce() -> T + Send>>>,
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Background<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.value.get() {
+            Some(value) => f.debug_tuple("Background").field(value).finish(),
+            None => f.write_str("Background(being made)"),
+        }
+    }
+}
+
+impl<T: Send + 'static> Background<T> {
+    /// Starts making the value on another thread.
+    pub fn start(make: impl Fn() -> T + Send + Sync + 'static) -> Self {
+        let make = Arc::new(make);
+        let on_thread = Arc::clone(&make);
+        let handle = std::thread::Builder::new()
+            .name("dagsorden-index".into())
+            .spawn(move || on_thread())
+            .ok();
+        Self {
+            value: OnceLock::new(),
+            making: Mutex::new(handle),
+            fallback: Mutex::new(Some(Box::new(move || make()))),
+        }
+    }
+
+    /// The value, waiting for the thread if it is still at work.
+    pub fn get(&self) -> &T {
+        self.value.get_or_init(|| {
+            let handle = self.making.lock().ok().and_then(|mut h| h.take());
+            if let Some(value) = handle.and_then(|h| h.join().ok()) {
+                return value;
+            }
+            // The value is made once, so the fallback is still there.
+            let make = self.fallback.lock().ok().and_then(|mut f| f.take());
+            make.expect("the first to ask makes the value")()
+        })
+    }
 }
 
 impl Index {
-    pub fn build(programme: &Programme) -> Self {
+    /// The lookups for a programme; the search index is started on another thread.
+    pub fn build(programme: &Arc<Programme>) -> Self {
         let keys = keys(programme);
         let mut by_room = vec![Vec::new(); programme.rooms.len()];
         let mut part_counts = vec![0; programme.parts.len()];
@@ -52,7 +104,10 @@ impl Index {
             speakers: speakers(programme),
             theme_counts: programme.theme_counts(),
             part_counts,
-            search: SearchIndex::build(programme),
+            search: {
+                let programme = Arc::clone(programme);
+                Background::start(move || SearchIndex::build(&programme))
+            },
         }
     }
 }
@@ -125,7 +180,7 @@ mod tests {
             ],
             ..Programme::default()
         };
-        let index = Index::build(&programme);
+        let index = Index::build(&Arc::new(programme));
         let names: Vec<&str> = index.speakers.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Ada", "Øystein Øye"]);
         assert_eq!(index.speakers[1].sessions, [0, 1]);

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Programme;
@@ -53,35 +54,77 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !w.is_empty())
 }
 
-/// A vocabulary of folded words and, for each, the sessions that have it.
+/// Calls `each` with every folded word of `text`, folding into one reused buffer (indexing a
+/// large programme makes millions of words; none of them is allocated).
+fn for_each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)) {
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        buffer.clear();
+        if word.is_ascii() {
+            buffer.push_str(word);
+            buffer.make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                fold_char(c, buffer);
+            }
+        }
+        if !buffer.is_empty() {
+            each(buffer);
+        }
+    }
+}
+
+/// A vocabulary of folded words, sorted, and for each the sessions that have it.
 #[derive(Debug, Default)]
 struct Postings {
-    words: Vec<String>,
+    words: Vec<Box<str>>,
     /// `sessions[i]` lists, in order, the sessions that have `words[i]`.
     sessions: Vec<Vec<u32>>,
 }
 
-impl Postings {
-    fn build(pairs: &mut [(String, u32)]) -> Self {
-        pairs.sort_unstable();
-        let mut postings = Self::default();
-        for (word, session) in pairs.iter() {
-            if postings.words.last() != Some(word) {
-                postings.words.push(word.clone());
-                postings.sessions.push(Vec::new());
-            }
-            if let Some(list) = postings.sessions.last_mut()
-                && list.last() != Some(session)
-            {
-                list.push(*session);
-            }
+/// Collects postings while reading sessions in order; [`Self::finish`] sorts the vocabulary.
+#[derive(Default)]
+struct PostingsBuilder {
+    ids: FxHashMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+    sessions: Vec<Vec<u32>>,
+}
+
+impl PostingsBuilder {
+    fn add(&mut self, word: &str, session: u32) {
+        let id = if let Some(&id) = self.ids.get(word) {
+            id
+        } else {
+            let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+            self.ids.insert(word.into(), id);
+            self.words.push(word.into());
+            self.sessions.push(Vec::new());
+            id
+        };
+        let list = &mut self.sessions[id as usize];
+        if list.last() != Some(&session) {
+            list.push(session);
         }
-        postings
     }
 
+    fn finish(self) -> Postings {
+        let mut order: Vec<usize> = (0..self.words.len()).collect();
+        order.sort_unstable_by(|&a, &b| self.words[a].cmp(&self.words[b]));
+        let mut words: Vec<Option<Box<str>>> = self.words.into_iter().map(Some).collect();
+        let mut sessions: Vec<Option<Vec<u32>>> = self.sessions.into_iter().map(Some).collect();
+        Postings {
+            words: order.iter().filter_map(|&i| words[i].take()).collect(),
+            sessions: order.iter().filter_map(|&i| sessions[i].take()).collect(),
+        }
+    }
+}
+
+impl Postings {
     /// The words that begin with `prefix`.
     fn range(&self, prefix: &str) -> Range<usize> {
-        let start = self.words.partition_point(|w| w.as_str() < prefix);
+        let start = self.words.partition_point(|w| &**w < prefix);
         let len = self.words[start..]
             .iter()
             .take_while(|w| w.starts_with(prefix))
@@ -110,14 +153,15 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Indexes title, subtitle, description, speakers, themes and room of every session.
     pub fn build(programme: &Programme) -> Self {
-        let mut titles = Vec::new();
-        let mut all = Vec::new();
+        let mut titles = PostingsBuilder::default();
+        let mut all = PostingsBuilder::default();
+        let mut buffer = String::new();
         for (i, s) in programme.sessions.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
-            for word in words(&s.title) {
-                titles.push((word.clone(), i));
-                all.push((word, i));
-            }
+            for_each_word(&s.title, &mut buffer, |word| {
+                titles.add(word, i);
+                all.add(word, i);
+            });
             let themes = s.themes.iter().map(|&t| programme.themes[t].name.as_str());
             let speakers = s.speakers.iter().map(|p| p.name.as_str());
             let texts = [
@@ -130,12 +174,12 @@ impl SearchIndex {
             .chain(themes)
             .chain(speakers);
             for text in texts {
-                all.extend(words(text).map(|w| (w, i)));
+                for_each_word(text, &mut buffer, |word| all.add(word, i));
             }
         }
         Self {
-            titles: Postings::build(&mut titles),
-            all: Postings::build(&mut all),
+            titles: titles.finish(),
+            all: all.finish(),
             sessions: programme.sessions.len(),
         }
     }

@@ -28,8 +28,18 @@ impl DayTime {
 
     /// Parses `HH:MM` (or `H:MM`); hours up to 48 for sessions past midnight.
     pub fn parse(text: &str) -> Option<Self> {
+        Self::parse_up_to(text, Self::CLOCK_MAX_MINUTES)
+    }
+
+    /// Parses an end time: as [`Self::parse`], up to a week after the day's midnight (`HHH:MM`),
+    /// for very long sessions.
+    pub fn parse_end(text: &str) -> Option<Self> {
+        Self::parse_up_to(text, Self::MAX_MINUTES)
+    }
+
+    fn parse_up_to(text: &str, most: u32) -> Option<Self> {
         let (hours, minutes) = text.trim().split_once(':')?;
-        if hours.is_empty() || hours.len() > 2 || minutes.len() != 2 {
+        if hours.is_empty() || hours.len() > 3 || minutes.len() != 2 {
             return None;
         }
         if !hours
@@ -39,8 +49,7 @@ impl DayTime {
         {
             return None;
         }
-        Self::from_hm(hours.parse().ok()?, minutes.parse().ok()?)
-            .filter(|t| t.0 <= Self::CLOCK_MAX_MINUTES)
+        Self::from_hm(hours.parse().ok()?, minutes.parse().ok()?).filter(|t| t.0 <= most)
     }
 
     /// This time plus `minutes`, if it stays within [`Self::MAX_MINUTES`].
@@ -86,8 +95,22 @@ mod tests {
     #[case("ab:cd", None)]
     #[case("", None)]
     #[case("123:00", None)]
+    #[case("100:00", None)]
     fn parses_clock_times(#[case] text: &str, #[case] minutes: Option<u32>) {
         assert_eq!(DayTime::parse(text).map(DayTime::minutes), minutes);
+    }
+
+    #[test]
+    fn ends_may_run_for_days() {
+        assert_eq!(
+            DayTime::parse_end("96:30").map(DayTime::minutes),
+            Some(96 * 60 + 30)
+        );
+        assert_eq!(
+            DayTime::parse_end("168:00").map(DayTime::minutes),
+            Some(168 * 60)
+        );
+        assert_eq!(DayTime::parse_end("168:01"), None);
     }
 
     #[test]
