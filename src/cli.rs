@@ -112,6 +112,14 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Write a programme (of any format) in dagsorden's own JSON, to keep, edit or share it.
+    Convert {
+        #[command(flatten)]
+        input: Input,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Star the sessions an exported calendar (.ics) names; stars already set are kept.
     ImportFavourites {
         /// The calendar file.

@@ -88,3 +88,33 @@ fn format_can_be_forced() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("not a frab schedule"), "{stderr}");
 }
+
+#[test]
+fn any_programme_converts_to_dagsorden_json_and_back() {
+    let Some(path) = common::real_fixture("36c3-schedule.json") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("36c3.json");
+    let output = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        .args([
+            "convert",
+            path.to_str().expect("path"),
+            "-o",
+            out.to_str().expect("path"),
+        ])
+        .env("DAGSORDEN_CONFIG_DIR", dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&check(&[out.to_str().expect("path")]));
+    assert!(
+        text.contains("format     dagsorden programme JSON"),
+        "{text}"
+    );
+    assert!(text.contains("sessions   161"), "{text}");
+    assert!(
+        text.contains("time zone  none (offsets UTC+01:00)"),
+        "{text}"
+    );
+}

@@ -141,6 +141,10 @@ pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError>
             };
             transfer::export(&load(&input, Detail::Full)?.programme, &request, context)
         }
+        Command::Convert { input, output } => {
+            let json = crate::formats::native_write::write(&load(input, Detail::Full)?.programme);
+            transfer::write_out(format!("{json}\n"), output.as_deref())
+        }
         Command::ImportFavourites { file, programme } => {
             let input = Input {
                 programme: programme.clone(),

@@ -87,6 +87,18 @@ pub fn export(
     })
 }
 
+/// The text on standard output, or in `path` with a note saying so.
+pub fn write_out(text: String, path: Option<&Path>) -> Result<Output, CommandError> {
+    let Some(path) = path else {
+        return Ok(text.into());
+    };
+    write_file(path, &text)?;
+    Ok(Output {
+        stdout: String::new(),
+        notes: vec![format!("wrote {}", path.display())],
+    })
+}
+
 fn write_file(path: &Path, text: &str) -> Result<(), CommandError> {
     std::fs::write(path, text).map_err(|source| CommandError::File {
         path: path.to_path_buf(),
