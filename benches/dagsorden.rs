@@ -119,6 +119,16 @@ fn load(c: &mut Criterion) {
                     )
                 });
             });
+            group.bench_function("brief/fosdem-2025.xml", |b| {
+                b.iter(|| {
+                    dagsorden::formats::parse_with(
+                        black_box(&bytes),
+                        name,
+                        None,
+                        dagsorden::formats::Detail::Brief,
+                    )
+                });
+            });
             // Read, parse and index, to the app ready for its first frame. The search index is
             // made on another thread meanwhile; it is waited for outside the timing, so one
             // round's thread does not slow the next.

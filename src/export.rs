@@ -118,8 +118,8 @@ fn description(programme: &Programme, s: &Session) -> String {
     if let Some(part) = s.part.and_then(|p| programme.parts.get(p)) {
         parts.push(part.name.clone());
     }
-    if let Some(text) = &s.description {
-        parts.push(text.clone());
+    if let Some(text) = s.description_text() {
+        parts.push(text.into_owned());
     }
     if let Some(url) = &s.url {
         parts.push(url.clone());

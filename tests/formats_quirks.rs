@@ -134,7 +134,7 @@ fn frab_xml_quirks_are_survived() {
         "the parent room is the rule"
     );
     assert_eq!(
-        first.description.as_deref(),
+        first.description_text().as_deref(),
         Some("Rock & roll \u{2011} bold\n\nSecond"),
         "HTML stripped, double escapes decoded, a description equal to the abstract shown once"
     );
@@ -322,7 +322,7 @@ fn icalendar_as_conferences_publish_it() {
     );
     assert_eq!(slot(p, opening), "2025-03-11 09:00–09:30 Storsalen");
     assert_eq!(
-        opening.description.as_deref(),
+        opening.description_text().as_deref(),
         Some("Første linje\nAndre linje, med komma; og semikolon.")
     );
     let themes: Vec<&str> = opening

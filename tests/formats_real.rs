@@ -70,7 +70,7 @@ fn fosdem_2025() {
     assert_eq!(when_where(p, s), "2025-02-01 10:35–11:00 K.3.201");
     assert_eq!(speakers(s), ["Mikhail Gudim"]);
     assert_eq!(p.themes[s.themes[0]].name, "LLVM");
-    let text = s.description.as_deref().unwrap_or_default();
+    let text = s.description_text().unwrap_or_default();
     assert!(text.starts_with("Currently LLVM saves and restores callee-saved registers during prologue-epilogue insertion pass."), "{text}");
     assert!(
         !text.contains("<p>") && !text.contains('\n'),
@@ -98,7 +98,7 @@ fn fosdem_2020_old_pentabarf_without_zone_or_guid() {
     assert_eq!(s.utc_offset, None, "floating local time");
     assert_eq!(speakers(s), ["FOSDEM Staff"]);
     assert_eq!(
-        s.description.as_deref(),
+        s.description_text().as_deref(),
         Some("FOSDEM welcome and opening talk.\n\nWelcome to FOSDEM 2020!")
     );
     let links: Vec<&str> = s.links.iter().map(|l| l.url.as_str()).collect();
@@ -136,7 +136,7 @@ fn ccc_36c3_schedule_json_with_offsets_and_late_nights() {
     assert_eq!(when_where(p, opening), "2019-12-27 11:00–11:30 Ada");
     assert_eq!(opening.utc_offset.map(|o| o.local_minus_utc()), Some(3600));
     assert_eq!(speakers(opening), ["bleeptrack", "blinry"]);
-    assert_eq!(opening.description.as_deref(), Some("Welcome!"));
+    assert_eq!(opening.description_text().as_deref(), Some("Welcome!"));
     assert_eq!(opening.id, "6a32cb72-a69d-423c-91b5-60d88eb8e6c7");
     let jeopardy = one(p, "Hacker Jeopardy");
     assert_eq!(
@@ -167,7 +167,7 @@ fn camp_2019_schedule_json_with_a_zone() {
         ["Markus Ossevorth", "Marc-André Janizewski", "Tim Pritlove"]
     );
     let math = one(p, "Math Protected Social Interactions");
-    let text = math.description.as_deref().unwrap_or_default();
+    let text = math.description_text().unwrap_or_default();
     assert!(
         text.starts_with(
             "We have learned that Math might be our last defence line against\na real"
@@ -216,7 +216,7 @@ fn seen(p: &Programme, s: &Session) -> String {
         s.title,
         p.room_name(s),
         s.speakers,
-        s.description,
+        s.description_text(),
         s.url,
         s.links,
         s.utc_offset

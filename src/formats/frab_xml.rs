@@ -316,45 +316,54 @@ impl Walk {
 /// An element the walk does not read.
 const OTHER: &str = "";
 
-/// The elements the walk reads, by name; matched without regard to case, and without making a
-/// string of every element's name.
-const KNOWN: &[&str] = &[
-    "schedule",
-    "conference",
-    "day",
-    "room",
-    "event",
-    "tracks",
-    "track",
-    "persons",
-    "person",
-    "links",
-    "link",
-    "title",
-    "subtitle",
-    "type",
-    "language",
-    "abstract",
-    "description",
-    "url",
-    "slug",
-    "duration",
-    "date",
-    "start",
-    "acronym",
-    "venue",
-    "city",
-    "base_url",
-    "time_zone_name",
-    "day_change",
-];
-
+/// The elements the walk reads, by name, as written (files use lower case); any other case is
+/// tried again in lower case. No string is made of any element's name.
 fn known_name(name: &[u8]) -> &'static str {
-    KNOWN
-        .iter()
-        .find(|known| known.as_bytes().eq_ignore_ascii_case(name))
-        .copied()
-        .unwrap_or(OTHER)
+    exact_name(name).unwrap_or_else(|| {
+        let mut lower = [0u8; 16];
+        match lower.get_mut(..name.len()) {
+            Some(buffer) => {
+                buffer.copy_from_slice(name);
+                buffer.make_ascii_lowercase();
+                exact_name(buffer).unwrap_or(OTHER)
+            }
+            None => OTHER,
+        }
+    })
+}
+
+fn exact_name(name: &[u8]) -> Option<&'static str> {
+    Some(match name {
+        b"schedule" => "schedule",
+        b"conference" => "conference",
+        b"day" => "day",
+        b"room" => "room",
+        b"event" => "event",
+        b"tracks" => "tracks",
+        b"track" => "track",
+        b"persons" => "persons",
+        b"person" => "person",
+        b"links" => "links",
+        b"link" => "link",
+        b"title" => "title",
+        b"subtitle" => "subtitle",
+        b"type" => "type",
+        b"language" => "language",
+        b"abstract" => "abstract",
+        b"description" => "description",
+        b"url" => "url",
+        b"slug" => "slug",
+        b"duration" => "duration",
+        b"date" => "date",
+        b"start" => "start",
+        b"acronym" => "acronym",
+        b"venue" => "venue",
+        b"city" => "city",
+        b"base_url" => "base_url",
+        b"time_zone_name" => "time_zone_name",
+        b"day_change" => "day_change",
+        _ => return None,
+    })
 }
 
 fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {

@@ -2,7 +2,6 @@
 //! the file describes them ([`Draft`]) and places them on programme days in the venue's time,
 //! gives each a stable key, and collects what had to be skipped as [`Warning`]s.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
@@ -11,10 +10,9 @@ use chrono_tz::Tz;
 use rustc_hash::FxHashMap;
 
 use super::Detail;
-use super::html::plain_text;
 use super::names::Names;
-use crate::model::{Day, DayTime, Kind, Link, Programme, Session, Speaker, Theme};
-use crate::text::{clean_line, clean_opt};
+use crate::model::{Day, DayTime, Description, Kind, Link, Programme, Session, Speaker, Theme};
+use crate::text::{clean_line, clean_line_owned, clean_opt_owned};
 
 /// Something an importer skipped or guessed, for `dagsorden check` to report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,52 +162,64 @@ impl Builder {
 
     /// Places a session; `place` names it in warnings.
     pub fn add(&mut self, draft: Draft, place: &str) {
-        let title = clean_line(&draft.title);
+        let Some((day, start, end, utc_offset)) = self.place_in_time(&draft, place) else {
+            return;
+        };
+        let Draft {
+            ids,
+            title,
+            subtitle,
+            summary,
+            description,
+            kind,
+            room,
+            themes,
+            speakers: people,
+            url,
+            links,
+            language,
+            time_note,
+            ..
+        } = draft;
+        let title = clean_line_owned(title);
         if title.is_empty() {
             self.warn(place, "skipped: a session without a title");
             return;
         }
-        let Some((day, start, end, utc_offset)) = self.place_in_time(&draft, place) else {
-            return;
-        };
         let session = Session {
-            id: String::new(),
+            id: ids
+                .into_iter()
+                .map(clean_line_owned)
+                .find(|id| !id.is_empty())
+                .unwrap_or_default(),
             day,
             start: None,
             end: None,
             utc_offset,
-            time_note: clean_opt(draft.time_note.as_deref()),
+            time_note: clean_opt_owned(time_note),
             title,
-            subtitle: clean_opt(draft.subtitle.as_deref()),
-            // Kept as written for now: made plain text in `finish`, on every core.
+            subtitle: clean_opt_owned(subtitle),
+            // Kept as written: made plain text when shown.
             description: match self.detail {
-                Detail::Full => join(draft.summary.as_deref(), draft.description.as_deref())
-                    .map(Cow::into_owned),
+                Detail::Full => join(summary, description).map(Description::Markup),
                 Detail::Brief => None,
             },
-            kind: draft.kind.as_deref().map_or(Kind::Session, Kind::from_word),
-            room: clean_opt(draft.room.as_deref()).map(|r| self.rooms.intern(&r)),
+            kind: kind.as_deref().map_or(Kind::Session, Kind::from_word),
+            room: clean_opt_owned(room).map(|r| self.rooms.intern(&r)),
             part: None,
-            themes: self.theme_indexes(&draft.themes),
-            speakers: speakers(&draft.speakers),
+            themes: self.theme_indexes(&themes),
+            speakers: speakers(&people),
             streamed: false,
             open_to_press: false,
-            url: clean_opt(draft.url.as_deref()),
-            links: draft.links,
-            language: clean_opt(draft.language.as_deref()),
+            url: clean_opt_owned(url),
+            links,
+            language: clean_opt_owned(language),
         };
-        let mut placed = Placed {
+        self.placed.push(Placed {
             session,
             start,
             end,
-        };
-        placed.session.id = draft
-            .ids
-            .iter()
-            .map(|id| clean_line(id))
-            .find(|id| !id.is_empty())
-            .unwrap_or_default();
-        self.placed.push(placed);
+        });
     }
 
     fn theme_indexes(&mut self, names: &[String]) -> Vec<usize> {
@@ -276,7 +286,6 @@ impl Builder {
     /// Settles dates and keys, and returns the programme in display order.
     pub fn finish(mut self) -> Imported {
         self.settle_day_dates();
-        plain_descriptions(&mut self.placed);
         let mut keys = Keys::default();
         let mut sessions = Vec::with_capacity(self.placed.len());
         for placed in std::mem::take(&mut self.placed) {
@@ -367,30 +376,13 @@ impl Builder {
 }
 
 /// The abstract and the description, each once (a description often repeats the abstract).
-fn join<'a>(summary: Option<&'a str>, description: Option<&'a str>) -> Option<Cow<'a, str>> {
-    let summary = summary.map(str::trim).filter(|s| !s.is_empty());
-    let description = description.map(str::trim).filter(|s| !s.is_empty());
-    match (summary, description) {
-        (Some(a), Some(d)) if a == d => Some(Cow::Borrowed(a)),
-        (Some(a), Some(d)) => Some(Cow::Owned(format!("{a}\n\n{d}"))),
-        (a, d) => a.or(d).map(Cow::Borrowed),
+fn join(summary: Option<String>, description: Option<String>) -> Option<String> {
+    let given = |text: Option<String>| text.filter(|t| !t.trim().is_empty());
+    match (given(summary), given(description)) {
+        (Some(a), Some(d)) if a.trim() == d.trim() => Some(a),
+        (Some(a), Some(d)) => Some(format!("{}\n\n{}", a.trim(), d.trim())),
+        (a, d) => a.or(d),
     }
-}
-
-/// Turns the descriptions (HTML or plain text, as written) into clean plain text, sharing the
-/// work between the machine's cores: it is most of the work of reading a large programme.
-fn plain_descriptions(placed: &mut [Placed]) {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let chunk = placed.len().div_ceil(threads.max(1)).max(64);
-    std::thread::scope(|scope| {
-        for part in placed.chunks_mut(chunk) {
-            scope.spawn(|| {
-                for p in part {
-                    p.session.description = plain_text(p.session.description.as_deref());
-                }
-            });
-        }
-    });
 }
 
 /// Moves a day's opening and closing hours along with its date.

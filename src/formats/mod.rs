@@ -3,7 +3,6 @@
 mod detect;
 mod error;
 pub mod frab_xml;
-mod html;
 pub mod ical;
 pub mod import;
 mod lenient;

@@ -15,7 +15,9 @@ use serde::de::{self, Deserializer, Visitor};
 use super::Detail;
 use super::names::Names;
 use super::{LoadError, line_column};
-use crate::model::{Day, DayTime, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue};
+use crate::model::{
+    Day, DayTime, Description, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue,
+};
 use crate::text::{clean_block_opt, clean_line, clean_line_owned, clean_opt_owned};
 
 /// Parses a programme in dagsorden's JSON format. `origin` names the source in errors.
@@ -278,7 +280,10 @@ fn build(file: FileProgramme<'_>, detail: Detail) -> Result<Programme, Invalid> 
         for (s, raw) in day.sessions.into_iter().enumerate() {
             let place = Place { day: d, session: s };
             let description = match detail {
-                Detail::Full => clean_block_opt(raw.description.as_deref()),
+                Detail::Full => raw
+                    .description
+                    .clone()
+                    .map(|d| Description::Text(d.into_owned())),
                 Detail::Brief => None,
             };
             let mut session = build_session(raw, place, &references, &mut rooms)?;

@@ -1,6 +1,8 @@
 //! A [`Programme`] written in dagsorden's own JSON: the same format [`super::native`] reads, so
 //! any programme, however it was imported, can be kept, edited or shared as one.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::model::{Programme, Session, Speaker};
@@ -86,7 +88,7 @@ struct Item<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     subtitle: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
+    description: Option<Cow<'a, str>>,
     kind: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     room: Option<&'a str>,
@@ -197,7 +199,7 @@ fn item<'a>(p: &'a Programme, s: &'a Session) -> Item<'a> {
         time_note: s.time_note.as_deref(),
         title: &s.title,
         subtitle: s.subtitle.as_deref(),
-        description: s.description.as_deref(),
+        description: s.description_text(),
         kind: s.kind.label(),
         room: p.room_name(s),
         part: s.part.and_then(|i| p.parts.get(i)).map(|x| x.id.as_str()),

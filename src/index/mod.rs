@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 
 use crate::model::Programme;
+use rustc_hash::FxHashMap;
 pub use search::SearchIndex;
 
 /// A speaker and everything they take part in.
@@ -123,7 +124,7 @@ pub fn keys(programme: &Programme) -> HashMap<String, usize> {
 }
 
 fn speakers(programme: &Programme) -> Vec<SpeakerEntry> {
-    let mut by_name: HashMap<&str, SpeakerEntry> = HashMap::new();
+    let mut by_name: FxHashMap<&str, SpeakerEntry> = FxHashMap::default();
     for (i, session) in programme.sessions.iter().enumerate() {
         for speaker in &session.speakers {
             let entry = by_name

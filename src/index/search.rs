@@ -164,9 +164,10 @@ impl SearchIndex {
             });
             let themes = s.themes.iter().map(|&t| programme.themes[t].name.as_str());
             let speakers = s.speakers.iter().map(|p| p.name.as_str());
+            let description = s.description_text();
             let texts = [
                 s.subtitle.as_deref(),
-                s.description.as_deref(),
+                description.as_deref(),
                 programme.room_name(s),
             ]
             .into_iter()
@@ -275,7 +276,7 @@ mod tests {
         let session = |title: &str, description: &str, speaker: &str| Session {
             id: title.into(),
             title: title.into(),
-            description: Some(description.into()),
+            description: Some(crate::model::Description::Text(description.into())),
             speakers: vec![Speaker {
                 name: speaker.into(),
                 role: None,

@@ -5,5 +5,7 @@ mod programme;
 mod time;
 
 pub use daytime::DayTime;
-pub use programme::{Day, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue};
+pub use programme::{
+    Day, Description, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue,
+};
 pub use time::{SetClock, Shown, Span, Timeline, Zone, utc_offset_name};

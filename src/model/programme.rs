@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::{FixedOffset, NaiveDate};
@@ -67,6 +68,30 @@ pub struct Day {
     pub closes: Option<DayTime>,
     /// This day's slice of [`Programme::sessions`].
     pub sessions: Range<usize>,
+}
+
+/// A session's description as the file wrote it. It is never shown as it is: [`Self::plain`]
+/// makes it plain, clean text when it is needed, so opening a programme does not pay for
+/// turning every description's HTML into text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Description {
+    /// Plain text (dagsorden's own format).
+    Text(String),
+    /// HTML or plain text, as conference files have it.
+    Markup(String),
+}
+
+impl Description {
+    /// The description as plain text: HTML tags stripped and entities decoded (for markup),
+    /// control characters and escape sequences removed, white space tidied.
+    pub fn plain(&self) -> Cow<'_, str> {
+        match self {
+            Self::Text(text) => crate::text::clean_block_cow(text),
+            Self::Markup(markup) => {
+                Cow::Owned(crate::text::html::plain_text(Some(markup)).unwrap_or_default())
+            }
+        }
+    }
 }
 
 /// A link about a session (a recording, slides, a feedback form).
@@ -146,7 +171,8 @@ pub struct Session {
     pub time_note: Option<String>,
     pub title: String,
     pub subtitle: Option<String>,
-    pub description: Option<String>,
+    /// As written: read it with [`Session::description_text`].
+    pub description: Option<Description>,
     pub kind: Kind,
     /// Index into [`Programme::rooms`].
     pub room: Option<usize>,
@@ -164,6 +190,14 @@ pub struct Session {
 }
 
 impl Session {
+    /// The description as plain, clean text; `None` if there is none or nothing is left of it.
+    pub fn description_text(&self) -> Option<Cow<'_, str>> {
+        self.description
+            .as_ref()
+            .map(Description::plain)
+            .filter(|text| !text.is_empty())
+    }
+
     /// Length in minutes, when both ends are known.
     pub fn duration_minutes(&self) -> Option<u32> {
         self.end?.minutes().checked_sub(self.start?.minutes())

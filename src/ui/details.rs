@@ -78,9 +78,9 @@ fn session_sheet(app: &App, sheet: &mut Sheet) {
     sheet.field_spans("Star", star_spans(app.level(index)));
     clashes(app, sheet, index);
     speakers(sheet, "Speakers", &session.speakers);
-    if let Some(description) = &session.description {
+    if let Some(description) = session.description_text() {
         sheet.blank();
-        sheet.text(description);
+        sheet.text(&description);
     }
     links(sheet, session);
 }

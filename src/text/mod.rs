@@ -1,7 +1,10 @@
 //! Programme text is untrusted: these functions make it safe to put on a terminal.
 //!
-//! Every string read from a programme file passes through here once, at load time, so no
-//! control character or escape sequence can reach the screen, whatever the file holds.
+//! Every string read from a programme file passes through here — at load time, or for a
+//! session's description when it is shown — so no control character or escape sequence can
+//! reach the screen, whatever the file holds.
+
+pub mod html;
 
 /// One line of text: escape sequences and control characters removed, runs of white space
 /// (line breaks included) folded to one space, ends trimmed.
@@ -190,6 +193,15 @@ fn is_clean_line(raw: &str) -> bool {
         i += 1;
     }
     true
+}
+
+/// As [`clean_block`], borrowing the text when it is already clean.
+pub fn clean_block_cow(raw: &str) -> std::borrow::Cow<'_, str> {
+    if is_clean_block(raw) {
+        std::borrow::Cow::Borrowed(raw)
+    } else {
+        std::borrow::Cow::Owned(clean_block(raw))
+    }
 }
 
 /// As [`clean_line`], keeping the string itself when it is already clean (no copy).

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::text::clean_block_opt;
+use super::clean_block_opt;
 
 /// Block-level tags that end a line of text.
 const BREAKING_TAGS: &[&str] = &[
