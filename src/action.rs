@@ -47,12 +47,13 @@ impl Pane {
         }
     }
 
+    /// The pane's name on screen, in the user's language.
     pub fn title(self) -> &'static str {
         match self {
-            Self::Browse => "Browse",
-            Self::Sessions => "Sessions",
-            Self::Details => "Details",
-            Self::Filters => "Filters",
+            Self::Browse => crate::tr!("pane.browse"),
+            Self::Sessions => crate::tr!("pane.sessions"),
+            Self::Details => crate::tr!("pane.details"),
+            Self::Filters => crate::tr!("pane.filters"),
         }
     }
 }

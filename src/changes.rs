@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::favourites::{Seen, Stars};
 use crate::model::Programme;
+use crate::tr;
 
 /// What became of one starred session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,18 +27,23 @@ impl Change {
     pub fn describe(&self) -> String {
         let b = &self.before;
         let Some(a) = &self.after else {
-            return format!("«{}» ({}): cancelled", b.title, when(b));
+            return tr!("changes.cancelled", title = b.title, when = when(b));
         };
         let mut parts = Vec::new();
         if a.title != b.title {
-            parts.push(format!("renamed «{}»", a.title));
+            parts.push(tr!("changes.renamed", title = a.title));
         }
         if (&a.date, &a.start, &a.end) != (&b.date, &b.start, &b.end) {
-            parts.push(format!("moved {} → {}", when(b), moved_to(b, a)));
+            parts.push(tr!("changes.moved", from = when(b), to = moved_to(b, a)));
         }
         if a.room != b.room {
-            let room = |r: &Option<String>| r.clone().unwrap_or_else(|| "no room".into());
-            parts.push(format!("room {} → {}", room(&b.room), room(&a.room)));
+            let room =
+                |r: &Option<String>| r.clone().unwrap_or_else(|| tr!("changes.no_room").into());
+            parts.push(tr!(
+                "changes.room",
+                from = room(&b.room),
+                to = room(&a.room)
+            ));
         }
         format!("«{}»: {}", b.title, parts.join(", "))
     }
@@ -48,7 +54,7 @@ fn when(seen: &Seen) -> String {
     let time = match (&seen.start, &seen.end) {
         (Some(start), Some(end)) if start != end => format!("{start}–{end}"),
         (Some(start), _) => start.clone(),
-        _ => "time not announced".into(),
+        _ => tr!("details.time_not_announced").into(),
     };
     match &seen.date {
         Some(date) if seen.start.is_some() => format!("{date} {time}"),

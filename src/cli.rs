@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::formats::Format;
+use crate::i18n::Lang;
 use crate::model::SetClock;
 
 /// Browse a conference programme in the terminal: days, sessions, themes, and your stars.
@@ -34,6 +35,16 @@ pub struct Cli {
     /// Show times in this machine's time zone instead of the venue's.
     #[arg(long, global = true)]
     pub local_time: bool,
+
+    /// Language: nb (norsk bokmål) or en (English). Default: the config file's, else
+    /// `LC_ALL` / `LC_MESSAGES` / `LANG`, else English.
+    #[arg(long, global = true, value_name = "nb|en", env = "DAGSORDEN_LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+
+    /// No colour on screen (as the `NO_COLOR` environment variable does); states keep their
+    /// symbols and words.
+    #[arg(long, global = true)]
+    pub no_color: bool,
 }
 
 /// Which programme, and how to read it.
@@ -120,6 +131,13 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Show where the config file is, the settings in force and any problems in it (exit 1 if
+    /// there are); with --init, write a commented default file to start from.
+    Config {
+        /// Write the commented default config file (never over an existing one).
+        #[arg(long)]
+        init: bool,
+    },
     /// Star the sessions an exported calendar (.ics) names; stars already set are kept.
     ImportFavourites {
         /// The calendar file.
@@ -162,6 +180,14 @@ fn parse_day(text: &str) -> Result<DaySelector, String> {
     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map(DaySelector::Date)
         .map_err(|_| format!("invalid day {text:?}: give a date as 2024-02-13, or today"))
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "nb" | "no" | "nn" | "norsk" => Ok(Lang::Nb),
+        "en" | "english" => Ok(Lang::En),
+        _ => Err(format!("unknown language {text:?} (known: nb, en)")),
+    }
 }
 
 fn parse_format(text: &str) -> Result<Format, String> {

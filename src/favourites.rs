@@ -26,13 +26,13 @@ const TEMP_SUFFIX: &str = ".tmp";
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("cannot read {path}: {source}")]
+    #[error("{}", crate::tr!("favourites.cannot_read", path = .path.display(), error = .source))]
     Read { path: PathBuf, source: io::Error },
-    #[error("cannot save {path}: {source}")]
+    #[error("{}", crate::tr!("favourites.cannot_save", path = .path.display(), error = .source))]
     Write { path: PathBuf, source: io::Error },
-    #[error("{path} is from a newer dagsorden (version {version}); stars are not saved")]
+    #[error("{}", crate::tr!("favourites.newer", path = .path.display(), version = .version))]
     Newer { path: PathBuf, version: u32 },
-    #[error("cannot move unreadable {path} aside: {source}")]
+    #[error("{}", crate::tr!("favourites.cannot_move", path = .path.display(), error = .source))]
     SetAside { path: PathBuf, source: io::Error },
 }
 

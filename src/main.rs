@@ -1,4 +1,4 @@
-//! Thin on purpose: read the command line, then run a command or the viewer.
+//! Thin on purpose: read the command line and the settings, then run a command or the viewer.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -10,9 +10,13 @@ use thiserror::Error;
 use dagsorden::app::{App, Clock};
 use dagsorden::cli::Cli;
 use dagsorden::commands::{self, CommandError, Context};
+use dagsorden::config::Config;
 use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::{LoadError, Source};
+use dagsorden::i18n::{self, Lang};
 use dagsorden::model::{Shown, Zone};
+use dagsorden::tr;
+use dagsorden::ui::theme::Theme;
 
 #[derive(Debug, Error)]
 enum Failure {
@@ -20,18 +24,20 @@ enum Failure {
     Load(#[from] LoadError),
     #[error(transparent)]
     Command(#[from] CommandError),
-    #[error("needs an interactive terminal ({0} is not one); run it in a terminal window")]
+    #[error("{}", tr!("error.not_a_terminal", stream = .0))]
     NotATerminal(&'static str),
-    #[error("no config directory could be found; give one with --config-dir DIR")]
+    #[error("{}", tr!("error.no_config_dir"))]
     NoConfigDir,
-    #[error("terminal error: {0}")]
+    #[error("{}", tr!("error.terminal", error = .0))]
     Terminal(#[from] std::io::Error),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
-        Ok(()) => ExitCode::SUCCESS,
+    let config_dir = config_dir(&cli);
+    let config = settle_language(&cli, config_dir.as_deref());
+    match run(&cli, config_dir, config) {
+        Ok(code) => ExitCode::from(code),
         Err(failure) => {
             eprintln!("dagsorden: {failure}");
             ExitCode::from(2)
@@ -39,37 +45,74 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli) -> Result<(), Failure> {
+/// Chooses the language (`--lang`, else the config file's, else the locale) and reads the
+/// config in it, so its problems are reported in the language the user reads.
+fn settle_language(cli: &Cli, dir: Option<&std::path::Path>) -> Option<Config> {
+    let config = dir.map(Config::load);
+    let chosen = cli
+        .lang
+        .or_else(|| config.as_ref().and_then(|c| c.settings.lang));
+    let lang = chosen.or_else(Lang::from_env).unwrap_or_default();
+    i18n::set_lang(lang);
+    if lang == Lang::En {
+        config
+    } else {
+        dir.map(Config::load)
+    }
+}
+
+fn run(cli: &Cli, config_dir: Option<PathBuf>, config: Option<Config>) -> Result<u8, Failure> {
+    let clock = clock(cli, config.as_ref());
     let Some(command) = &cli.command else {
-        return view(cli);
+        view(cli, config_dir, config, clock)?;
+        return Ok(0);
     };
     let context = Context {
-        config_dir: config_dir(cli),
-        clock: clock(cli),
+        config_dir,
+        clock,
+        config,
     };
     let output = commands::run(command, &context)?;
     print!("{}", output.stdout);
     for note in output.notes {
         eprintln!("dagsorden: {note}");
     }
-    Ok(())
+    Ok(output.exit)
 }
 
-fn view(cli: &Cli) -> Result<(), Failure> {
+fn view(
+    cli: &Cli,
+    config_dir: Option<PathBuf>,
+    config: Option<Config>,
+    clock: Clock,
+) -> Result<(), Failure> {
     // Everything that can fail on input fails here, before the terminal is touched.
     let programme = Source::from_argument(cli.input.programme.as_deref())
         .load(cli.input.format)?
         .programme;
-    let config_dir = config_dir(cli).ok_or(Failure::NoConfigDir)?;
+    let config_dir = config_dir.ok_or(Failure::NoConfigDir)?;
     if !std::io::stdin().is_terminal() {
-        return Err(Failure::NotATerminal("standard input"));
+        return Err(Failure::NotATerminal("stdin"));
     }
     if !std::io::stdout().is_terminal() {
-        return Err(Failure::NotATerminal("standard output"));
+        return Err(Failure::NotATerminal("stdout"));
     }
-    let mut app = App::with_store(programme, FavouritesStore::in_dir(&config_dir), clock(cli));
+    let config = config.unwrap_or_else(|| Config::none(&config_dir));
+    let theme = theme(cli, &config);
+    let mut app = App::with_store(programme, FavouritesStore::in_dir(&config_dir), clock);
+    app.configure(&config, theme);
     dagsorden::tui::run(&mut app, cli.now.is_none())?;
     Ok(())
+}
+
+/// `--no-color` and `NO_COLOR` (set and not empty, as no-color.org asks) beat the config.
+fn theme(cli: &Cli, config: &Config) -> Theme {
+    let no_color = cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if no_color {
+        Theme::NoColor
+    } else {
+        config.settings.theme.unwrap_or_default()
+    }
 }
 
 /// `--config-dir`, or the user's config directory for dagsorden.
@@ -77,14 +120,15 @@ fn config_dir(cli: &Cli) -> Option<PathBuf> {
     cli.config_dir.clone().or_else(FavouritesStore::default_dir)
 }
 
-fn clock(cli: &Cli) -> Clock {
+fn clock(cli: &Cli, config: Option<&Config>) -> Clock {
+    let configured = config.and_then(|c| c.settings.times);
     Clock {
         set: cli.now,
         local: Zone::local(),
         shown: if cli.local_time {
             Shown::Local
         } else {
-            Shown::Venue
+            configured.unwrap_or(Shown::Venue)
         },
     }
 }

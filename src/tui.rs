@@ -11,7 +11,6 @@ use ratatui::crossterm::execute;
 
 use crate::action::Action;
 use crate::app::App;
-use crate::keymap;
 
 /// Runs the app until the user quits. The terminal is restored on return, on error and on panic.
 /// With `ticking`, the clock follows the system's and the screen is redrawn each minute.
@@ -61,7 +60,7 @@ fn event_loop(
             continue;
         }
         let event = event::read()?;
-        if let Some(action) = keymap::action_for_event(&event, app.context()) {
+        if let Some(action) = app.keymap().action_for_event(&event, app.context()) {
             app.update(action);
         }
     }

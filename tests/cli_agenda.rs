@@ -15,6 +15,7 @@ fn dagsorden(args: &[&str], config: &std::path::Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dagsorden"))
         .args(args)
         .env("DAGSORDEN_CONFIG_DIR", config)
+        .env("DAGSORDEN_LANG", "en")
         .env("TZ", "Europe/Oslo")
         .env_remove("DAGSORDEN_NOW")
         .output()
@@ -230,6 +231,7 @@ fn times_in_the_users_zone_with_local_time() {
             "--json",
         ])
         .env("DAGSORDEN_CONFIG_DIR", config.path())
+        .env("DAGSORDEN_LANG", "en")
         .env("TZ", "America/New_York")
         .output()
         .expect("run");

@@ -10,6 +10,7 @@ fn check(args: &[&str]) -> Output {
         .arg("check")
         .args(args)
         .env("DAGSORDEN_CONFIG_DIR", config.path())
+        .env("DAGSORDEN_LANG", "en")
         .output()
         .expect("run dagsorden check")
 }
@@ -104,6 +105,7 @@ fn any_programme_converts_to_dagsorden_json_and_back() {
             out.to_str().expect("path"),
         ])
         .env("DAGSORDEN_CONFIG_DIR", dir.path())
+        .env("DAGSORDEN_LANG", "en")
         .output()
         .expect("run");
     assert_eq!(output.status.code(), Some(0));

@@ -54,10 +54,10 @@ fn help_opens_and_esc_closes_it_before_quitting() {
     let mut app = PtyApp::start(&["ks-toppmote-2021"], config.path(), 80, 24);
     app.wait_for("Kommunalpolitisk Toppmøte 2021");
     app.send("?");
-    app.wait_for("Keys — Esc/? closes");
+    app.wait_for("Keys — ?/Esc closes");
     app.send("\x1b");
     app.wait_until("the help to close", |screen, _| {
-        !screen.contents().contains("Keys — Esc/? closes")
+        !screen.contents().contains("Keys — ?/Esc closes")
     });
     app.send(&format!("{DOWN}{ENTER}"));
     app.wait_for("┏ Details");
@@ -130,6 +130,7 @@ fn a_missing_programme_names_the_shipped_ones() {
     let output = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
         .arg("no-such-programme")
         .env("DAGSORDEN_CONFIG_DIR", dir.path())
+        .env("DAGSORDEN_LANG", "en")
         .output()
         .expect("run");
     assert_eq!(output.status.code(), Some(2));
@@ -146,6 +147,7 @@ fn without_a_terminal_it_says_so_instead_of_writing_escape_codes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let output = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
         .env("DAGSORDEN_CONFIG_DIR", dir.path())
+        .env("DAGSORDEN_LANG", "en")
         .output()
         .expect("run");
     assert_eq!(output.status.code(), Some(2));

@@ -44,6 +44,7 @@ fn dagsorden(args: &[&str], config: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_dagsorden"))
         .args(args)
         .env("DAGSORDEN_CONFIG_DIR", config)
+        .env("DAGSORDEN_LANG", "en")
         .env("TZ", "Europe/Oslo")
         .env_remove("DAGSORDEN_NOW")
         .output()
@@ -333,6 +334,7 @@ fn two_instances_saving_at_once_keep_both_stars() {
                     path.to_str().expect("path"),
                 ])
                 .env("DAGSORDEN_CONFIG_DIR", config.path())
+                .env("DAGSORDEN_LANG", "en")
                 .stdout(Stdio::null())
                 .spawn()
                 .expect("start")
@@ -373,6 +375,7 @@ fn a_save_killed_at_any_moment_leaves_a_whole_file() {
                 fixture("planning.json").to_str().expect("path"),
             ])
             .env("DAGSORDEN_CONFIG_DIR", config.path())
+            .env("DAGSORDEN_LANG", "en")
             .stdout(Stdio::null())
             .spawn()
             .expect("start");

@@ -21,14 +21,6 @@ impl Browse {
             Self::Speakers => Self::Days,
         }
     }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Days => "Days",
-            Self::Rooms => "Rooms",
-            Self::Speakers => "Speakers",
-        }
-    }
 }
 
 impl App {

@@ -3,6 +3,7 @@
 
 use super::{App, info_status};
 use crate::model::Programme;
+use crate::tr;
 
 /// The filters in force. Each narrows what every list of sessions shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -141,9 +142,9 @@ impl App {
         self.filters.hide_past = !self.filters.hide_past;
         self.refresh_entries();
         self.status = Some(info_status(if self.filters.hide_past {
-            "Sessions that are over are hidden.".into()
+            tr!("status.past_hidden").into()
         } else {
-            "Sessions that are over are shown.".into()
+            tr!("status.past_shown").into()
         }));
     }
 
@@ -151,9 +152,9 @@ impl App {
         self.filters.starred_only = !self.filters.starred_only;
         self.refresh_entries();
         self.status = Some(info_status(if self.filters.starred_only {
-            "Only starred sessions are shown.".into()
+            tr!("status.starred_only").into()
         } else {
-            "All sessions are shown.".into()
+            tr!("status.all_shown").into()
         }));
     }
 
@@ -163,7 +164,7 @@ impl App {
         self.filter_cursor = first_choice(&self.filter_rows);
         self.refresh_entries();
         if had {
-            self.status = Some(info_status("Filters cleared.".into()));
+            self.status = Some(info_status(tr!("status.filters_cleared").into()));
         }
     }
 }

@@ -6,6 +6,7 @@ use super::{App, Overlay, error_status, info_status};
 use crate::changes::{self, Change};
 use crate::export;
 use crate::favourites::Seen;
+use crate::tr;
 
 impl App {
     /// The changes to starred sessions not yet dismissed.
@@ -47,7 +48,7 @@ impl App {
                 changes::acknowledge(stars, &seen);
             }) {
                 Ok((stars, _)) => self.stars = stars,
-                Err(e) => self.status = Some(error_status(format!("Not saved: {e}"))),
+                Err(e) => self.status = Some(error_status(tr!("status.not_saved", error = e))),
             }
         }
         self.derive_from_stars();
@@ -56,9 +57,7 @@ impl App {
     /// Writes the starred sessions to `<programme id>-favourites.ics` beside the favourites.
     pub(super) fn export_favourites(&mut self) {
         let Some(dir) = self.store.as_ref().and_then(|s| s.path().parent()) else {
-            self.status = Some(error_status(
-                "Nowhere to export to: no config directory.".into(),
-            ));
+            self.status = Some(error_status(tr!("status.no_export_dir").into()));
             return;
         };
         let path = dir.join(format!("{}-favourites.ics", self.programme.id));
@@ -73,20 +72,23 @@ impl App {
         let written =
             std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&path, exported.text));
         if let Err(e) = written {
-            self.status = Some(error_status(format!(
-                "Not exported: {}: {e}",
-                path.display()
+            self.status = Some(error_status(tr!(
+                "status.not_exported",
+                path = path.display(),
+                error = e
             )));
             return;
         }
         let left_out = match exported.left_out.len() {
             0 => String::new(),
-            n => format!(" ({n} without a time left out)"),
+            n => format!(" {}", tr!("status.left_out", n = n)),
         };
-        self.status = Some(info_status(format!(
-            "Exported {} starred sessions to {}{left_out}",
-            starred.len() - exported.left_out.len(),
-            path.display()
-        )));
+        self.status = Some(info_status(
+            tr!(
+                "status.exported",
+                n = starred.len() - exported.left_out.len(),
+                path = path.display()
+            ) + &left_out,
+        ));
     }
 }

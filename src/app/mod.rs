@@ -15,11 +15,14 @@ use chrono::{DateTime, Utc};
 use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Pane};
+use crate::config::{Config, StartView};
 use crate::favourites::{FavouritesStore, Level, Notice, Stars};
 use crate::index::Index;
-use crate::keymap::Context;
+use crate::keymap::{Context, Keymap};
 use crate::model::{Programme, Session, SetClock, Shown, Span, Timeline, Zone};
+use crate::tr;
 use crate::ui::layout::Areas;
+use crate::ui::theme::Theme;
 
 pub use browse::Browse;
 pub use entries::{Columns, Entry, Heading};
@@ -126,6 +129,8 @@ pub struct App {
     running: bool,
     /// The width the left column would like.
     left_width: u16,
+    keymap: Keymap,
+    theme: Theme,
     pub offsets: ListOffsets,
 }
 
@@ -175,12 +180,51 @@ impl App {
             status: None,
             running: true,
             left_width,
+            keymap: Keymap::default(),
+            theme: Theme::default(),
             offsets: ListOffsets::default(),
         };
         app.derive_from_stars();
         app.day = app.today().unwrap_or(0);
         app.refresh_entries();
         app
+    }
+
+    /// Takes the user's settings: their keys and the view to start on; a problem in the file
+    /// becomes the first status message (unless the favourites have a worse one).
+    pub fn configure(&mut self, config: &Config, theme: Theme) {
+        self.keymap = config.keymap.clone();
+        self.theme = theme;
+        match config.settings.view {
+            Some(StartView::Now) => self.update(Action::ToggleNow),
+            Some(StartView::MyProgramme) => self.update(Action::ToggleMyProgramme),
+            Some(StartView::Rooms) => self.update(Action::NextBrowse),
+            Some(StartView::Speakers) => {
+                self.update(Action::NextBrowse);
+                self.update(Action::NextBrowse);
+            }
+            Some(StartView::Day) | None => {}
+        }
+        if let (None, Some(first)) = (&self.status, config.problems.first()) {
+            let more = match config.problems.len() {
+                1 => String::new(),
+                n => format!(" {}", tr!("config.more_problems", n = n - 1)),
+            };
+            self.status = Some(error_status(format!(
+                "{}: {first}{more}",
+                crate::config::FILE_NAME
+            )));
+        }
+    }
+
+    /// The keys in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The colours the screen is drawn in.
+    pub fn theme(&self) -> Theme {
+        self.theme
     }
 
     /// Opens the programme's stars from `store`; problems become the first status message.
@@ -498,9 +542,7 @@ impl App {
 
     fn jump_to_now(&mut self) {
         let Some(day) = self.today() else {
-            self.status = Some(info_status(
-                "The programme is not on today; showing its first day.".into(),
-            ));
+            self.status = Some(info_status(tr!("status.not_today").into()));
             self.select_day(if self.before_programme() {
                 0
             } else {
@@ -602,8 +644,5 @@ fn error_status(text: String) -> Status {
 }
 
 fn set_aside_status(aside: &std::path::Path) -> Status {
-    error_status(format!(
-        "Favourites file was unreadable; kept as {} and starting afresh.",
-        aside.display()
-    ))
+    error_status(tr!("status.set_aside", path = aside.display()))
 }

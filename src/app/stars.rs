@@ -4,6 +4,7 @@
 use super::{App, View, error_status, info_status};
 use crate::favourites::{Level, Seen, Star, Stars};
 use crate::planner;
+use crate::tr;
 
 impl App {
     /// The star level of a session, if starred.
@@ -53,7 +54,7 @@ impl App {
 
     pub(super) fn cycle_star(&mut self) {
         let Some(index) = self.selected_index() else {
-            self.status = Some(info_status("No session selected to star.".into()));
+            self.status = Some(info_status(tr!("status.nothing_to_star").into()));
             return;
         };
         let session = &self.programme.sessions[index];
@@ -62,9 +63,9 @@ impl App {
         let (key, title) = (session.id.clone(), session.title.clone());
         self.status = Some(match self.save_star(&key, star) {
             Ok(()) => info_status(match level {
-                Some(Level::Must) => format!("★ Must: {title}"),
-                Some(Level::Maybe) => format!("☆ Maybe: {title}"),
-                None => format!("Unstarred: {title}"),
+                Some(Level::Must) => tr!("status.must", title = title),
+                Some(Level::Maybe) => tr!("status.maybe", title = title),
+                None => tr!("status.unstarred", title = title),
             }),
             Err(message) => error_status(message),
         });
@@ -88,7 +89,7 @@ impl App {
             Err(e) => {
                 // Keep the star for this run so the screen matches what the user did.
                 set_star(&mut self.stars, key, star);
-                Err(format!("Not saved: {e}"))
+                Err(tr!("status.not_saved", error = e))
             }
         }
     }

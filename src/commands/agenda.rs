@@ -1,6 +1,7 @@
 //! `dagsorden now`, `next` and `list`: sessions one a line (or as JSON) for scripts, status bars
 //! and screen readers. No colour and no box drawing; columns are aligned with spaces.
 
+use crate::tr;
 use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
@@ -47,8 +48,16 @@ pub fn run(
         shown: clock.shown,
     };
     let (sessions, listing, nothing) = match request {
-        Request::Now { favourites } => (agenda.now(*favourites), Listing::Now, "nothing on now"),
-        Request::Next { favourites } => (agenda.next(*favourites), Listing::Next, "nothing next"),
+        Request::Now { favourites } => (
+            agenda.now(*favourites),
+            Listing::Now,
+            tr!("agenda.nothing_now"),
+        ),
+        Request::Next { favourites } => (
+            agenda.next(*favourites),
+            Listing::Next,
+            tr!("agenda.nothing_next"),
+        ),
         Request::List {
             day,
             favourites,
@@ -63,9 +72,9 @@ pub fn run(
                     .transpose()?,
             };
             let nothing = if filter.day == Some(None) {
-                "nothing: the programme has no such day"
+                tr!("agenda.no_such_day")
             } else {
-                "nothing"
+                tr!("agenda.nothing")
             };
             (agenda.list(&filter), Listing::List, nothing)
         }
@@ -86,7 +95,11 @@ fn find_theme(programme: &Programme, wanted: &str) -> Result<usize, String> {
         .position(|t| t.id.eq_ignore_ascii_case(wanted) || t.name.eq_ignore_ascii_case(wanted))
         .ok_or_else(|| {
             let known: Vec<&str> = programme.themes.iter().map(|t| t.id.as_str()).collect();
-            format!("unknown theme {wanted:?} (known: {})", known.join(", "))
+            tr!(
+                "agenda.unknown_theme",
+                theme = format!("{wanted:?}"),
+                known = known.join(", ")
+            )
         })
 }
 
@@ -206,8 +219,14 @@ impl Agenda<'_> {
         let p = self.programme;
         let s = &p.sessions[session];
         let date = p.days[s.day].date.map_or_else(
-            || "date not announced".to_string(),
-            |d| d.format("%a %Y-%m-%d").to_string(),
+            || tr!("details.date_not_announced").to_string(),
+            |d| {
+                format!(
+                    "{} {}",
+                    crate::i18n::weekday_name(d, true),
+                    d.format("%Y-%m-%d")
+                )
+            },
         );
         let star = match self.level(session) {
             Some(Level::Must) => "★",
@@ -231,7 +250,7 @@ impl Agenda<'_> {
             return match (s.start, s.end) {
                 (Some(start), Some(end)) => format!("{start}–{end}"),
                 (Some(start), None) => start.to_string(),
-                _ => "time not announced".into(),
+                _ => tr!("details.time_not_announced").into(),
             };
         };
         let clock = |at| {
@@ -252,8 +271,11 @@ impl Agenda<'_> {
             return String::new();
         };
         match listing {
-            Listing::Now => format!("{} min left", span.minutes_left(self.now)),
-            Listing::Next => format!("in {} min", (span.start - self.now).num_minutes().max(0)),
+            Listing::Now => tr!("agenda.minutes_left", n = span.minutes_left(self.now)),
+            Listing::Next => tr!(
+                "agenda.in_minutes",
+                n = (span.start - self.now).num_minutes().max(0)
+            ),
             Listing::List => String::new(),
         }
     }

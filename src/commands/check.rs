@@ -5,25 +5,34 @@ use std::fmt::Write;
 
 use crate::formats::Loaded;
 use crate::model::{Programme, utc_offset_name};
+use crate::tr;
 
 /// The summary `check` prints, one fact a line.
 pub fn summary(origin: &str, loaded: &Loaded) -> String {
     let p = &loaded.programme;
+    let facts = [
+        (tr!("check.file"), origin.to_string()),
+        (tr!("check.format"), loaded.format.description().to_string()),
+        (tr!("check.title"), p.title.clone()),
+        (tr!("check.id"), p.id.clone()),
+        (tr!("check.time_zone"), zone(p)),
+        (tr!("check.days"), days(p)),
+        (tr!("check.rooms"), p.rooms.len().to_string()),
+        (tr!("check.themes"), p.themes.len().to_string()),
+        (tr!("check.sessions"), sessions(p)),
+        (tr!("check.speakers"), speaker_count(p).to_string()),
+        (tr!("check.warnings"), loaded.warnings.len().to_string()),
+    ];
+    let width = facts
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
     let mut out = String::new();
-    let mut line = |label: &str, value: &str| {
-        let _ = writeln!(out, "{label:<11}{value}");
-    };
-    line("file", origin);
-    line("format", loaded.format.description());
-    line("title", &p.title);
-    line("id", &p.id);
-    line("time zone", &zone(p));
-    line("days", &days(p));
-    line("rooms", &p.rooms.len().to_string());
-    line("themes", &p.themes.len().to_string());
-    line("sessions", &sessions(p));
-    line("speakers", &speaker_count(p).to_string());
-    line("warnings", &loaded.warnings.len().to_string());
+    for (label, value) in facts {
+        let _ = writeln!(out, "{label:<width$}{value}");
+    }
     for warning in &loaded.warnings {
         let _ = writeln!(out, "  {warning}");
     }
@@ -40,10 +49,10 @@ fn zone(p: &Programme) -> String {
         .filter_map(|s| s.utc_offset.map(|o| o.local_minus_utc()))
         .collect();
     if offsets.is_empty() {
-        "none (local times as written)".into()
+        tr!("check.no_zone").into()
     } else {
         let names: Vec<String> = offsets.iter().map(|&o| utc_offset_name(o)).collect();
-        format!("none (offsets {})", names.join(", "))
+        tr!("check.offsets", offsets = names.join(", "))
     }
 }
 
@@ -58,12 +67,12 @@ fn days(p: &Programme) -> String {
         .map(|(i, day)| {
             let name = day
                 .date
-                .map_or_else(|| format!("day {}", i + 1), |d| d.to_string());
+                .map_or_else(|| tr!("check.day_number", n = i + 1), |d| d.to_string());
             format!("{name}: {}", day.sessions.len())
         })
         .collect();
     if p.days.len() > LISTED {
-        each.push(format!("… {} more", p.days.len() - LISTED));
+        each.push(tr!("check.more", n = p.days.len() - LISTED));
     }
     if each.is_empty() {
         "0".into()
@@ -77,7 +86,7 @@ fn sessions(p: &Programme) -> String {
     if untimed == 0 {
         p.sessions.len().to_string()
     } else {
-        format!("{} ({untimed} without a time)", p.sessions.len())
+        tr!("check.untimed", n = p.sessions.len(), untimed = untimed)
     }
 }
 

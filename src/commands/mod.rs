@@ -13,6 +13,7 @@ use crate::app::Clock;
 use crate::cli::{Command, ExportFormat, Input};
 use crate::favourites::{FavouritesStore, Stars, StoreError};
 use crate::formats::{Detail, LoadError, Loaded, Source};
+use crate::tr;
 
 /// Why a command could not do what it was asked; the message is the one line the user sees.
 #[derive(Debug, Error)]
@@ -23,8 +24,10 @@ pub enum CommandError {
     BadInput(String),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("no config directory could be found; give one with --config-dir DIR")]
+    #[error("{}", tr!("error.no_config_dir"))]
     NoConfigDir,
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
     #[error("{path}: {source}")]
     File {
         path: PathBuf,
@@ -37,21 +40,25 @@ pub enum CommandError {
 pub struct Output {
     pub stdout: String,
     pub notes: Vec<String>,
+    /// The exit code: 0, or 1 when the command worked but found something wrong.
+    pub exit: u8,
 }
 
 impl From<String> for Output {
     fn from(stdout: String) -> Self {
         Self {
             stdout,
-            notes: Vec::new(),
+            ..Self::default()
         }
     }
 }
 
-/// Where a command finds the favourites and the clock.
+/// Where a command finds the favourites, the settings and the clock.
 pub struct Context {
     pub config_dir: Option<PathBuf>,
     pub clock: Clock,
+    /// The config as loaded, when there is a config directory.
+    pub config: Option<crate::config::Config>,
 }
 
 impl Context {
@@ -68,7 +75,7 @@ impl Context {
         };
         store.load(programme).map_or_else(
             |e| {
-                notes.push(format!("favourites not read: {e}"));
+                notes.push(tr!("error.favourites_not_read", error = e));
                 Stars::new()
             },
             |(stars, _)| stars,
@@ -145,6 +152,7 @@ pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError>
             let json = crate::formats::native_write::write(&load(input, Detail::Full)?.programme);
             transfer::write_out(format!("{json}\n"), output.as_deref())
         }
+        Command::Config { init } => config(*init, context),
         Command::ImportFavourites { file, programme } => {
             let input = Input {
                 programme: programme.clone(),
@@ -153,6 +161,31 @@ pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError>
             transfer::import(&load(&input, Detail::Brief)?.programme, file, context)
         }
     }
+}
+
+/// `config`: where the file is, what is in force, what is wrong; `--init` writes the default.
+fn config(init: bool, context: &Context) -> Result<Output, CommandError> {
+    let dir = context
+        .config_dir
+        .as_ref()
+        .ok_or(CommandError::NoConfigDir)?;
+    if init {
+        let path = crate::config::init(dir)?;
+        return Ok(Output {
+            stdout: String::new(),
+            notes: vec![tr!("config.written", path = path.display())],
+            exit: 0,
+        });
+    }
+    let loaded = context
+        .config
+        .clone()
+        .unwrap_or_else(|| crate::config::Config::load(dir));
+    Ok(Output {
+        stdout: crate::config::report(&loaded),
+        notes: Vec::new(),
+        exit: u8::from(!loaded.problems.is_empty()),
+    })
 }
 
 fn run_agenda(
@@ -167,5 +200,9 @@ fn run_agenda(
     let stars = context.stars(&programme.id, &mut notes);
     let stdout = agenda::run(&programme, &stars, context.clock, request, json)
         .map_err(CommandError::BadInput)?;
-    Ok(Output { stdout, notes })
+    Ok(Output {
+        stdout,
+        notes,
+        exit: 0,
+    })
 }

@@ -1,6 +1,7 @@
 //! `dagsorden export` and `dagsorden import-favourites`: stars out to a calendar or an agenda,
 //! and back in from a calendar, merged with the stars already there.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -59,31 +60,31 @@ pub fn export(
     };
     if sessions.is_empty() {
         notes.push(if request.all {
-            "the programme has no sessions".into()
+            tr!("transfer.no_sessions").into()
         } else {
-            "no starred sessions: star some in the viewer, or use --all".into()
+            tr!("transfer.no_stars").into()
         });
     }
     if left_out > 0 {
-        notes.push(format!(
-            "{left_out} session(s) without an announced time left out of the calendar"
-        ));
+        notes.push(tr!("transfer.left_out", n = left_out));
     }
     let Some(path) = &request.output else {
         return Ok(Output {
             stdout: text,
             notes,
+            exit: 0,
         });
     };
     write_file(path, &text)?;
-    notes.push(format!(
-        "wrote {} session(s) to {}",
-        sessions.len() - left_out,
-        path.display()
+    notes.push(tr!(
+        "transfer.wrote_sessions",
+        n = sessions.len() - left_out,
+        path = path.display()
     ));
     Ok(Output {
         stdout: String::new(),
         notes,
+        exit: 0,
     })
 }
 
@@ -95,7 +96,8 @@ pub fn write_out(text: String, path: Option<&Path>) -> Result<Output, CommandErr
     write_file(path, &text)?;
     Ok(Output {
         stdout: String::new(),
-        notes: vec![format!("wrote {}", path.display())],
+        notes: vec![tr!("transfer.wrote", path = path.display())],
+        exit: 0,
     })
 }
 
@@ -153,7 +155,7 @@ pub fn match_entries(
                     .summary
                     .clone()
                     .or_else(|| entry.uid.clone())
-                    .unwrap_or_else(|| "(an event without a title)".into()),
+                    .unwrap_or_else(|| tr!("transfer.untitled").into()),
             ),
         }
     }
@@ -169,12 +171,8 @@ pub fn import(
         path: file.to_path_buf(),
         source,
     })?;
-    let entries = ical::entries(&bytes).ok_or_else(|| {
-        CommandError::BadInput(format!(
-            "{}: not an iCalendar file (no BEGIN:VCALENDAR)",
-            file.display()
-        ))
-    })?;
+    let entries = ical::entries(&bytes)
+        .ok_or_else(|| CommandError::BadInput(tr!("transfer.not_ical", path = file.display())))?;
     let timeline = Timeline::new(programme, context.clock.local);
     let matched = match_entries(
         programme,
@@ -197,15 +195,20 @@ pub fn import(
             }
         }
     })?;
-    let mut stdout = format!(
-        "{} of {} calendar entries found in {}: {added} newly starred, {} already starred\n",
-        matched.found.len(),
-        entries.len(),
-        programme.title,
-        matched.found.len() - added
-    );
+    let mut stdout = tr!(
+        "transfer.imported",
+        found = matched.found.len(),
+        entries = entries.len(),
+        programme = programme.title,
+        added = added,
+        already = matched.found.len() - added
+    ) + "\n";
     if !matched.missing.is_empty() {
-        let _ = writeln!(stdout, "not found ({}):", matched.missing.len());
+        let _ = writeln!(
+            stdout,
+            "{}",
+            tr!("transfer.not_found", n = matched.missing.len())
+        );
         for title in &matched.missing {
             let _ = writeln!(stdout, "  {title}");
         }

@@ -37,7 +37,7 @@ impl Format {
     /// What the format is, for people.
     pub fn description(self) -> &'static str {
         match self {
-            Self::Native => "dagsorden programme JSON",
+            Self::Native => crate::tr!("format.native"),
             Self::FrabXml => "frab/Pentabarf schedule XML",
             Self::ScheduleJson => "frab/pretalx schedule.json",
             Self::ICalendar => "iCalendar",

@@ -4,9 +4,9 @@ use thiserror::Error;
 /// place in it.
 #[derive(Debug, Error)]
 pub enum LoadError {
-    #[error("{origin}: no such file or shipped programme ({hint})")]
+    #[error("{origin}: {} ({hint})", crate::tr!("format.not_found"))]
     NotFound { origin: String, hint: String },
-    #[error("{origin}: cannot read: {source}")]
+    #[error("{origin}: {}: {source}", crate::tr!("format.cannot_read"))]
     Read {
         origin: String,
         source: std::io::Error,

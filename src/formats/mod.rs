@@ -50,7 +50,7 @@ impl Source {
     /// How messages name this source.
     pub fn display_name(&self) -> String {
         match self {
-            Self::Shipped(name) => format!("{name} (shipped)"),
+            Self::Shipped(name) => crate::tr!("format.shipped", name = name),
             Self::File(path) => path.display().to_string(),
         }
     }

@@ -21,5 +21,5 @@ pub(super) fn find(name: &str) -> Option<(&'static str, &'static str)> {
 
 pub(super) fn names_hint() -> String {
     let names: Vec<&str> = SHIPPED.iter().map(|(n, _)| *n).collect();
-    format!("shipped programmes: {}", names.join(", "))
+    crate::tr!("format.shipped_names", names = names.join(", "))
 }

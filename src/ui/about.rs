@@ -9,8 +9,8 @@ use super::{dates, style, times};
 use crate::action::Action;
 use crate::app::filters::FilterRow;
 use crate::app::{App, Browse};
-use crate::keymap;
 use crate::model::Programme;
+use crate::tr;
 
 /// About the day, room or speaker under the browse pane's cursor.
 pub fn browsed(app: &App, sheet: &mut Sheet) {
@@ -25,7 +25,7 @@ pub fn browsed(app: &App, sheet: &mut Sheet) {
 fn day_sheet(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
     let Some(day) = programme.days.get(app.day()) else {
-        sheet.styled("No days in this programme.", style::DIM);
+        sheet.styled(tr!("about.no_days"), style::DIM);
         return;
     };
     sheet.heading(
@@ -37,9 +37,9 @@ fn day_sheet(app: &App, sheet: &mut Sheet) {
     }
     sheet.blank();
     if let Some(hours) = opening_hours(day.opens, day.closes) {
-        sheet.field("Hours", &hours);
+        sheet.field(tr!("field.hours"), &hours);
     }
-    sheet.field("Sessions", &day.sessions.len().to_string());
+    sheet.field(tr!("field.sessions"), &day.sessions.len().to_string());
     let mut parts: Vec<usize> = Vec::new();
     for part in programme
         .day_sessions(app.day())
@@ -55,7 +55,7 @@ fn day_sheet(app: &App, sheet: &mut Sheet) {
             .iter()
             .map(|&p| programme.parts[p].name.as_str())
             .collect();
-        sheet.field("Parts", &names.join(", "));
+        sheet.field(tr!("field.parts"), &names.join(", "));
     }
     sheet.blank();
     programme_sheet(programme, sheet);
@@ -67,15 +67,15 @@ fn opening_hours(
 ) -> Option<String> {
     match (opens, closes) {
         (Some(o), Some(c)) => Some(format!("{o}–{c}")),
-        (Some(o), None) => Some(format!("from {o}")),
-        (None, Some(c)) => Some(format!("until {c}")),
+        (Some(o), None) => Some(tr!("about.hours_from", time = o)),
+        (None, Some(c)) => Some(tr!("about.hours_until", time = c)),
         (None, None) => None,
     }
 }
 
 /// Organiser, venue, registration, streaming, press, hosts and link.
 fn programme_sheet(programme: &Programme, sheet: &mut Sheet) {
-    sheet.heading("About the programme");
+    sheet.heading(tr!("about.programme"));
     let venue = &programme.venue;
     let place: Vec<&str> = [&venue.name, &venue.address, &venue.city]
         .into_iter()
@@ -83,19 +83,22 @@ fn programme_sheet(programme: &Programme, sheet: &mut Sheet) {
         .map(String::as_str)
         .collect();
     let facts = [
-        ("Organiser", programme.organiser.clone()),
-        ("Venue", (!place.is_empty()).then(|| place.join(", "))),
-        ("Register", programme.registration.clone()),
-        ("Follow", programme.streaming.clone()),
-        ("Press", programme.press.clone()),
-        ("Link", programme.url.clone()),
+        (tr!("field.organiser"), programme.organiser.clone()),
+        (
+            tr!("field.venue"),
+            (!place.is_empty()).then(|| place.join(", ")),
+        ),
+        (tr!("field.register"), programme.registration.clone()),
+        (tr!("field.follow"), programme.streaming.clone()),
+        (tr!("field.press"), programme.press.clone()),
+        (tr!("field.link"), programme.url.clone()),
     ];
     for (label, value) in facts {
         if let Some(value) = value {
             sheet.field(label, &value);
         }
     }
-    speakers(sheet, "Hosts", &programme.hosts);
+    speakers(sheet, tr!("field.hosts"), &programme.hosts);
     for part in &programme.parts {
         sheet.blank();
         sheet.heading(&part.name);
@@ -108,13 +111,13 @@ fn programme_sheet(programme: &Programme, sheet: &mut Sheet) {
 fn room_sheet(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
     let Some(room) = programme.rooms.get(app.room_cursor()) else {
-        sheet.styled("This programme names no rooms.", style::DIM);
+        sheet.styled(tr!("about.no_rooms"), style::DIM);
         return;
     };
     sheet.heading(room);
     sheet.blank();
     let sessions = &app.index().by_room[app.room_cursor()];
-    sheet.field("Sessions", &sessions.len().to_string());
+    sheet.field(tr!("field.sessions"), &sessions.len().to_string());
     let mut days: Vec<usize> = sessions
         .iter()
         .map(|&i| programme.sessions[i].day)
@@ -125,7 +128,7 @@ fn room_sheet(app: &App, sheet: &mut Sheet) {
         .map(|&d| dates::day_name(&programme.days[d], d))
         .collect();
     if !names.is_empty() {
-        sheet.field("Days", &names.join(", "));
+        sheet.field(tr!("field.days"), &names.join(", "));
     }
 }
 
@@ -133,7 +136,7 @@ fn room_sheet(app: &App, sheet: &mut Sheet) {
 fn speaker_sheet(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
     let Some(speaker) = app.index().speakers.get(app.speaker_cursor()) else {
-        sheet.styled("This programme names no speakers.", style::DIM);
+        sheet.styled(tr!("about.no_speakers"), style::DIM);
         return;
     };
     sheet.heading(&speaker.name);
@@ -141,7 +144,7 @@ fn speaker_sheet(app: &App, sheet: &mut Sheet) {
         sheet.text(role);
     }
     sheet.blank();
-    sheet.heading(&format!("Sessions ({})", speaker.sessions.len()));
+    sheet.heading(&tr!("about.sessions_count", n = speaker.sessions.len()));
     for &i in &speaker.sessions {
         let s = &programme.sessions[i];
         let day = dates::day_name(&programme.days[s.day], s.day);
@@ -158,8 +161,11 @@ fn speaker_sheet(app: &App, sheet: &mut Sheet) {
 /// About the filter under the filters pane's cursor.
 pub fn filter(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
-    let open = keymap::key_for(Action::Open).unwrap_or_default();
-    let clear = keymap::key_for(Action::ClearFilters).unwrap_or_default();
+    let open = app.keymap().key_for(Action::Open).unwrap_or_default();
+    let clear = app
+        .keymap()
+        .key_for(Action::ClearFilters)
+        .unwrap_or_default();
     let row = app.filter_rows().get(app.filter_cursor()).copied();
     let (name, description, count) = match row {
         Some(FilterRow::Theme(t)) => {
@@ -180,15 +186,15 @@ pub fn filter(app: &App, sheet: &mut Sheet) {
             (programme.rooms[r].clone(), None, count)
         }
         _ => {
-            sheet.heading("All themes");
+            sheet.heading(tr!("about.all_themes"));
             sheet.blank();
-            sheet.text(&format!(
-                "{} themes, {} sessions.",
-                programme.themes.len(),
-                programme.sessions.len()
+            sheet.text(&tr!(
+                "about.themes_and_sessions",
+                themes = programme.themes.len(),
+                sessions = programme.sessions.len()
             ));
             sheet.styled(
-                &format!("{open} on a theme, part or room shows only its sessions; filters combine; {clear} clears them all."),
+                &tr!("about.filter_how", open = open, clear = clear),
                 style::DIM,
             );
             return;
@@ -200,13 +206,13 @@ pub fn filter(app: &App, sheet: &mut Sheet) {
         sheet.text(&description);
         sheet.blank();
     }
-    sheet.field("Sessions", &count.to_string());
+    sheet.field(tr!("field.sessions"), &count.to_string());
     let active = row.is_some_and(|r| app.filter_row_active(r));
     sheet.styled(
         &if active {
-            format!("Filtering by it: {open} again stops, {clear} clears every filter.")
+            tr!("about.filter_active", open = open, clear = clear)
         } else {
-            format!("{open} shows only its sessions.")
+            tr!("about.filter_inactive", open = open)
         },
         style::DIM,
     );

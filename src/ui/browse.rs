@@ -9,6 +9,7 @@ use super::list::{ListView, Row};
 use super::{dates, pane_block, style};
 use crate::action::Pane;
 use crate::app::{App, Browse};
+use crate::tr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let programme = app.programme();
@@ -25,7 +26,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         selected: app.browse_is_shown().then_some(app.browse_cursor()),
         focused: app.focus() == Pane::Browse,
         offset: &app.offsets.browse,
-        empty: "Nothing to list",
+        empty: tr!("browse.empty"),
     }
     .render(frame, area, |i| match app.browse() {
         Browse::Days => Row {
@@ -52,21 +53,33 @@ fn title(app: &App, width: u16) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
     for mode in Browse::ALL {
         if mode == app.browse() {
-            spans.push(Span::styled(format!("[{}] ", mode.title()), style::TITLE));
+            spans.push(Span::styled(
+                format!("[{}] ", browse_name(mode)),
+                style::TITLE,
+            ));
         } else {
-            spans.push(Span::styled(format!("{} ", mode.title()), style::DIM));
+            spans.push(Span::styled(format!("{} ", browse_name(mode)), style::DIM));
         }
     }
     let all = Line::from(spans);
     if all.width() + 2 <= usize::from(width) {
         all
     } else {
-        Line::styled(format!(" {} ", app.browse().title()), style::TITLE)
+        Line::styled(format!(" {} ", browse_name(app.browse())), style::TITLE)
     }
 }
 
 /// A number of sessions at the right edge of a row, right-aligned to `digits` so the numbers of
 /// a list line up.
+/// What the pane lists, as its title says it.
+pub fn browse_name(browse: Browse) -> &'static str {
+    match browse {
+        Browse::Days => tr!("browse.days"),
+        Browse::Rooms => tr!("browse.rooms"),
+        Browse::Speakers => tr!("browse.speakers"),
+    }
+}
+
 pub fn count(n: usize, digits: usize) -> Span<'static> {
     Span::styled(format!(" {n:>digits$} "), style::DIM)
 }

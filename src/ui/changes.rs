@@ -9,23 +9,20 @@ use super::sheet::Sheet;
 use super::{popup, style};
 use crate::action::Action;
 use crate::app::App;
-use crate::keymap::{self, Context};
+use crate::keymap::Context;
+use crate::tr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let close = keymap::active(Context::Changes)
-        .find(|b| b.action == Action::DismissChanges)
-        .map(|b| keymap::keys_label(b.keys))
-        .unwrap_or_default();
-    let title = format!(" Changes to your programme — {close}: seen ");
+    let close = app
+        .keymap()
+        .keys_in(Action::DismissChanges, Context::Changes);
+    let title = format!(" {} ", tr!("changes.title", key = close));
     popup::render(app, frame, area, title, |width| lines(app, width));
 }
 
 fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let mut sheet = Sheet::new(width);
-    sheet.text(&format!(
-        "{} has changed since you starred these sessions:",
-        app.programme().title
-    ));
+    sheet.text(&tr!("changes.intro", programme = app.programme().title));
     sheet.blank();
     for change in app.changes() {
         let (mark, mark_style) = if change.is_cancelled() {
@@ -40,9 +37,6 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         );
     }
     sheet.blank();
-    sheet.styled(
-        "Cancelled sessions stay starred, listed in My programme, in case they come back.",
-        style::DIM,
-    );
+    sheet.styled(tr!("changes.cancelled_note"), style::DIM);
     sheet.into_lines()
 }

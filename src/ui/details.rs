@@ -12,12 +12,16 @@ use super::{dates, pane_block, style, times};
 use crate::action::{Action, Pane};
 use crate::app::App;
 use crate::favourites::Level;
-use crate::keymap;
-use crate::model::{Session, Speaker};
+use crate::model::{Kind, Session, Speaker};
 use crate::planner;
+use crate::tr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let block = pane_block(app, Pane::Details, Line::from(" Details "));
+    let block = pane_block(
+        app,
+        Pane::Details,
+        Line::from(format!(" {} ", tr!("pane.details"))),
+    );
     let inner = block.inner(area);
     let mut sheet = Sheet::new(inner.width);
     match app.focus() {
@@ -39,7 +43,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 fn session_sheet(app: &App, sheet: &mut Sheet) {
     let Some(index) = app.selected_index() else {
-        sheet.styled("Nothing selected.", style::DIM);
+        sheet.styled(tr!("details.nothing_selected"), style::DIM);
         return;
     };
     let programme = app.programme();
@@ -49,19 +53,19 @@ fn session_sheet(app: &App, sheet: &mut Sheet) {
         sheet.text(subtitle);
     }
     sheet.blank();
-    sheet.field("When", &when(app, index));
+    sheet.field(tr!("field.when"), &when(app, index));
     if let Some(state) = state(app, index) {
-        sheet.field_spans("Now", state);
+        sheet.field_spans(tr!("field.now"), state);
     }
     if let Some(room) = programme.room_name(session) {
-        sheet.field("Room", room);
+        sheet.field(tr!("field.room"), room);
     }
     if let Some(part) = session.part.and_then(|p| programme.parts.get(p)) {
-        sheet.field("Part", &part.name);
+        sheet.field(tr!("field.part"), &part.name);
     }
-    sheet.field("Kind", session.kind.label());
+    sheet.field(tr!("field.kind"), kind_name(&session.kind));
     if let Some(language) = &session.language {
-        sheet.field("Language", language);
+        sheet.field(tr!("field.language"), language);
     }
     if !session.themes.is_empty() {
         let names: Vec<&str> = session
@@ -69,15 +73,15 @@ fn session_sheet(app: &App, sheet: &mut Sheet) {
             .iter()
             .map(|&t| programme.themes[t].name.as_str())
             .collect();
-        sheet.field("Themes", &names.join(", "));
+        sheet.field(tr!("field.themes"), &names.join(", "));
     }
     let flags = flags(session);
     if !flags.is_empty() {
-        sheet.field("Flags", &flags.join(" · "));
+        sheet.field(tr!("field.flags"), &flags.join(" · "));
     }
-    sheet.field_spans("Star", star_spans(app.level(index)));
+    sheet.field_spans(tr!("field.star"), star_spans(app, app.level(index)));
     clashes(app, sheet, index);
-    speakers(sheet, "Speakers", &session.speakers);
+    speakers(sheet, tr!("field.speakers"), &session.speakers);
     if let Some(description) = session.description_text() {
         sheet.blank();
         sheet.text(&description);
@@ -92,29 +96,35 @@ fn links(sheet: &mut Sheet, session: &Session) {
     }
     sheet.blank();
     if let Some(url) = &session.url {
-        sheet.field("Link", url);
+        sheet.field(tr!("field.link"), url);
     }
     for link in &session.links {
-        let label = link.title.as_deref().unwrap_or("Link");
+        let label = link.title.as_deref().unwrap_or(tr!("field.link"));
         sheet.text(&format!("{label}: {}", link.url));
     }
 }
 
-fn star_spans(level: Option<Level>) -> Vec<Span<'static>> {
-    let key = keymap::key_for(Action::CycleStar).unwrap_or_default();
+fn star_spans(app: &App, level: Option<Level>) -> Vec<Span<'static>> {
+    let key = app.keymap().key_for(Action::CycleStar).unwrap_or_default();
     match level {
         Some(Level::Must) => vec![
-            Span::styled(format!("{} must", style::STAR_SYMBOL), style::STAR),
-            Span::styled(format!(" ({key}: maybe)"), style::DIM),
+            Span::styled(
+                format!("{} {}", style::STAR_SYMBOL, tr!("star.must")),
+                style::STAR,
+            ),
+            Span::styled(format!(" {}", tr!("star.must_next", key = key)), style::DIM),
         ],
         Some(Level::Maybe) => vec![
-            Span::styled(format!("{} maybe", style::MAYBE_SYMBOL), style::STAR),
-            Span::styled(format!(" ({key}: unstar)"), style::DIM),
+            Span::styled(
+                format!("{} {}", style::MAYBE_SYMBOL, tr!("star.maybe")),
+                style::STAR,
+            ),
+            Span::styled(
+                format!(" {}", tr!("star.maybe_next", key = key)),
+                style::DIM,
+            ),
         ],
-        None => vec![Span::styled(
-            format!("not starred ({key}: must, again: maybe)"),
-            style::DIM,
-        )],
+        None => vec![Span::styled(tr!("star.none", key = key), style::DIM)],
     }
 }
 
@@ -125,19 +135,23 @@ fn state(app: &App, index: usize) -> Option<Vec<Span<'static>>> {
     Some(if span.is_on(now) {
         let left = times::span_of_minutes(span.minutes_left(now));
         vec![Span::styled(
-            format!("{} on now, {left} left", style::ON_NOW_SYMBOL),
+            format!(
+                "{} {}",
+                style::ON_NOW_SYMBOL,
+                tr!("details.on_now", left = left)
+            ),
             style::ON_NOW,
         )]
     } else if span.is_past(now) || span.start <= now {
         vec![Span::styled(
-            format!("{} over", style::PAST_SYMBOL),
+            format!("{} {}", style::PAST_SYMBOL, tr!("details.over")),
             style::DIM,
         )]
     } else {
         let minutes = (span.start - now).num_minutes();
-        vec![Span::raw(format!(
-            "starts in {}",
-            times::span_of_minutes(minutes)
+        vec![Span::raw(tr!(
+            "details.starts_in",
+            time = times::span_of_minutes(minutes)
         ))]
     })
 }
@@ -157,7 +171,7 @@ fn clashes(app: &App, sheet: &mut Sheet, index: usize) {
     if !clashing.is_empty() {
         sheet.blank();
         sheet.styled(
-            &format!("{} Clashes with", style::CLASH_SYMBOL),
+            &format!("{} {}", style::CLASH_SYMBOL, tr!("details.clashes_with")),
             style::CLASH,
         );
         for &i in clashing {
@@ -169,7 +183,7 @@ fn clashes(app: &App, sheet: &mut Sheet, index: usize) {
         return;
     }
     sheet.blank();
-    sheet.heading(&format!("Also in this slot ({})", alternatives.len()));
+    sheet.heading(&tr!("details.also_in_slot", n = alternatives.len()));
     for i in alternatives {
         let mark = super::sessions::star_span(app.level(i));
         sheet.push_spans(vec![mark, Span::raw(format!(" {}", line(i)))], " ");
@@ -180,16 +194,17 @@ fn clashes(app: &App, sheet: &mut Sheet, index: usize) {
 fn when(app: &App, index: usize) -> String {
     let programme = app.programme();
     let session = &programme.sessions[index];
-    let date = programme.days[session.day]
-        .date
-        .map_or_else(|| "date not announced".to_string(), dates::long_date);
+    let date = programme.days[session.day].date.map_or_else(
+        || tr!("details.date_not_announced").to_string(),
+        dates::long_date,
+    );
     if session.start.is_none() {
         let note = session
             .time_note
             .as_ref()
             .map(|n| format!(" ({n})"))
             .unwrap_or_default();
-        return format!("{date}, time not announced{note}");
+        return format!("{date}, {}{note}", tr!("details.time_not_announced"));
     }
     // The real length, across a clock change too; the written times where there is no date.
     let minutes = app
@@ -206,18 +221,34 @@ fn when(app: &App, index: usize) -> String {
     format!("{date}, {}{length}", times::range(app, index))
 }
 
+/// The kind in the user's language; a kind the programme made up is shown as written.
+fn kind_name(kind: &Kind) -> &str {
+    match kind {
+        Kind::Session => tr!("kind.session"),
+        Kind::Talk => tr!("kind.talk"),
+        Kind::Speech => tr!("kind.speech"),
+        Kind::Debate => tr!("kind.debate"),
+        Kind::Panel => tr!("kind.panel"),
+        Kind::Award => tr!("kind.award"),
+        Kind::Election => tr!("kind.election"),
+        Kind::Workshop => tr!("kind.workshop"),
+        Kind::Break => tr!("kind.break"),
+        Kind::Other(word) => word,
+    }
+}
+
 fn duration(minutes: u32) -> String {
     match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+        (0, m) => tr!("duration.minutes", m = m),
+        (h, 0) => tr!("duration.hours", h = h),
+        (h, m) => tr!("duration.hours_minutes", h = h, m = m),
     }
 }
 
 fn flags(session: &Session) -> Vec<&'static str> {
     [
-        (session.streamed, "streamed"),
-        (session.open_to_press, "open to press"),
+        (session.streamed, tr!("flag.streamed")),
+        (session.open_to_press, tr!("flag.open_to_press")),
     ]
     .into_iter()
     .filter_map(|(on, word)| on.then_some(word))

@@ -10,6 +10,7 @@ use super::{pane_block, style};
 use crate::action::Pane;
 use crate::app::filters::FilterKind;
 use crate::app::{App, FilterRow};
+use crate::tr;
 
 /// Marks a filter in force.
 const ACTIVE: &str = "●";
@@ -25,7 +26,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .max();
     let width = digits(largest.unwrap_or(0));
     ListView {
-        block: pane_block(app, Pane::Filters, Line::from(" Filters ")),
+        block: pane_block(
+            app,
+            Pane::Filters,
+            Line::from(format!(" {} ", tr!("pane.filters"))),
+        ),
         len: rows.len(),
         selected: Some(app.filter_cursor()),
         focused: app.focus() == Pane::Filters,
@@ -36,7 +41,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let row = rows[row];
         let (name, n) = match row {
             FilterRow::Heading(kind) => return heading(kind),
-            FilterRow::AllThemes => ("All themes".to_string(), None),
+            FilterRow::AllThemes => (tr!("about.all_themes").to_string(), None),
             FilterRow::Theme(t) => (programme.themes[t].name.clone(), Some(app.theme_count(t))),
             FilterRow::Part(p) => (
                 programme.parts[p].name.clone(),
@@ -61,9 +66,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 fn heading(kind: FilterKind) -> Row {
     let text = match kind {
-        FilterKind::Themes => "Themes",
-        FilterKind::Parts => "Parts",
-        FilterKind::Rooms => "Rooms",
+        FilterKind::Themes => tr!("field.themes"),
+        FilterKind::Parts => tr!("field.parts"),
+        FilterKind::Rooms => tr!("browse.rooms"),
     };
     Row::from(Line::styled(format!("── {text}"), style::HEADING))
 }

@@ -9,8 +9,8 @@ use super::list::truncate;
 use super::{dates, style};
 use crate::action::Action;
 use crate::app::App;
-use crate::keymap;
 use crate::model::Shown;
+use crate::tr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
@@ -58,19 +58,25 @@ fn filters_note(app: &App) -> Line<'static> {
         .map(|n| format!("● {n}"))
         .collect();
     if f.starred_only {
-        parts.push(format!("{} only", style::STAR_SYMBOL));
+        parts.push(tr!("header.starred_only", star = style::STAR_SYMBOL));
     }
     if f.hide_past {
-        parts.push("no past".into());
+        parts.push(tr!("header.no_past").into());
     }
     if parts.is_empty() {
         return Line::raw("");
     }
-    let clear = keymap::key_for(Action::ClearFilters).unwrap_or_default();
+    let clear = app
+        .keymap()
+        .key_for(Action::ClearFilters)
+        .unwrap_or_default();
     Line::from(vec![
         Span::raw("  "),
         Span::styled(parts.join(" · "), style::ACTIVE_FILTER),
-        Span::styled(format!(" · {clear} clears "), style::DIM),
+        Span::styled(
+            format!(" · {} ", tr!("header.clears", key = clear)),
+            style::DIM,
+        ),
     ])
 }
 
@@ -79,11 +85,15 @@ fn clock(app: &App) -> String {
     let timeline = app.timeline();
     let wall = timeline.wall(app.shown(), app.now());
     let zone = match app.shown() {
-        Shown::Venue if timeline.is_floating() => "local times as written".to_string(),
-        Shown::Venue => format!("{} (venue)", timeline.venue.name()),
-        Shown::Local => format!("{} (yours)", timeline.local.name()),
+        Shown::Venue if timeline.is_floating() => tr!("header.floating").to_string(),
+        Shown::Venue => tr!("header.venue_zone", zone = timeline.venue.name()),
+        Shown::Local => tr!("header.local_zone", zone = timeline.local.name()),
     };
-    format!("{} {zone}", wall.format("%a %-d %b %H:%M"))
+    format!(
+        "{} {} {zone}",
+        dates::short_date(wall.date()),
+        wall.format("%H:%M")
+    )
 }
 
 /// Venue, dates, the clock and how many sessions are starred.
@@ -101,12 +111,12 @@ fn facts(app: &App) -> Vec<String> {
     }
     facts.push(match programme.date_span() {
         Some((first, last)) => dates::span(first, last),
-        None => "date not announced".into(),
+        None => tr!("details.date_not_announced").into(),
     });
-    facts.push(format!(
-        "{} {} starred",
-        style::STAR_SYMBOL,
-        app.starred_count()
+    facts.push(tr!(
+        "header.starred",
+        star = style::STAR_SYMBOL,
+        n = app.starred_count()
     ));
     facts.push(clock(app));
     facts

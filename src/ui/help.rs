@@ -9,50 +9,54 @@ use super::sheet::Sheet;
 use super::style;
 use crate::action::{Action, Pane};
 use crate::app::App;
-use crate::keymap::{self, BINDINGS, Context, Scope};
+use crate::keymap::{self, Context, Keymap, Scope};
+use crate::tr;
 
+/// The sections of the help: where the keys work, and the language file's key for its title.
 const SECTIONS: [(Scope, &str); 8] = [
-    (Scope::Global, "Everywhere"),
-    (Scope::In(Pane::Browse), "Days, rooms, speakers"),
-    (Scope::In(Pane::Sessions), "Sessions"),
-    (Scope::In(Pane::Details), "Details"),
-    (Scope::In(Pane::Filters), "Filters"),
-    (Scope::Search, "While typing a search"),
-    (Scope::Changes, "Changes to your programme"),
-    (Scope::Help, "This help"),
+    (Scope::Global, "help.everywhere"),
+    (Scope::In(Pane::Browse), "help.browse"),
+    (Scope::In(Pane::Sessions), "pane.sessions"),
+    (Scope::In(Pane::Details), "pane.details"),
+    (Scope::In(Pane::Filters), "pane.filters"),
+    (Scope::Search, "help.search"),
+    (Scope::Changes, "help.changes"),
+    (Scope::Help, "help.help"),
 ];
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let close = keymap::active(Context::Help)
-        .find(|b| b.action == Action::ToggleHelp)
-        .map(|b| keymap::keys_label(b.keys))
-        .unwrap_or_default();
-    popup::render(app, frame, area, format!(" Keys — {close} closes "), lines);
+    let close = app.keymap().keys_in(Action::ToggleHelp, Context::Help);
+    let title = format!(" {} ", tr!("help.title", key = close));
+    popup::render(app, frame, area, title, |width| lines(app.keymap(), width));
 }
 
 /// The help text at a width: a section per scope, a line per binding, descriptions wrapping
 /// beside their keys.
-pub fn lines(width: u16) -> Vec<Line<'static>> {
+pub fn lines(keymap: &Keymap, width: u16) -> Vec<Line<'static>> {
     let mut sheet = Sheet::with_labels(width, KEYS_WIDTH);
     for (scope, title) in SECTIONS {
-        sheet.heading(title);
-        for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
-            let keys = Span::styled(
-                format!("  {}", keymap::keys_label(binding.keys)),
-                style::KEY,
-            );
-            sheet.labelled(keys, vec![Span::raw(binding.description)]);
+        sheet.heading(crate::i18n::t(title));
+        for binding in keymap.bindings().iter().filter(|b| b.scope() == scope) {
+            let keys = if binding.keys.is_empty() {
+                Span::styled(format!("  ({})", tr!("help.no_key")), style::DIM)
+            } else {
+                Span::styled(
+                    format!("  {}", keymap::keys_label(&binding.keys)),
+                    style::KEY,
+                )
+            };
+            sheet.labelled(keys, vec![Span::raw(binding.description())]);
         }
         sheet.blank();
     }
-    sheet.heading("Mouse");
+    sheet.heading(tr!("help.mouse"));
     sheet.labelled(
-        Span::styled("  click", style::KEY),
-        vec![Span::raw("selects a row and focuses its pane")],
+        Span::styled(format!("  {}", tr!("help.click")), style::KEY),
+        vec![Span::raw(tr!("help.click_does"))],
     );
     sheet.labelled(
-        Span::styled("  wheel", style::KEY),
-        vec![Span::raw("scrolls the pane under the pointer")],
+        Span::styled(format!("  {}", tr!("help.wheel")), style::KEY),
+        vec![Span::raw(tr!("help.wheel_does"))],
     );
     sheet.into_lines()
 }

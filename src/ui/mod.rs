@@ -16,6 +16,7 @@ mod sheet;
 mod status_bar;
 pub mod style;
 mod tabs;
+pub mod theme;
 mod times;
 
 use ratatui::Frame;
@@ -55,6 +56,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Changes) => changes::render(app, frame, frame.area()),
         None => {}
     }
+    app.theme().apply(frame.buffer_mut());
 }
 
 /// The width the left column needs to show its longest day, room, theme or part whole (long

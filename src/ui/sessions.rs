@@ -12,7 +12,7 @@ use crate::action::{Action, Pane};
 use crate::app::{App, Columns, Entry, Heading, View};
 use crate::favourites::Level;
 use crate::index::search;
-use crate::keymap;
+use crate::tr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let entries = app.entries();
@@ -38,21 +38,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn empty_text(app: &App) -> String {
-    let clear = keymap::key_for(Action::ClearFilters).unwrap_or_default();
-    let star = keymap::key_for(Action::CycleStar).unwrap_or_default();
+    let clear = app
+        .keymap()
+        .key_for(Action::ClearFilters)
+        .unwrap_or_default();
+    let star = app.keymap().key_for(Action::CycleStar).unwrap_or_default();
     let filtered = app.filters().is_active();
     match app.view() {
-        _ if filtered => format!("Nothing passes the filters here ({clear} clears them)"),
-        View::Day => "No sessions on this day".into(),
-        View::Room(_) | View::Speaker(_) => "No sessions".into(),
+        _ if filtered => tr!("sessions.empty_filtered", clear = clear),
+        View::Day => tr!("sessions.empty_day").into(),
+        View::Room(_) | View::Speaker(_) => tr!("sessions.empty").into(),
         View::MyProgramme => {
-            format!("No starred sessions yet: select a session and press {star}")
+            tr!("sessions.empty_starred", star = star)
         }
-        View::Now => "Nothing is on now, and nothing comes later".into(),
+        View::Now => tr!("sessions.empty_now").into(),
         View::Search if app.search().is_some_and(|s| s.query.trim().is_empty()) => {
-            "Type to search titles, speakers, rooms, themes and descriptions".into()
+            tr!("sessions.empty_search").into()
         }
-        View::Search => "Nothing found".into(),
+        View::Search => tr!("sessions.nothing_found").into(),
     }
 }
 
@@ -62,25 +65,28 @@ fn title(app: &App) -> Line<'static> {
         View::Day => {
             let day = programme.days.get(app.day());
             let name = day.map_or_else(String::new, |d| dates::day_name(d, app.day()));
-            format!(" Sessions · {name} ")
+            format!(" {} · {name} ", tr!("pane.sessions"))
         }
         View::Room(room) => format!(
-            " Room · {} ",
+            " {} · {} ",
+            tr!("field.room"),
             programme.rooms.get(room).map_or("", String::as_str)
         ),
         View::Speaker(speaker) => format!(
-            " Speaker · {} ",
+            " {} · {} ",
+            tr!("sessions.speaker"),
             app.index()
                 .speakers
                 .get(speaker)
                 .map_or("", |s| s.name.as_str())
         ),
         View::MyProgramme => format!(
-            " My programme · {} {} ",
+            " {} · {} {} ",
+            tr!("view.my_programme"),
             style::STAR_SYMBOL,
             app.starred_count()
         ),
-        View::Now => format!(" Now · {} ", times::clock(app, app.now())),
+        View::Now => format!(" {} · {} ", tr!("view.now"), times::clock(app, app.now())),
         View::Search => return search_title(app),
     };
     Line::from(text)
@@ -89,14 +95,14 @@ fn title(app: &App) -> Line<'static> {
 /// ` / toppmote▏ · 3 found `: the query as typed, and how many sessions it finds.
 fn search_title(app: &App) -> Line<'static> {
     let Some(search) = app.search() else {
-        return Line::raw(" Search ");
+        return Line::raw(format!(" {} ", tr!("view.search")));
     };
     let caret = if search.typing { "▏" } else { "" };
     let found = app.search_results();
     Line::from(vec![
         Span::styled(" / ", style::KEY),
         Span::styled(format!("{}{caret}", search.query), style::TITLE),
-        Span::raw(format!(" · {found} found ")),
+        Span::raw(format!(" · {} ", tr!("sessions.found", n = found))),
     ])
 }
 
@@ -188,7 +194,10 @@ fn countdown(app: &App, index: usize) -> String {
     };
     let now = app.now();
     if span.is_on(now) {
-        return format!("{} left", times::short_span(span.minutes_left(now)));
+        return tr!(
+            "sessions.left",
+            time = times::short_span(span.minutes_left(now))
+        );
     }
     let timeline = app.timeline();
     let (start, today) = (
@@ -196,9 +205,13 @@ fn countdown(app: &App, index: usize) -> String {
         timeline.wall(app.shown(), now),
     );
     if start.date() == today.date() {
-        format!("at {}", start.format("%H:%M"))
+        tr!("sessions.at", time = start.format("%H:%M"))
     } else {
-        start.format("%a %H:%M").to_string()
+        format!(
+            "{} {}",
+            crate::i18n::weekday_name(start.date(), true),
+            start.format("%H:%M")
+        )
     }
 }
 
@@ -211,10 +224,10 @@ fn heading_row(app: &App, heading: Heading) -> Row {
                     .map_or_else(|| dates::day_name(d, day), dates::long_date)
             })
         }
-        Heading::OnNow => "On now".into(),
-        Heading::Next => "Next in each room".into(),
-        Heading::Untimed => "Time not announced".into(),
-        Heading::Cancelled => "Cancelled since you starred them".into(),
+        Heading::OnNow => tr!("sessions.on_now").into(),
+        Heading::Next => tr!("sessions.next_each_room").into(),
+        Heading::Untimed => tr!("sessions.untimed").into(),
+        Heading::Cancelled => tr!("sessions.cancelled_heading").into(),
     };
     Row::from(Line::styled(format!(" ── {text} "), style::HEADING))
 }
@@ -233,7 +246,7 @@ fn cancelled_row(app: &App, index: usize) -> Row {
         Span::styled(format!(" {} ", style::CANCELLED_SYMBOL), style::CLASH),
         Span::styled(format!("{when} "), style::DIM),
         Span::styled(seen.title.clone(), style::CANCELLED),
-        Span::styled(" (cancelled)", style::DIM),
+        Span::styled(format!(" ({})", tr!("sessions.cancelled")), style::DIM),
     ]))
 }
 
@@ -246,10 +259,13 @@ fn gap_row(
     let minutes = (to - from).num_minutes();
     Row::from(Line::styled(
         format!(
-            "   free {}–{} ({})",
-            times::clock(app, from),
-            times::clock(app, to),
-            times::span_of_minutes(minutes)
+            "   {}",
+            tr!(
+                "sessions.free",
+                from = times::clock(app, from),
+                to = times::clock(app, to),
+                length = times::span_of_minutes(minutes)
+            )
         ),
         style::GAP,
     ))

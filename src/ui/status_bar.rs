@@ -8,8 +8,8 @@ use super::list::truncate;
 use super::{style, times};
 use crate::app::App;
 use crate::favourites::Level;
-use crate::keymap;
 use crate::planner;
+use crate::tr;
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -62,10 +62,13 @@ fn next_star(app: &App) -> Line<'static> {
     let text = if let Some(i) = on {
         let left = app.span(i).map_or(0, |s| s.minutes_left(now));
         format!(
-            "  {} on now: {}, {} left ",
-            style::STAR_SYMBOL,
-            described(i),
-            times::span_of_minutes(left)
+            "  {} ",
+            tr!(
+                "status.star_on_now",
+                star = style::STAR_SYMBOL,
+                session = described(i),
+                left = times::span_of_minutes(left)
+            )
         )
     } else {
         let Some(&i) = planner::next_of(app.timeline(), starred, now).first() else {
@@ -76,10 +79,13 @@ fn next_star(app: &App) -> Line<'static> {
         };
         let minutes = (span.start - now).num_minutes();
         format!(
-            "  next {} in {}: {} ",
-            style::STAR_SYMBOL,
-            times::span_of_minutes(minutes),
-            described(i)
+            "  {} ",
+            tr!(
+                "status.star_next",
+                star = style::STAR_SYMBOL,
+                time = times::span_of_minutes(minutes),
+                session = described(i)
+            )
         )
     };
     Line::styled(text, style::STAR)
@@ -89,7 +95,7 @@ fn next_star(app: &App) -> Line<'static> {
 fn hints_line(app: &App, width: usize) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (keys, word) in keymap::hints(app.context()) {
+    for (keys, word) in app.keymap().hints(app.context()) {
         let word = format!(" {word}  ");
         let needed = keys.width() + word.trim_end().width();
         if used + needed > width {

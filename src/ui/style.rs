@@ -1,25 +1,27 @@
 //! Named styles, in one place. Meaning never rests on colour alone: every state also has a
-//! symbol or a word.
+//! symbol or a word. Text that must be read is in the terminal's own colours (bold where it
+//! matters), so it reads on light and dark backgrounds alike; colour marks states only, in hues
+//! that show on both. [`super::theme`] turns colour up or off.
 
 use ratatui::style::{Color, Modifier, Style};
 
 pub const PLAIN: Style = Style::new();
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
-pub const DIM: Style = Style::new().fg(Color::DarkGray);
-pub const LABEL: Style = Style::new().fg(Color::Cyan);
-pub const STAR: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
-pub const FOCUSED_BORDER: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
-pub const BORDER: Style = Style::new().fg(Color::DarkGray);
+pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
+pub const LABEL: Style = Style::new();
+pub const STAR: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
+pub const FOCUSED_BORDER: Style = Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD);
+pub const BORDER: Style = Style::new().add_modifier(Modifier::DIM);
 pub const SELECTED_FOCUSED: Style = Style::new().add_modifier(Modifier::REVERSED);
 pub const SELECTED: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
-pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+pub const KEY: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const ACTIVE_FILTER: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
 pub const CLASH: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const ON_NOW: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
-pub const HEADING: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+pub const HEADING: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const MATCH: Style = Style::new()
-    .fg(Color::Yellow)
+    .fg(Color::Magenta)
     .add_modifier(Modifier::BOLD)
     .add_modifier(Modifier::UNDERLINED);
 pub const CANCELLED: Style = Style::new().add_modifier(Modifier::CROSSED_OUT);

@@ -55,6 +55,8 @@ impl PtyApp {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_dagsorden"));
         command.args(args);
         command.env("TERM", "xterm-256color");
+        // The screens the tests read are in English, whatever the machine's locale.
+        command.env("DAGSORDEN_LANG", "en");
         command.env("DAGSORDEN_CONFIG_DIR", config_dir);
         command.env("XDG_CONFIG_HOME", config_dir.join("xdg"));
         // A clock that stands still, so what is past or on now is the same on every run;

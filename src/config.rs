@@ -1,0 +1,424 @@
+//! The user's settings: `config.toml` in the config directory, beside the favourites. It exists
+//! only when the user asks for it (`dagsorden config --init`). Every setting is optional, and a
+//! wrong one is reported with its line and left at its default; the file never stops the app.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::i18n::Lang;
+use crate::keymap::{Keymap, Rebinding, defaults};
+use crate::model::Shown;
+use crate::tr;
+use crate::ui::theme::Theme;
+
+/// The file's name in the config directory.
+pub const FILE_NAME: &str = "config.toml";
+
+/// What the sessions pane shows when the app opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartView {
+    Day,
+    Now,
+    MyProgramme,
+    Rooms,
+    Speakers,
+}
+
+impl StartView {
+    const NAMES: [(&'static str, Self); 5] = [
+        ("day", Self::Day),
+        ("now", Self::Now),
+        ("my-programme", Self::MyProgramme),
+        ("rooms", Self::Rooms),
+        ("speakers", Self::Speakers),
+    ];
+}
+
+/// The settings the file gives; `None` where it gives none (or a wrong one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub lang: Option<Lang>,
+    pub theme: Option<Theme>,
+    pub view: Option<StartView>,
+    pub times: Option<Shown>,
+    pub keys: Vec<Rebinding>,
+}
+
+/// A line of the file that could not be used as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            f.write_str(&self.message)
+        } else {
+            f.write_str(&tr!(
+                "config.at_line",
+                line = self.line,
+                message = self.message
+            ))
+        }
+    }
+}
+
+/// The config as loaded: where it is, what it says, the keys it makes, and what was wrong.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub path: PathBuf,
+    pub exists: bool,
+    pub settings: Settings,
+    pub keymap: Keymap,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("{}", tr!("config.exists", path = .0.display()))]
+    Exists(PathBuf),
+    #[error("{}", tr!("config.not_written", path = .0.display(), error = .1))]
+    Write(PathBuf, std::io::Error),
+}
+
+impl Config {
+    /// Reads `config.toml` from `dir`; a missing file is the defaults, an unreadable one is the
+    /// defaults and a problem.
+    pub fn load(dir: &Path) -> Self {
+        let path = dir.join(FILE_NAME);
+        let (exists, settings, mut problems) = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    let (settings, problems) = parse(&text);
+                    (true, settings, problems)
+                }
+                Err(_) => (
+                    true,
+                    Settings::default(),
+                    vec![problem(0, tr!("config.not_utf8").into())],
+                ),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                (false, Settings::default(), Vec::new())
+            }
+            Err(e) => (
+                false,
+                Settings::default(),
+                vec![problem(0, tr!("config.unreadable", error = e))],
+            ),
+        };
+        let (keymap, key_problems) = Keymap::with_rebindings(&settings.keys);
+        problems.extend(key_problems.into_iter().map(|p| problem(p.line, p.message)));
+        problems.sort_by_key(|p| p.line);
+        Self {
+            path,
+            exists,
+            settings,
+            keymap,
+            problems,
+        }
+    }
+
+    /// The defaults, as when there is no file.
+    pub fn none(dir: &Path) -> Self {
+        Self {
+            path: dir.join(FILE_NAME),
+            exists: false,
+            settings: Settings::default(),
+            keymap: Keymap::default(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+fn problem(line: usize, message: String) -> Problem {
+    Problem { line, message }
+}
+
+/// Writes the commented default file into `dir`; never over a file the user has.
+pub fn init(dir: &Path) -> Result<PathBuf, ConfigError> {
+    let path = dir.join(FILE_NAME);
+    if path.exists() {
+        return Err(ConfigError::Exists(path));
+    }
+    let written = std::fs::create_dir_all(dir).and_then(|()| {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut file| std::io::Write::write_all(&mut file, default_text().as_bytes()))
+    });
+    match written {
+        Ok(()) => Ok(path),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(ConfigError::Exists(path)),
+        Err(e) => Err(ConfigError::Write(path, e)),
+    }
+}
+
+/// The file `config --init` writes: every setting, commented out at its default.
+pub fn default_text() -> String {
+    let mut text = String::new();
+    for line in tr!("config.file_intro").lines() {
+        let _ = writeln!(text, "# {line}");
+    }
+    let settings = [
+        ("config.file_language", "language = \"nb\""),
+        ("config.file_theme", "theme = \"default\""),
+        ("config.file_view", "view = \"day\""),
+        ("config.file_times", "times = \"venue\""),
+    ];
+    for (comment, setting) in settings {
+        text.push('\n');
+        for line in crate::i18n::t(comment).lines() {
+            let _ = writeln!(text, "# {line}");
+        }
+        let _ = writeln!(text, "# {setting}");
+    }
+    text.push_str("\n[keys]\n");
+    for line in tr!("config.file_keys").lines() {
+        let _ = writeln!(text, "# {line}");
+    }
+    for name in defaults::names() {
+        let Some(row) = defaults::first_row(name) else {
+            continue;
+        };
+        let keys: Vec<String> = row.keys.iter().map(|k| format!("{:?}", k.spec())).collect();
+        let setting = format!("{name} = [{}]", keys.join(", "));
+        let _ = writeln!(
+            text,
+            "# {setting:<36} # {}",
+            crate::i18n::t(row.description)
+        );
+    }
+    text
+}
+
+/// Reads the settings from the file's text; what is wrong is reported and skipped.
+pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
+    let lines = LineIndex::new(text);
+    let (table, errors) = DeTable::parse_recoverable(text);
+    let mut problems: Vec<Problem> = errors
+        .iter()
+        .map(|e| {
+            let line = e.span().map_or(0, |s| lines.line(s.start));
+            problem(line, tr!("config.syntax", error = e.message().trim()))
+        })
+        .collect();
+    let mut settings = Settings::default();
+    for (key, value) in table.get_ref() {
+        let line = lines.line(key.span().start);
+        let name = key.get_ref().as_ref();
+        let found = match name {
+            "language" => choice(value, &[("nb", Lang::Nb), ("en", Lang::En)], name, &lines)
+                .map(|lang| settings.lang = Some(lang)),
+            "theme" => choice(value, &Theme::NAMES, name, &lines).map(|t| settings.theme = Some(t)),
+            "view" => {
+                choice(value, &StartView::NAMES, name, &lines).map(|v| settings.view = Some(v))
+            }
+            "times" => choice(
+                value,
+                &[("venue", Shown::Venue), ("local", Shown::Local)],
+                name,
+                &lines,
+            )
+            .map(|s| settings.times = Some(s)),
+            "keys" => keys(value, &lines).map(|(keys, mut more)| {
+                settings.keys = keys;
+                problems.append(&mut more);
+            }),
+            _ => Err(problem(
+                line,
+                tr!(
+                    "config.unknown_setting",
+                    name = name,
+                    names = "language, theme, view, times, [keys]"
+                ),
+            )),
+        };
+        if let Err(p) = found {
+            problems.push(p);
+        }
+    }
+    (settings, problems)
+}
+
+/// One of a few words.
+fn choice<T: Copy>(
+    value: &Spanned<DeValue<'_>>,
+    names: &[(&str, T)],
+    setting: &str,
+    lines: &LineIndex,
+) -> Result<T, Problem> {
+    let line = lines.line(value.span().start);
+    let allowed = || {
+        names
+            .iter()
+            .map(|(n, _)| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let DeValue::String(word) = value.get_ref() else {
+        return Err(problem(
+            line,
+            tr!("config.not_a_word", name = setting, allowed = allowed()),
+        ));
+    };
+    names
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(word))
+        .map(|(_, v)| *v)
+        .ok_or_else(|| {
+            problem(
+                line,
+                tr!(
+                    "config.bad_choice",
+                    name = setting,
+                    value = word,
+                    allowed = allowed()
+                ),
+            )
+        })
+}
+
+/// The `[keys]` table: `name = "key"` or `name = ["key", …]`.
+fn keys(
+    value: &Spanned<DeValue<'_>>,
+    lines: &LineIndex,
+) -> Result<(Vec<Rebinding>, Vec<Problem>), Problem> {
+    let DeValue::Table(table) = value.get_ref() else {
+        return Err(problem(
+            lines.line(value.span().start),
+            tr!("config.keys_not_table").into(),
+        ));
+    };
+    let mut rebindings = Vec::new();
+    let mut problems = Vec::new();
+    for (name, keys) in table {
+        let line = lines.line(name.span().start);
+        let strings: Option<Vec<String>> = match keys.get_ref() {
+            DeValue::String(key) => Some(vec![key.to_string()]),
+            DeValue::Array(items) => items
+                .iter()
+                .map(|item| match item.get_ref() {
+                    DeValue::String(key) => Some(key.to_string()),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        };
+        match strings {
+            Some(keys) => rebindings.push(Rebinding {
+                name: name.get_ref().to_string(),
+                keys,
+                line,
+            }),
+            None => problems.push(problem(
+                line,
+                tr!("config.keys_not_strings", name = name.get_ref().as_ref()),
+            )),
+        }
+    }
+    Ok((rebindings, problems))
+}
+
+/// Byte offsets to line numbers.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { starts }
+    }
+
+    /// The 1-based line of a byte offset.
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+}
+
+/// The word the file uses for a value.
+fn name_of<T: PartialEq>(names: &[(&'static str, T)], wanted: &T) -> &'static str {
+    names
+        .iter()
+        .find(|(_, v)| v == wanted)
+        .map_or("", |(n, _)| *n)
+}
+
+/// What `dagsorden config` prints: the file, the settings it gives, the keys it changes and
+/// every problem with its line.
+pub fn report(config: &Config) -> String {
+    let s = &config.settings;
+    let default = tr!("config.report_default");
+    let or_default =
+        |value: Option<&str>| value.map_or_else(|| default.to_string(), str::to_string);
+    let changed: Vec<String> = s
+        .keys
+        .iter()
+        .map(|r| format!("{} = {}", r.name, r.keys.join("/")))
+        .collect();
+    let mut facts = vec![
+        (tr!("config.report_file"), config.path.display().to_string()),
+        (
+            tr!("config.report_language"),
+            format!(
+                "{} ({})",
+                crate::i18n::lang().code(),
+                or_default(s.lang.map(Lang::code))
+            ),
+        ),
+        (
+            tr!("config.report_theme"),
+            or_default(s.theme.map(|t| name_of(&Theme::NAMES, &t))),
+        ),
+        (
+            tr!("config.report_view"),
+            or_default(s.view.map(|v| name_of(&StartView::NAMES, &v))),
+        ),
+        (
+            tr!("config.report_times"),
+            or_default(s.times.map(|t| match t {
+                Shown::Venue => "venue",
+                Shown::Local => "local",
+            })),
+        ),
+        (
+            tr!("config.report_keys"),
+            if changed.is_empty() {
+                default.to_string()
+            } else {
+                changed.join(", ")
+            },
+        ),
+        (
+            tr!("config.report_problems"),
+            config.problems.len().to_string(),
+        ),
+    ];
+    if !config.exists {
+        let _ = write!(facts[0].1, " ({})", tr!("config.report_missing"));
+    }
+    let width = facts
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut out = String::new();
+    for (label, value) in facts {
+        let _ = writeln!(out, "{label:<width$}{value}");
+    }
+    for problem in &config.problems {
+        let _ = writeln!(out, "  {problem}");
+    }
+    out
+}

@@ -1,0 +1,139 @@
+//! The keys dagsorden starts with. Each row names an action for the config file; rows that
+//! share a name (scrolling in the help and on the main screen, say) are rebound together.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::Key;
+use super::Scope::{self, Changes, Global, Help, In, Search};
+use crate::action::{Action, Pane};
+
+/// A row of the table: the keys, what they do, where, and the words for the screen.
+#[derive(Debug)]
+pub struct Row {
+    /// The name the config file rebinds it by; `None` for the few that stay as they are.
+    pub name: Option<&'static str>,
+    /// The keys until the config says otherwise.
+    pub keys: &'static [Key],
+    /// Keys kept whatever the config says: Esc always closes, Ctrl-C always quits.
+    pub fixed: &'static [Key],
+    pub action: Action,
+    pub scope: Scope,
+    /// The key of the help text in the language files.
+    pub description: &'static str,
+    /// The key of the status-bar word, for the bindings worth a place there.
+    pub hint: Option<&'static str>,
+}
+
+const ESC: Key = Key::plain(KeyCode::Esc);
+const ENTER: Key = Key::plain(KeyCode::Enter);
+const UP: Key = Key::plain(KeyCode::Up);
+const DOWN: Key = Key::plain(KeyCode::Down);
+const PAGE_UP: Key = Key::plain(KeyCode::PageUp);
+const PAGE_DOWN: Key = Key::plain(KeyCode::PageDown);
+const SPACE: Key = Key::char(' ');
+const CTRL_C: Key = Key::ctrl('c');
+
+#[allow(clippy::too_many_arguments)]
+const fn row(
+    name: Option<&'static str>,
+    keys: &'static [Key],
+    fixed: &'static [Key],
+    action: Action,
+    scope: Scope,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Row {
+    Row {
+        name,
+        keys,
+        fixed,
+        action,
+        scope,
+        description,
+        hint,
+    }
+}
+
+/// Every key of dagsorden. Earlier rows win where two could match.
+#[rustfmt::skip]
+pub const ROWS: &[Row] = &[
+    row(Some("help"), &[Key::char('?')], &[ESC], Action::ToggleHelp, Help, "keys.help_close", Some("hint.close")),
+    row(Some("down"), &[DOWN, Key::char('j')], &[], Action::Down, Help, "keys.scroll_down", Some("hint.scroll")),
+    row(Some("up"), &[UP, Key::char('k')], &[], Action::Up, Help, "keys.scroll_up", None),
+    row(Some("page-down"), &[PAGE_DOWN], &[], Action::PageDown, Help, "keys.page_down", None),
+    row(Some("page-up"), &[PAGE_UP], &[], Action::PageUp, Help, "keys.page_up", None),
+    row(Some("quit"), &[Key::char('q')], &[CTRL_C], Action::Quit, Help, "keys.quit", Some("hint.quit")),
+    row(Some("seen"), &[ENTER], &[ESC], Action::DismissChanges, Changes, "keys.seen", Some("hint.seen")),
+    row(Some("down"), &[DOWN, Key::char('j')], &[], Action::Down, Changes, "keys.scroll_down", Some("hint.scroll")),
+    row(Some("up"), &[UP, Key::char('k')], &[], Action::Up, Changes, "keys.scroll_up", None),
+    row(Some("page-down"), &[PAGE_DOWN], &[], Action::PageDown, Changes, "keys.page_down", None),
+    row(Some("page-up"), &[PAGE_UP], &[], Action::PageUp, Changes, "keys.page_up", None),
+    row(Some("quit"), &[Key::char('q')], &[CTRL_C], Action::Quit, Changes, "keys.quit", Some("hint.quit")),
+    row(Some("search-open"), &[ENTER], &[], Action::SearchAccept, Search, "keys.search_open", Some("hint.open")),
+    row(Some("search-back"), &[], &[ESC], Action::SearchCancel, Search, "keys.search_back", Some("hint.back")),
+    row(Some("search-next"), &[DOWN, Key::ctrl('n')], &[], Action::Down, Search, "keys.search_next", Some("hint.results")),
+    row(Some("search-previous"), &[UP, Key::ctrl('p')], &[], Action::Up, Search, "keys.search_previous", None),
+    row(Some("page-down"), &[PAGE_DOWN], &[], Action::PageDown, Search, "keys.search_page_down", None),
+    row(Some("page-up"), &[PAGE_UP], &[], Action::PageUp, Search, "keys.search_page_up", None),
+    row(Some("search-delete"), &[Key::plain(KeyCode::Backspace)], &[], Action::SearchBackspace, Search, "keys.search_delete", None),
+    row(None, &[], &[CTRL_C], Action::Quit, Search, "keys.quit", None),
+    row(Some("open"), &[ENTER], &[], Action::Open, In(Pane::Browse), "keys.open_browse", Some("hint.sessions")),
+    row(Some("open"), &[ENTER], &[], Action::Open, In(Pane::Sessions), "keys.open_session", Some("hint.details")),
+    row(Some("filter"), &[ENTER, SPACE], &[], Action::Open, In(Pane::Filters), "keys.filter", Some("hint.filter")),
+    row(Some("star"), &[Key::char('f'), SPACE], &[], Action::CycleStar, In(Pane::Sessions), "keys.star", Some("hint.star")),
+    row(Some("star"), &[Key::char('f'), SPACE], &[], Action::CycleStar, In(Pane::Details), "keys.star", Some("hint.star")),
+    row(Some("up"), &[UP, Key::char('k')], &[], Action::Up, Global, "keys.up", None),
+    row(Some("down"), &[DOWN, Key::char('j')], &[], Action::Down, Global, "keys.down", Some("hint.move")),
+    row(Some("page-up"), &[PAGE_UP], &[], Action::PageUp, Global, "keys.page_up", None),
+    row(Some("page-down"), &[PAGE_DOWN], &[], Action::PageDown, Global, "keys.page_down", None),
+    row(Some("top"), &[Key::plain(KeyCode::Home), Key::char('g')], &[], Action::Top, Global, "keys.top", None),
+    row(Some("bottom"), &[Key::plain(KeyCode::End), Key::char('G')], &[], Action::Bottom, Global, "keys.bottom", None),
+    row(Some("next-pane"), &[Key::plain(KeyCode::Tab)], &[], Action::NextPane, Global, "keys.next_pane", Some("hint.pane")),
+    row(Some("previous-pane"), &[Key::plain(KeyCode::BackTab)], &[], Action::PrevPane, Global, "keys.previous_pane", None),
+    row(Some("pane-left"), &[Key::plain(KeyCode::Left), Key::char('h')], &[], Action::FocusLeft, Global, "keys.pane_left", None),
+    row(Some("pane-right"), &[Key::plain(KeyCode::Right), Key::char('l')], &[], Action::FocusRight, Global, "keys.pane_right", None),
+    row(Some("go-browse"), &[Key::char('1')], &[], Action::Focus(Pane::Browse), Global, "keys.go_browse", None),
+    row(Some("go-sessions"), &[Key::char('2')], &[], Action::Focus(Pane::Sessions), Global, "keys.go_sessions", None),
+    row(Some("go-details"), &[Key::char('3')], &[], Action::Focus(Pane::Details), Global, "keys.go_details", None),
+    row(Some("go-filters"), &[Key::char('4')], &[], Action::Focus(Pane::Filters), Global, "keys.go_filters", None),
+    row(Some("previous-day"), &[Key::char('['), Key::char('p')], &[], Action::PrevDay, Global, "keys.previous_day", None),
+    row(Some("next-day"), &[Key::char(']'), Key::char('n')], &[], Action::NextDay, Global, "keys.next_day", Some("hint.day")),
+    row(Some("my-programme"), &[Key::char('m')], &[], Action::ToggleMyProgramme, Global, "keys.my_programme", Some("hint.my_programme")),
+    row(Some("now"), &[Key::char('o')], &[], Action::ToggleNow, Global, "keys.now", Some("hint.now")),
+    row(Some("jump-to-now"), &[Key::char('t')], &[], Action::JumpToNow, Global, "keys.jump_to_now", None),
+    row(Some("zone"), &[Key::char('z')], &[], Action::ToggleZone, Global, "keys.zone", None),
+    row(Some("hide-past"), &[Key::char('x')], &[], Action::TogglePast, Global, "keys.hide_past", None),
+    row(Some("search"), &[Key::char('/')], &[], Action::StartSearch, Global, "keys.search", Some("hint.search")),
+    row(Some("browse-by"), &[Key::char('v')], &[], Action::NextBrowse, Global, "keys.browse_by", None),
+    row(Some("starred-only"), &[Key::char('s')], &[], Action::ToggleStarredOnly, Global, "keys.starred_only", None),
+    row(Some("clear-filters"), &[Key::char('c')], &[], Action::ClearFilters, Global, "keys.clear_filters", None),
+    row(Some("export"), &[Key::char('e')], &[], Action::ExportFavourites, Global, "keys.export", None),
+    row(Some("help"), &[Key::char('?')], &[], Action::ToggleHelp, Global, "keys.help", Some("hint.help")),
+    row(Some("quit"), &[Key::char('q')], &[CTRL_C], Action::Quit, Global, "keys.quit", Some("hint.quit")),
+    row(Some("back"), &[ESC], &[], Action::Back, Global, "keys.back", None),
+];
+
+/// The names the config file can rebind, in table order, each once.
+pub fn names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for name in ROWS.iter().filter_map(|r| r.name) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// The row that stands for all rows of a name, with its default keys and description: the
+/// main screen's where there is one.
+pub fn first_row(name: &str) -> Option<&'static Row> {
+    let mut named = ROWS.iter().filter(|r| r.name == Some(name));
+    let first = named.next()?;
+    let on_main_screen = |r: &&Row| matches!(r.scope, Scope::Global | Scope::In(_));
+    Some(
+        std::iter::once(first)
+            .chain(named)
+            .find(on_main_screen)
+            .unwrap_or(first),
+    )
+}
