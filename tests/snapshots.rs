@@ -4,6 +4,10 @@ mod common;
 
 use common::{app_with_store, draw, run, screen_text};
 use dagsorden::action::{Action, Pane};
+use dagsorden::config::Config;
+use dagsorden::i18n::{self, Lang};
+use dagsorden::ui::theme::Theme;
+use ratatui::style::{Color, Modifier};
 
 fn snapshot(name: &str, actions: &[Action], width: u16, height: u16) {
     let (_dir, mut app) = app_with_store("ks-toppmote-2024");
@@ -100,6 +104,103 @@ fn stars_and_selection_read_without_colour() {
     run(&mut app, &[Action::CycleStar]);
     let text = screen_text(&draw(&mut app, 80, 24));
     assert!(text.contains("▶★ Toppmøte barn og unge"), "{text}");
+}
+
+/// The same screens in Norwegian: what a KS delegate sees.
+fn snapshot_nb(name: &str, actions: &[Action], width: u16, height: u16) {
+    i18n::set_lang(Lang::Nb);
+    snapshot(name, actions, width, height);
+    i18n::set_lang(Lang::En);
+}
+
+#[test]
+fn main_screens_in_norwegian() {
+    let day_two = [Action::NextDay, Action::Down, Action::Down];
+    snapshot_nb("nb_main_120x40", &day_two, 120, 40);
+    snapshot_nb("nb_main_80x24", &day_two, 80, 24);
+    snapshot_nb("nb_help_120x40", &[Action::ToggleHelp], 120, 40);
+    let stars = [
+        Action::CycleStar,
+        Action::NextDay,
+        Action::Down,
+        Action::CycleStar,
+        Action::CycleStar,
+        Action::ToggleMyProgramme,
+    ];
+    snapshot_nb("nb_my_programme_120x40", &stars, 120, 40);
+    snapshot_nb(
+        "nb_day_info_120x40",
+        &[Action::Focus(Pane::Browse), Action::Down],
+        120,
+        40,
+    );
+}
+
+/// Every style on screen, without its colours: what a terminal without colour shows.
+fn emphasis_used(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> Vec<String> {
+    let mut used: Vec<String> = terminal
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .filter(|cell| !cell.modifier.is_empty())
+        .map(|cell| format!("{:?}", cell.modifier))
+        .collect();
+    used.sort();
+    used.dedup();
+    used
+}
+
+#[test]
+fn without_colour_every_state_still_reads() {
+    let (dir, mut app) = app_with_store("ks-toppmote-2024");
+    app.configure(&Config::none(dir.path()), Theme::NoColor);
+    // A must, a maybe, the selection, and a filter in force.
+    run(
+        &mut app,
+        &[
+            Action::NextDay,
+            Action::CycleStar,
+            Action::Down,
+            Action::CycleStar,
+            Action::CycleStar,
+            Action::ToggleStarredOnly,
+        ],
+    );
+    let terminal = draw(&mut app, 120, 40);
+    for cell in &terminal.backend().buffer().content {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "a colour at {:?}",
+            cell.symbol()
+        );
+    }
+    insta::assert_snapshot!("no_color_120x40", terminal.backend());
+    let text = screen_text(&terminal);
+    assert!(text.contains("★"), "must reads as ★");
+    assert!(text.contains("☆"), "maybe reads as ☆");
+    assert!(text.contains("▶"), "the selection has its mark");
+    assert!(text.contains("★ only"), "the filter in force is named");
+    let emphasis = emphasis_used(&terminal);
+    assert!(
+        emphasis.iter().any(|m| m.contains("REVERSED")),
+        "the selected row is reversed: {emphasis:?}"
+    );
+    assert!(emphasis.iter().any(|m| m.contains("BOLD")), "{emphasis:?}");
+}
+
+#[test]
+fn high_contrast_is_light_on_black_and_never_dim() {
+    let (dir, mut app) = app_with_store("ks-toppmote-2024");
+    app.configure(&Config::none(dir.path()), Theme::HighContrast);
+    run(&mut app, &[Action::CycleStar]);
+    let terminal = draw(&mut app, 100, 30);
+    for cell in &terminal.backend().buffer().content {
+        assert_eq!(cell.bg, Color::Black);
+        assert_ne!(cell.fg, Color::Reset);
+        assert!(!cell.modifier.contains(Modifier::DIM));
+    }
 }
 
 #[test]

@@ -44,6 +44,17 @@ pub struct PtyApp {
 impl PtyApp {
     /// Starts `dagsorden args…` in a `cols`×`rows` terminal with favourites in `config_dir`.
     pub fn start(args: &[&str], config_dir: &Path, cols: u16, rows: u16) -> Self {
+        Self::start_with_env(args, config_dir, (cols, rows), &[])
+    }
+
+    /// As [`PtyApp::start`], with environment variables set (`Some`) or removed (`None`) after
+    /// the test's own.
+    pub fn start_with_env(
+        args: &[&str],
+        config_dir: &Path,
+        (cols, rows): (u16, u16),
+        env: &[(&str, Option<&str>)],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -63,6 +74,12 @@ impl PtyApp {
         // `--now` among the arguments overrides it.
         command.env("DAGSORDEN_NOW", "2024-02-01T12:00:00+01:00");
         command.env("TZ", "Europe/Oslo");
+        for (name, value) in env {
+            match value {
+                Some(value) => command.env(name, value),
+                None => command.env_remove(name),
+            }
+        }
         let child = pair.slave.spawn_command(command).expect("start dagsorden");
         drop(pair.slave);
         let parser = vt100::Parser::new_with_callbacks(
