@@ -137,6 +137,13 @@ impl Config {
     }
 }
 
+/// Just the language the config file in `dir` names, if it names one it can: for the moments
+/// before everything else is read.
+pub fn language_in(dir: &Path) -> Option<Lang> {
+    let text = std::fs::read_to_string(dir.join(FILE_NAME)).ok()?;
+    parse(&text).0.lang
+}
+
 fn problem(line: usize, message: String) -> Problem {
     Problem { line, message }
 }

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use thiserror::Error;
 
 use dagsorden::app::{App, Clock};
@@ -33,7 +33,11 @@ enum Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // `--help` and clap's own errors come before the settings are read, in the language the
+    // command line and the environment already name.
+    i18n::set_lang(early_lang());
+    let matches = dagsorden::cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let config_dir = config_dir(&cli);
     let config = settle_language(&cli, config_dir.as_deref());
     match run(&cli, config_dir, config) {
@@ -43,6 +47,33 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The language as far as it can be told before the command line is parsed: `--lang`,
+/// `DAGSORDEN_LANG`, the config file in `--config-dir` or the default directory, the locale.
+fn early_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let value_of = |name: &str| {
+        let prefix = format!("{name}=");
+        args.iter().enumerate().find_map(|(i, arg)| {
+            if arg == name {
+                args.get(i + 1).cloned()
+            } else {
+                arg.strip_prefix(&prefix).map(str::to_string)
+            }
+        })
+    };
+    let named = value_of("--lang").or_else(|| std::env::var("DAGSORDEN_LANG").ok());
+    if let Some(lang) = named.as_deref().and_then(Lang::from_code) {
+        return lang;
+    }
+    let dir = value_of("--config-dir")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("DAGSORDEN_CONFIG_DIR").map(PathBuf::from))
+        .or_else(FavouritesStore::default_dir);
+    dir.and_then(|d| dagsorden::config::language_in(&d))
+        .or_else(Lang::from_env)
+        .unwrap_or_default()
 }
 
 /// Chooses the language (`--lang`, else the config file's, else the locale) and reads the

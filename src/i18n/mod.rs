@@ -137,6 +137,19 @@ pub fn text_in(lang: Lang, key: &'static str) -> &'static str {
         .map_or(key, String::as_str)
 }
 
+/// The text for a key made at run time, if the current language (or English) has it.
+pub fn lookup(key: &str) -> Option<&'static str> {
+    lookup_in(lang(), key)
+}
+
+/// The text for a key made at run time in `lang`, if it (or English) has it.
+pub fn lookup_in(lang: Lang, key: &str) -> Option<&'static str> {
+    catalogue(lang)
+        .get(key)
+        .or_else(|| catalogue(Lang::En).get(key))
+        .map(String::as_str)
+}
+
 /// Fills each `{name}` of `template` from `args`.
 pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut out = template.to_string();

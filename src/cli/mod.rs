@@ -8,6 +8,9 @@ use crate::formats::Format;
 use crate::i18n::Lang;
 use crate::model::SetClock;
 
+mod localise;
+pub use localise::command;
+
 /// Browse a conference programme in the terminal: days, sessions, themes, and your stars.
 ///
 /// PROGRAMME is a file (dagsorden JSON, frab/Pentabarf schedule.xml, frab/pretalx
