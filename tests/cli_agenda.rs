@@ -322,3 +322,35 @@ fn bad_input_exits_2_with_one_line() {
     let output = dagsorden(&["list", "--day", "2030-01-01"], config.path());
     assert_eq!(text(&output), "nothing: the programme has no such day\n");
 }
+
+/// `list` is the screen-reader path: one session a line, no box drawing, no escape sequences,
+/// in the language asked for.
+#[test]
+fn list_reads_aloud_in_either_language() {
+    let config = tempfile::tempdir().expect("temp dir");
+    for (lang, untimed, weekday) in [
+        ("en", "time not announced", "Tue "),
+        ("nb", "tid ikke kunngjort", "tir "),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+            .args(["--lang", lang, "list", "ks-toppmote-2024"])
+            .env("DAGSORDEN_CONFIG_DIR", config.path())
+            .output()
+            .expect("run dagsorden");
+        let out = text(&output);
+        assert_eq!(out.lines().count(), 12, "one line per session:\n{out}");
+        for line in out.lines() {
+            assert!(line.contains(untimed), "{line}");
+            assert!(
+                !line
+                    .chars()
+                    .any(|c| ('\u{2500}'..='\u{257f}').contains(&c) || c.is_control()),
+                "box drawing or control characters in {line:?}"
+            );
+        }
+        assert!(
+            out.lines().nth(1).is_some_and(|l| l.starts_with(weekday)),
+            "{out}"
+        );
+    }
+}
