@@ -218,9 +218,9 @@ pub fn agenda(
 fn day_name(programme: &Programme, day: usize) -> String {
     let d = &programme.days[day];
     match (d.date, &d.label) {
-        (Some(date), _) => date.format("%A %-d %B %Y").to_string(),
+        (Some(date), _) => crate::i18n::long_date(date),
         (None, Some(label)) => label.clone(),
-        (None, None) => format!("Day {}", day + 1),
+        (None, None) => crate::tr!("date.day_number", n = day + 1),
     }
 }
 
@@ -231,7 +231,7 @@ fn time_range(timeline: &Timeline, shown: Shown, programme: &Programme, i: usize
         return match (s.start, s.end) {
             (Some(a), Some(b)) => format!("{a}–{b}"),
             (Some(a), None) => a.to_string(),
-            _ => "time not announced".into(),
+            _ => crate::tr!("details.time_not_announced").into(),
         };
     };
     let clock = |at| timeline.wall(shown, at).format("%H:%M").to_string();

@@ -125,6 +125,13 @@ impl Keymap {
             keymap.rebind(rebinding, &mut problems);
         }
         keymap.settle_conflicts(rebindings, &mut problems);
+        // One choice can clash in several places (the main screen and the help, say).
+        let mut seen = Vec::new();
+        problems.retain(|p| {
+            let new = !seen.contains(p);
+            seen.push(p.clone());
+            new
+        });
         (keymap, problems)
     }
 
@@ -617,6 +624,27 @@ mod tests {
         assert_eq!(
             keymap.action_for_key(&press(KeyCode::Char('*')), sessions),
             Some(Action::CycleStar)
+        );
+    }
+
+    #[test]
+    fn one_clash_in_several_places_is_reported_once() {
+        let (keymap, problems) = rebind(&[("help", &["q"])]);
+        assert_eq!(
+            problems
+                .iter()
+                .map(|p| p.message.as_str())
+                .collect::<Vec<_>>(),
+            ["key q: help takes it from quit, which keeps Ctrl-C"]
+        );
+        let q = press(KeyCode::Char('q'));
+        assert_eq!(
+            keymap.action_for_key(&q, Context::Main(Pane::Browse)),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            keymap.action_for_key(&q, Context::Help),
+            Some(Action::ToggleHelp)
         );
     }
 
