@@ -278,3 +278,16 @@ fn the_selection_survives_a_filter_that_still_shows_it() {
     );
     assert_eq!(app.selected_index(), Some(chosen));
 }
+
+#[test]
+fn results_across_days_say_their_weekday() {
+    let Some((_dir, mut app)) = fosdem() else {
+        return;
+    };
+    app.update(Action::StartSearch);
+    type_text(&mut app, "kernel");
+    let screen = screen_text(&draw(&mut app, 120, 40));
+    // Title matches come first, from both days: each row says which.
+    assert!(screen.contains(" Sat 11:30–11:55 "), "{screen}");
+    assert!(screen.contains(" Sun 09:00–09:30 "), "{screen}");
+}

@@ -30,15 +30,19 @@ trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
 export DISPLAY="$display"
 sleep 1
 
-# shot NAME COLUMNS ROWS KEYS -- dagsorden arguments…
+# shot NAME COLUMNS ROWS dark|light KEYS -- dagsorden arguments…
 # KEYS are xdotool key names, space-separated; each is typed with a pause after it.
 shot() {
-    name=$1 cols=$2 rows=$3 keys=$4
-    shift 5
+    name=$1 cols=$2 rows=$3 keys=$5
+    case $4 in
+        light) bg='#fafafa' fg='#1c1c1c' ;;
+        *) bg='#1c1c1c' fg='#e4e4e4' ;;
+    esac
+    shift 6
     config="$work/$name"
     mkdir -p "$config"
     xterm -T "shot-$name" -geometry "${cols}x${rows}+0+0" \
-        -fa 'DejaVu Sans Mono' -fs 11 -bg '#1c1c1c' -fg '#e4e4e4' -cr '#e4e4e4' \
+        -fa 'DejaVu Sans Mono' -fs 11 -bg "$bg" -fg "$fg" -cr "$fg" \
         -b 8 -xrm 'XTerm*colorBDMode: false' \
         -e env DAGSORDEN_CONFIG_DIR="$config" TZ=Europe/Oslo "$bin" "$@" &
     term=$!
@@ -62,7 +66,10 @@ shot() {
 }
 
 # The KS toppmøte on its first morning, in Norwegian, with two sessions starred.
-shot ks-toppmote 120 34 "j f j f f j" -- --lang nb --now 2024-02-13T10:30 ks-toppmote-2024
+shot ks-toppmote 120 34 dark "j f j f f j" -- --lang nb --now 2024-02-13T10:30 ks-toppmote-2024
 
 # A large programme: FOSDEM's Saturday morning, what is on now in every room.
-shot large-programme 150 42 "o j j j f" -- --lang en --now 2025-02-01T11:10 "$large"
+shot large-programme 150 42 dark "o j j j f" -- --lang en --now 2025-02-01T11:10 "$large"
+
+# The same colours on a light terminal: a search as it is typed, the matches marked.
+shot light-terminal 120 30 light "slash k e r n e l Down Down" -- --lang en --now 2025-02-01T11:10 "$large"

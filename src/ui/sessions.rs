@@ -122,7 +122,11 @@ fn session_row(app: &App, index: usize, columns: Columns) -> Row {
     } else {
         if columns.time {
             spans.push(Span::styled(
-                format!("{:<11} ", times::range(app, index)),
+                format!(
+                    "{}{:<11} ",
+                    day_prefix(app, index),
+                    times::range(app, index)
+                ),
                 if past { style::DIM } else { style::LABEL },
             ));
         }
@@ -159,6 +163,19 @@ fn highlighted(text: &str, query: &str, base: Style) -> Vec<Span<'static>> {
         spans.push(Span::styled(text[at..].to_string(), base));
     }
     spans
+}
+
+/// Search results run across days without a heading for each, so each says its weekday.
+fn day_prefix(app: &App, index: usize) -> String {
+    let programme = app.programme();
+    if app.view() != View::Search || programme.days.len() < 2 {
+        return String::new();
+    }
+    let day = &programme.days[programme.sessions[index].day];
+    day.date.map_or_else(
+        || format!("{:<4}", dates::day_name(day, programme.sessions[index].day)),
+        |date| format!("{} ", crate::i18n::weekday_name(date, true)),
+    )
 }
 
 pub fn star_span(level: Option<Level>) -> Span<'static> {
