@@ -35,7 +35,7 @@ enum Failure {
 fn main() -> ExitCode {
     // `--help` and clap's own errors come before the settings are read, in the language the
     // command line and the environment already name.
-    i18n::set_lang(early_lang());
+    i18n::set_process_lang(early_lang());
     let matches = dagsorden::cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let config_dir = config_dir(&cli);
@@ -84,7 +84,7 @@ fn settle_language(cli: &Cli, dir: Option<&std::path::Path>) -> Option<Config> {
         .lang
         .or_else(|| config.as_ref().and_then(|c| c.settings.lang));
     let lang = chosen.or_else(Lang::from_env).unwrap_or_default();
-    i18n::set_lang(lang);
+    i18n::set_process_lang(lang);
     if lang == Lang::En {
         config
     } else {

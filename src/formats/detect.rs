@@ -97,7 +97,11 @@ impl FromStr for Format {
             .map(|(_, format)| format)
             .ok_or_else(|| {
                 let names: Vec<&str> = Self::ALL.iter().map(|f| f.name()).collect();
-                format!("unknown format {text:?} (known: {})", names.join(", "))
+                crate::tr!(
+                    "import.unknown_format",
+                    format = format!("{text:?}"),
+                    known = names.join(", ")
+                )
             })
     }
 }

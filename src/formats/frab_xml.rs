@@ -45,12 +45,11 @@ pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, Loa
             origin: origin.to_string(),
             line: 1,
             column: 1,
-            what: "not a frab schedule: no <schedule> element".into(),
+            what: crate::tr!("import.no_schedule").into(),
         });
     }
     if matches!(text, std::borrow::Cow::Owned(_)) {
-        walk.builder
-            .warn("file", "not valid UTF-8; unreadable bytes were replaced");
+        walk.builder.warn("file", crate::tr!("import.not_utf8"));
     }
     Ok(walk.finish())
 }
@@ -61,7 +60,7 @@ fn syntax_error(origin: &str, bytes: &[u8], position: usize, what: &str) -> Load
         origin: origin.to_string(),
         line,
         column,
-        what: format!("not valid XML: {}", clean_line(what)),
+        what: crate::tr!("import.not_xml", error = clean_line(what)),
     }
 }
 
@@ -280,10 +279,8 @@ impl Walk {
             return;
         };
         if event.start.is_none() {
-            self.builder.warn(
-                self.place.clone(),
-                "no usable date or start; listed without a time",
-            );
+            self.builder
+                .warn(self.place.clone(), crate::tr!("import.no_start"));
         }
         let place = std::mem::take(&mut self.place);
         self.builder.add(event, &place);
@@ -307,7 +304,7 @@ impl Walk {
         p.venue.city = c.city;
         p.url = c.url;
         if self.events_seen == 0 {
-            self.builder.warn("file", "no events in this schedule");
+            self.builder.warn("file", crate::tr!("import.no_events"));
         }
         self.builder.finish()
     }

@@ -43,13 +43,13 @@ pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, Loa
         origin: origin.to_string(),
         line: 1,
         column: 1,
-        what: "not an iCalendar file: no BEGIN:VCALENDAR".into(),
+        what: crate::tr!("import.no_vcalendar").into(),
     })?;
     let mut imported = build(calendar, origin, detail);
     if matches!(text, std::borrow::Cow::Owned(_)) {
         imported.warnings.push(super::Warning {
             place: "file".into(),
-            what: "not valid UTF-8; unreadable bytes were replaced".into(),
+            what: crate::tr!("import.not_utf8").into(),
         });
     }
     Ok(imported)
@@ -384,7 +384,7 @@ fn build(calendar: Calendar, origin: &str, detail: Detail) -> Imported {
     for event in &events {
         match timing(event, &mut zones) {
             Some(timing) => placed.push((event, timing)),
-            None => builder.warn(event.place(), "skipped: no usable DTSTART"),
+            None => builder.warn(event.place(), crate::tr!("import.no_dtstart")),
         }
     }
     let days = programme_days(&builder, &placed);
@@ -399,7 +399,7 @@ fn build(calendar: Calendar, origin: &str, detail: Detail) -> Imported {
     for tzid in std::mem::take(&mut zones.unresolved) {
         builder.warn(
             format!("TZID {:?}", clean_line(&tzid)),
-            "not a known time zone; its times are read as local times",
+            crate::tr!("import.unknown_zone"),
         );
     }
     builder.finish()
@@ -498,10 +498,7 @@ fn add_event(builder: &mut Builder, event: &Event, timing: &Timing, day: Option<
         draft.time_note = Some("all day".into());
     }
     if event.get("RRULE").is_some() {
-        builder.warn(
-            event.place(),
-            "repeats (RRULE); only its first time is listed",
-        );
+        builder.warn(event.place(), crate::tr!("import.rrule"));
     }
     let place = event.place();
     builder.add(draft, &place);

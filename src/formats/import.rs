@@ -183,7 +183,7 @@ impl Builder {
         } = draft;
         let title = clean_line_owned(title);
         if title.is_empty() {
-            self.warn(place, "skipped: a session without a title");
+            self.warn(place, crate::tr!("import.no_title"));
             return;
         }
         let session = Session {
@@ -250,7 +250,7 @@ impl Builder {
             (Some(day), _) => day,
             (None, Some((wall, _))) => self.day_for_date(wall.date()),
             (None, None) => {
-                self.warn(place, "skipped: no day and no time");
+                self.warn(place, crate::tr!("import.no_day_no_time"));
                 return None;
             }
         };
@@ -360,13 +360,13 @@ impl Builder {
         let place = format!("session {:?}", session.title);
         if let Some(start) = start {
             let Some(time) = day_time(start) else {
-                self.warn(place, "skipped: it starts too far from its day");
+                self.warn(place, crate::tr!("import.too_far"));
                 return None;
             };
             session.start = Some(time);
             session.end = end.and_then(day_time);
             if end.is_some() && session.end.is_none() {
-                self.warn(place.clone(), "end dropped: it lasts more than a week");
+                self.warn(place.clone(), crate::tr!("import.too_long"));
             }
         }
         let date = self.programme.days[session.day].date;

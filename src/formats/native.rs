@@ -60,7 +60,7 @@ fn reject_non_object(bytes: &[u8], origin: &str) -> Result<(), LoadError> {
         origin: origin.to_string(),
         line,
         column,
-        what: format!("not a programme: expected a JSON object, found {found}"),
+        what: crate::tr!("import.not_object", found = found),
     })
 }
 
@@ -75,7 +75,7 @@ fn locate_error(bytes: &[u8], origin: &str) -> LoadError {
                 origin: origin.to_string(),
                 line: 1,
                 column: 1,
-                what: "not a programme".into(),
+                what: crate::tr!("import.not_programme").into(),
             },
         },
     }
@@ -87,13 +87,13 @@ fn parse_error(inner: &serde_json::Error, json_path: &str, origin: &str) -> Load
     let message = full.strip_suffix(&position).unwrap_or(&full);
     let what = match inner.classify() {
         serde_json::error::Category::Data => match json_path {
-            "." => format!("not a programme: {message}"),
+            "." => format!("{}: {message}", crate::tr!("import.not_programme")),
             path => format!("{path}: {message}"),
         },
         serde_json::error::Category::Eof => {
-            format!("not valid JSON: file ends too early ({message})")
+            crate::tr!("import.json_ends", error = message)
         }
-        _ => format!("not valid JSON: {message}"),
+        _ => crate::tr!("import.not_json", error = message),
     };
     LoadError::Parse {
         origin: origin.to_string(),
@@ -380,7 +380,7 @@ fn build_session(
         .iter()
         .enumerate()
         .map(|(i, id)| {
-            lookup(references.themes, id, "theme", || {
+            lookup(references.themes, id, crate::tr!("import.a_theme"), || {
                 place.path(&format!(".themes[{i}]"))
             })
         })
@@ -388,7 +388,11 @@ fn build_session(
     let part = raw
         .part
         .as_deref()
-        .map(|id| lookup(references.parts, id, "part", || place.path(".part")))
+        .map(|id| {
+            lookup(references.parts, id, crate::tr!("import.a_part"), || {
+                place.path(".part")
+            })
+        })
         .transpose()?;
     Ok(Session {
         id: required(raw.id, || place.path(".id"))?,
@@ -546,10 +550,11 @@ fn lookup(
         known.sort_unstable();
         (
             path(),
-            format!(
-                "unknown {what} {:?} (known: {})",
-                clean_line(id),
-                known.join(", ")
+            crate::tr!(
+                "import.unknown_id",
+                what = what,
+                id = format!("{:?}", clean_line(id)),
+                known = known.join(", ")
             ),
         )
     })

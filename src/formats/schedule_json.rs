@@ -147,10 +147,7 @@ fn build(conference: Conference, url: Option<&str>, detail: Detail) -> Imported 
     if conference.days.skipped > 0 {
         builder.warn(
             "days",
-            format!(
-                "{} entries that are not days skipped",
-                conference.days.skipped
-            ),
+            crate::tr!("import.not_days", n = conference.days.skipped),
         );
     }
     let mut events = 0;
@@ -158,7 +155,7 @@ fn build(conference: Conference, url: Option<&str>, detail: Detail) -> Imported 
         events += add_day(&mut builder, day, number + 1, day_change);
     }
     if events == 0 {
-        builder.warn("file", "no events in this schedule");
+        builder.warn("file", crate::tr!("import.no_events"));
     }
     builder.finish()
 }
@@ -186,7 +183,7 @@ fn add_day(
         if events.skipped > 0 {
             builder.warn(
                 format!("day {name}, room {}", clean_line(&room)),
-                format!("{} entries that are not events skipped", events.skipped),
+                crate::tr!("import.not_events", n = events.skipped),
             );
         }
         for event in events.items {
@@ -197,10 +194,7 @@ fn add_day(
             );
             let draft = draft(event, index, date, &room, day_change);
             if draft.start.is_none() {
-                builder.warn(
-                    place.clone(),
-                    "no usable date or start; listed without a time",
-                );
+                builder.warn(place.clone(), crate::tr!("import.no_start"));
             }
             builder.add(draft, &place);
         }

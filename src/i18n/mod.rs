@@ -8,6 +8,7 @@ mod dates;
 
 use std::cell::Cell;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use rustc_hash::FxHashMap;
 
@@ -70,18 +71,34 @@ impl Lang {
     }
 }
 
+/// The program's language, for every thread (0: English, 1: Norwegian).
+static PROCESS: AtomicU8 = AtomicU8::new(0);
+
 thread_local! {
-    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+    /// A language for this thread only, over the program's: tests in both languages run side by
+    /// side on their own threads.
+    static THREAD: Cell<Option<Lang>> = const { Cell::new(None) };
 }
 
-/// Speak `lang` from now on (on this thread, which is the one that draws).
+/// The program speaks `lang` from now on, on every thread.
+pub fn set_process_lang(lang: Lang) {
+    PROCESS.store(u8::from(lang == Lang::Nb), Ordering::Relaxed);
+}
+
+/// This thread speaks `lang` from now on, whatever the program speaks.
 pub fn set_lang(lang: Lang) {
-    CURRENT.with(|current| current.set(lang));
+    THREAD.with(|current| current.set(Some(lang)));
 }
 
 /// The language spoken now.
 pub fn lang() -> Lang {
-    CURRENT.with(Cell::get)
+    THREAD.with(Cell::get).unwrap_or_else(|| {
+        if PROCESS.load(Ordering::Relaxed) == 1 {
+            Lang::Nb
+        } else {
+            Lang::En
+        }
+    })
 }
 
 type Catalogue = FxHashMap<String, String>;
