@@ -144,8 +144,12 @@ pub fn language_in(dir: &Path) -> Option<Lang> {
     parse(&text).0.lang
 }
 
+/// A problem, its words cleaned: they quote the file, and the file may hold anything.
 fn problem(line: usize, message: String) -> Problem {
-    Problem { line, message }
+    Problem {
+        line,
+        message: crate::text::clean_line_owned(message),
+    }
 }
 
 /// Writes the commented default file into `dir`; never over a file the user has.
@@ -371,7 +375,7 @@ pub fn report(config: &Config) -> String {
     let changed: Vec<String> = s
         .keys
         .iter()
-        .map(|r| format!("{} = {}", r.name, r.keys.join("/")))
+        .map(|r| crate::text::clean_line(&format!("{} = {}", r.name, r.keys.join("/"))))
         .collect();
     let mut facts = vec![
         (tr!("config.report_file"), config.path.display().to_string()),

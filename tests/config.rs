@@ -296,3 +296,20 @@ fn no_color_in_the_environment_means_no_colour_on_screen() {
         assert!(!text.contains(code), "colour {code:?} was drawn");
     }
 }
+
+#[test]
+fn what_the_file_says_never_reaches_the_terminal_as_control_codes() {
+    let (_dir, config) = load(
+        "\"\\u001b[2J\\u0007\" = 1\ntheme = \"\\u001b]0;pwned\\u0007\"\n[keys]\n\"\\u001b[31m\" = \"x\"\nstar = \"\\u001b\"\n",
+    );
+    assert_eq!(config.problems.len(), 4, "{:?}", config.problems);
+    for problem in &config.problems {
+        let text = problem.to_string();
+        assert!(!text.chars().any(char::is_control), "{text:?}");
+    }
+    let report = config::report(&config);
+    assert!(
+        !report.chars().any(|c| c.is_control() && c != '\n'),
+        "{report:?}"
+    );
+}
