@@ -205,6 +205,18 @@ fn high_contrast_is_light_on_black_and_never_dim() {
 
 #[test]
 fn every_size_from_1x1_to_120x50_renders() {
+    sweep_every_size();
+}
+
+/// Norwegian words are longer: every size again, in Norwegian.
+#[test]
+fn every_size_renders_in_norwegian_too() {
+    i18n::set_lang(Lang::Nb);
+    sweep_every_size();
+    i18n::set_lang(Lang::En);
+}
+
+fn sweep_every_size() {
     let states: [&[Action]; 7] = [
         &[Action::CycleStar, Action::NextDay, Action::Down],
         &[Action::ToggleHelp],
