@@ -313,3 +313,16 @@ fn what_the_file_says_never_reaches_the_terminal_as_control_codes() {
         "{report:?}"
     );
 }
+
+#[test]
+fn the_help_ends_with_where_the_keys_are_changed() {
+    let (dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(&mut app, &[Action::ToggleHelp]);
+    // Drawing tells the help how far it can scroll.
+    draw(&mut app, 200, 30);
+    run(&mut app, &[Action::PageDown; 10]);
+    let screen = screen_text(&draw(&mut app, 200, 30));
+    let path = dir.path().join("config.toml").display().to_string();
+    assert!(screen.contains("Every key can be changed in"), "{screen}");
+    assert!(screen.contains(&path[..path.len().min(40)]), "{screen}");
+}

@@ -217,6 +217,11 @@ impl App {
         }
     }
 
+    /// Where the user's files are (favourites, config), when they are kept at all.
+    pub fn config_dir(&self) -> Option<&std::path::Path> {
+        self.store.as_ref().and_then(|s| s.path().parent())
+    }
+
     /// The keys in force.
     pub fn keymap(&self) -> &Keymap {
         &self.keymap

@@ -27,7 +27,19 @@ const SECTIONS: [(Scope, &str); 8] = [
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let close = app.keymap().keys_in(Action::ToggleHelp, Context::Help);
     let title = format!(" {} ", tr!("help.title", key = close));
-    popup::render(app, frame, area, title, |width| lines(app.keymap(), width));
+    let config = app
+        .config_dir()
+        .map(|dir| dir.join(crate::config::FILE_NAME).display().to_string());
+    popup::render(app, frame, area, title, |width| {
+        let mut lines = lines(app.keymap(), width);
+        if let Some(path) = &config {
+            let mut sheet = Sheet::new(width);
+            sheet.blank();
+            sheet.styled(&tr!("help.config", path = path), style::DIM);
+            lines.extend(sheet.into_lines());
+        }
+        lines
+    });
 }
 
 /// The help text at a width: a section per scope, a line per binding, descriptions wrapping
