@@ -155,6 +155,13 @@ impl PtyApp {
     }
 
     /// Waits for the program to end; returns its exit code and the final screen.
+    /// The screen as it is now, cells, colours and all.
+    #[allow(dead_code)] // not every test file that shares this module reads cells
+    pub fn screen(&self) -> vt100::Screen {
+        let (lock, _) = &*self.shared;
+        lock.lock().expect("screen lock").screen().clone()
+    }
+
     pub fn wait_exit(mut self) -> (u32, vt100::Screen, Vec<Vec<u8>>) {
         let status = self.child.wait().expect("wait for dagsorden");
         self.wait_until("the output to end", |_, seen| seen.closed);
