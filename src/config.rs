@@ -226,7 +226,7 @@ pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
         let line = lines.line(key.span().start);
         let name = key.get_ref().as_ref();
         let found = match name {
-            "language" => choice(value, &[("nb", Lang::Nb), ("en", Lang::En)], name, &lines)
+            "language" => choice(value, &Lang::ALL.map(|l| (l.code(), l)), name, &lines)
                 .map(|lang| settings.lang = Some(lang)),
             "theme" => choice(value, &Theme::NAMES, name, &lines).map(|t| settings.theme = Some(t)),
             "view" => {

@@ -186,11 +186,10 @@ fn parse_day(text: &str) -> Result<DaySelector, String> {
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "nb" | "no" | "nn" | "norsk" => Ok(Lang::Nb),
-        "en" | "english" => Ok(Lang::En),
-        _ => Err(format!("unknown language {text:?} (known: nb, en)")),
-    }
+    Lang::from_code(text.trim()).ok_or_else(|| {
+        let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        format!("unknown language {text:?} (known: {})", known.join(", "))
+    })
 }
 
 fn parse_format(text: &str) -> Result<Format, String> {

@@ -14,7 +14,8 @@ use rustc_hash::FxHashMap;
 
 pub use dates::{long_date, month_name, short_date, span, weekday_name};
 
-/// A language dagsorden speaks.
+/// A language dagsorden speaks. A new one is a variant here, a row in [`LANGUAGES`] and a
+/// file of its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
@@ -22,22 +23,28 @@ pub enum Lang {
     Nb,
 }
 
+/// Each language (in the order of [`Lang`]'s variants): its code, the locale names that ask
+/// for it, and its words.
+const LANGUAGES: [(Lang, &str, &[&str], &str); 2] = [
+    (Lang::En, "en", &["en"], include_str!("en.toml")),
+    // Nynorsk users read bokmål far better than English.
+    (Lang::Nb, "nb", &["nb", "nn", "no"], include_str!("nb.toml")),
+];
+
 impl Lang {
-    pub const ALL: [Self; 2] = [Self::En, Self::Nb];
+    pub const ALL: [Self; LANGUAGES.len()] = [Self::En, Self::Nb];
+
+    fn row(self) -> &'static (Lang, &'static str, &'static [&'static str], &'static str) {
+        &LANGUAGES[self as usize]
+    }
 
     /// The code used on the command line and in the config file.
     pub fn code(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Nb => "nb",
-        }
+        self.row().1
     }
 
     fn catalogue_source(self) -> &'static str {
-        match self {
-            Self::En => include_str!("en.toml"),
-            Self::Nb => include_str!("nb.toml"),
-        }
+        self.row().3
     }
 
     /// A language from a code or a locale name: `nb`, `nn_NO.UTF-8`, `en_GB`, `no`.
@@ -47,12 +54,10 @@ impl Lang {
             .next()
             .unwrap_or_default()
             .to_ascii_lowercase();
-        match language.as_str() {
-            // Nynorsk users read bokmål far better than English.
-            "nb" | "nn" | "no" => Some(Self::Nb),
-            "en" => Some(Self::En),
-            _ => None,
-        }
+        LANGUAGES
+            .iter()
+            .find(|(_, _, locales, _)| locales.contains(&language.as_str()))
+            .map(|(lang, ..)| *lang)
     }
 
     /// The language the environment asks for: the first of `LC_ALL`, `LC_MESSAGES`, `LANG`
@@ -71,7 +76,7 @@ impl Lang {
     }
 }
 
-/// The program's language, for every thread (0: English, 1: Norwegian).
+/// The program's language, for every thread, as its place in [`Lang::ALL`].
 static PROCESS: AtomicU8 = AtomicU8::new(0);
 
 thread_local! {
@@ -82,7 +87,7 @@ thread_local! {
 
 /// The program speaks `lang` from now on, on every thread.
 pub fn set_process_lang(lang: Lang) {
-    PROCESS.store(u8::from(lang == Lang::Nb), Ordering::Relaxed);
+    PROCESS.store(lang as u8, Ordering::Relaxed);
 }
 
 /// This thread speaks `lang` from now on, whatever the program speaks.
@@ -93,11 +98,8 @@ pub fn set_lang(lang: Lang) {
 /// The language spoken now.
 pub fn lang() -> Lang {
     THREAD.with(Cell::get).unwrap_or_else(|| {
-        if PROCESS.load(Ordering::Relaxed) == 1 {
-            Lang::Nb
-        } else {
-            Lang::En
-        }
+        let index = usize::from(PROCESS.load(Ordering::Relaxed));
+        Lang::ALL.get(index).copied().unwrap_or_default()
     })
 }
 
@@ -106,11 +108,9 @@ type Catalogue = FxHashMap<String, String>;
 /// A language's strings, read once. A malformed catalogue is a bug caught by the tests, so it
 /// reads as empty rather than failing at run time.
 fn catalogue(lang: Lang) -> &'static Catalogue {
-    static CATALOGUES: [OnceLock<Catalogue>; 2] = [OnceLock::new(), OnceLock::new()];
-    let slot = match lang {
-        Lang::En => &CATALOGUES[0],
-        Lang::Nb => &CATALOGUES[1],
-    };
+    static CATALOGUES: [OnceLock<Catalogue>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    let slot = &CATALOGUES[lang as usize];
     slot.get_or_init(|| parse_catalogue(lang.catalogue_source()).unwrap_or_default())
 }
 
@@ -193,6 +193,14 @@ macro_rules! tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_follows_the_variants() {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang as usize, i);
+            assert_eq!(LANGUAGES[i].0, lang);
+        }
+    }
 
     #[test]
     fn locale_names_choose_the_language() {
