@@ -215,7 +215,7 @@ fn when(app: &App, index: usize) -> String {
             |span| u32::try_from((span.end - span.start).num_minutes()).ok(),
         );
     let length = minutes
-        .map(duration)
+        .map(|m| times::span_of_minutes(i64::from(m)))
         .map(|d| format!(" ({d})"))
         .unwrap_or_default();
     format!("{date}, {}{length}", times::range(app, index))
@@ -234,14 +234,6 @@ fn kind_name(kind: &Kind) -> &str {
         Kind::Workshop => tr!("kind.workshop"),
         Kind::Break => tr!("kind.break"),
         Kind::Other(word) => word,
-    }
-}
-
-fn duration(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => tr!("duration.minutes", m = m),
-        (h, 0) => tr!("duration.hours", h = h),
-        (h, m) => tr!("duration.hours_minutes", h = h, m = m),
     }
 }
 

@@ -1,5 +1,6 @@
 //! How times read on screen, in the zone the user chose (the venue's or their own).
 
+use crate::tr;
 use chrono::{DateTime, Utc};
 
 use crate::app::App;
@@ -51,17 +52,17 @@ pub fn clock(app: &App, at: DateTime<Utc>) -> String {
 /// `5 min`, `1 h`, `2 h 5 min`, `3 days`.
 pub fn span_of_minutes(minutes: i64) -> String {
     match (minutes / 60, minutes % 60) {
-        (h, _) if h >= 48 => format!("{} days", h / 24),
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+        (h, _) if h >= 48 => tr!("duration.days", n = h / 24),
+        (0, m) => tr!("duration.minutes", m = m),
+        (h, 0) => tr!("duration.hours", h = h),
+        (h, m) => tr!("duration.hours_minutes", h = h, m = m),
     }
 }
 
 /// As [`span_of_minutes`], shorter for narrow columns: `45 min`, `10 h 45`, `3 days`.
 pub fn short_span(minutes: i64) -> String {
     match (minutes / 60, minutes % 60) {
-        (h, m) if h > 0 && h < 48 && m > 0 => format!("{h} h {m:02}"),
+        (h, m) if h > 0 && h < 48 && m > 0 => tr!("duration.short", h = h, m = format!("{m:02}")),
         _ => span_of_minutes(minutes),
     }
 }
@@ -79,5 +80,14 @@ mod tests {
         assert_eq!(short_span(645), "10 h 45");
         assert_eq!(short_span(45), "45 min");
         assert_eq!(short_span(120), "2 h");
+    }
+
+    #[test]
+    fn lengths_read_naturally_in_norwegian() {
+        crate::i18n::set_lang(crate::i18n::Lang::Nb);
+        assert_eq!(span_of_minutes(125), "2 t 5 min");
+        assert_eq!(span_of_minutes(72 * 60), "3 dager");
+        assert_eq!(short_span(605), "10 t 05");
+        crate::i18n::set_lang(crate::i18n::Lang::En);
     }
 }
