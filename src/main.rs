@@ -35,11 +35,15 @@ enum Failure {
 fn main() -> ExitCode {
     // `--help` and clap's own errors come before the settings are read, in the language the
     // command line and the environment already name.
-    i18n::set_process_lang(early_lang());
+    let early = early_lang();
+    i18n::set_process_lang(early);
     let matches = dagsorden::cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // What clap read beats the early reading where an odd spelling made them differ.
+    i18n::set_process_lang(cli.lang.unwrap_or(early));
     let config_dir = config_dir(&cli);
-    let config = settle_language(&cli, config_dir.as_deref());
+    // Read once the language is settled, so its problems are in the user's language.
+    let config = config_dir.as_deref().map(Config::load);
     match run(&cli, config_dir, config) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
@@ -74,22 +78,6 @@ fn early_lang() -> Lang {
     dir.and_then(|d| dagsorden::config::language_in(&d))
         .or_else(Lang::from_env)
         .unwrap_or_default()
-}
-
-/// Chooses the language (`--lang`, else the config file's, else the locale) and reads the
-/// config in it, so its problems are reported in the language the user reads.
-fn settle_language(cli: &Cli, dir: Option<&std::path::Path>) -> Option<Config> {
-    let config = dir.map(Config::load);
-    let chosen = cli
-        .lang
-        .or_else(|| config.as_ref().and_then(|c| c.settings.lang));
-    let lang = chosen.or_else(Lang::from_env).unwrap_or_default();
-    i18n::set_process_lang(lang);
-    if lang == Lang::En {
-        config
-    } else {
-        dir.map(Config::load)
-    }
 }
 
 fn run(cli: &Cli, config_dir: Option<PathBuf>, config: Option<Config>) -> Result<u8, Failure> {

@@ -4,7 +4,7 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use serde_json::Value;
@@ -12,12 +12,8 @@ use serde_json::Value;
 const AT_FOSDEM: &str = "2025-02-01T11:00:00+01:00";
 
 fn dagsorden(args: &[&str], config: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+    common::dagsorden(config)
         .args(args)
-        .env("DAGSORDEN_CONFIG_DIR", config)
-        .env("DAGSORDEN_LANG", "en")
-        .env("TZ", "Europe/Oslo")
-        .env_remove("DAGSORDEN_NOW")
         .output()
         .expect("run dagsorden")
 }
@@ -221,7 +217,7 @@ fn times_in_the_users_zone_with_local_time() {
         return;
     };
     let config = tempfile::tempdir().expect("dir");
-    let output = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+    let output = common::dagsorden(config.path())
         .args([
             "now",
             path.to_str().expect("path"),
@@ -230,8 +226,6 @@ fn times_in_the_users_zone_with_local_time() {
             "--local-time",
             "--json",
         ])
-        .env("DAGSORDEN_CONFIG_DIR", config.path())
-        .env("DAGSORDEN_LANG", "en")
         .env("TZ", "America/New_York")
         .output()
         .expect("run");
@@ -332,9 +326,8 @@ fn list_reads_aloud_in_either_language() {
         ("en", "time not announced", "Tue "),
         ("nb", "tid ikke kunngjort", "tir "),
     ] {
-        let output = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        let output = common::dagsorden(config.path())
             .args(["--lang", lang, "list", "ks-toppmote-2024"])
-            .env("DAGSORDEN_CONFIG_DIR", config.path())
             .output()
             .expect("run dagsorden");
         let out = text(&output);

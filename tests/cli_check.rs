@@ -2,15 +2,13 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn check(args: &[&str]) -> Output {
     let config = tempfile::tempdir().expect("temp dir");
-    Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+    common::dagsorden(config.path())
         .arg("check")
         .args(args)
-        .env("DAGSORDEN_CONFIG_DIR", config.path())
-        .env("DAGSORDEN_LANG", "en")
         .output()
         .expect("run dagsorden check")
 }
@@ -97,15 +95,13 @@ fn any_programme_converts_to_dagsorden_json_and_back() {
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("36c3.json");
-    let output = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+    let output = common::dagsorden(dir.path())
         .args([
             "convert",
             path.to_str().expect("path"),
             "-o",
             out.to_str().expect("path"),
         ])
-        .env("DAGSORDEN_CONFIG_DIR", dir.path())
-        .env("DAGSORDEN_LANG", "en")
         .output()
         .expect("run");
     assert_eq!(output.status.code(), Some(0));

@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::pty::PtyApp;
 use common::{app_with_store, draw, run, screen_text};
 use dagsorden::action::{Action, Pane};
@@ -215,10 +213,8 @@ fn config_problems_show_in_the_status_bar_at_start() {
 }
 
 fn dagsorden(args: &[&str], config_dir: &std::path::Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+    common::dagsorden(config_dir)
         .args(args)
-        .env("DAGSORDEN_CONFIG_DIR", config_dir)
-        .env("DAGSORDEN_LANG", "en")
         .output()
         .expect("run dagsorden")
 }
@@ -320,7 +316,7 @@ fn what_the_file_says_never_reaches_the_terminal_as_control_codes() {
         let text = problem.to_string();
         assert!(!text.chars().any(char::is_control), "{text:?}");
     }
-    let report = config::report(&config);
+    let report = dagsorden::commands::settings::report(&config);
     assert!(
         !report.chars().any(|c| c.is_control() && c != '\n'),
         "{report:?}"

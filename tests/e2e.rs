@@ -2,8 +2,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::pty::PtyApp;
 
 const DOWN: &str = "j";
@@ -127,10 +125,8 @@ fn a_broken_programme_is_one_line_and_exit_2() {
 #[test]
 fn a_missing_programme_names_the_shipped_ones() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let output = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+    let output = common::dagsorden(dir.path())
         .arg("no-such-programme")
-        .env("DAGSORDEN_CONFIG_DIR", dir.path())
-        .env("DAGSORDEN_LANG", "en")
         .output()
         .expect("run");
     assert_eq!(output.status.code(), Some(2));
@@ -145,11 +141,7 @@ fn a_missing_programme_names_the_shipped_ones() {
 #[test]
 fn without_a_terminal_it_says_so_instead_of_writing_escape_codes() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let output = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
-        .env("DAGSORDEN_CONFIG_DIR", dir.path())
-        .env("DAGSORDEN_LANG", "en")
-        .output()
-        .expect("run");
+    let output = common::dagsorden(dir.path()).output().expect("run");
     assert_eq!(output.status.code(), Some(2));
     assert!(
         output.stdout.is_empty(),

@@ -5,7 +5,7 @@ mod common;
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use common::{clock_at, draw, load_file, real_fixture, run, screen_text};
 use dagsorden::action::{Action, Pane};
@@ -41,12 +41,8 @@ fn select(app: &mut App, title: &str) {
 }
 
 fn dagsorden(args: &[&str], config: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+    common::dagsorden(config)
         .args(args)
-        .env("DAGSORDEN_CONFIG_DIR", config)
-        .env("DAGSORDEN_LANG", "en")
-        .env("TZ", "Europe/Oslo")
-        .env_remove("DAGSORDEN_NOW")
         .output()
         .expect("run dagsorden")
 }
@@ -327,14 +323,12 @@ fn two_instances_saving_at_once_keep_both_stars() {
                 .collect();
             let file = config.path().join(format!("part{p}.ics"));
             std::fs::write(&file, ics_naming(&programme.id, &keys)).expect("write");
-            Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+            common::dagsorden(config.path())
                 .args([
                     "import-favourites",
                     file.to_str().expect("path"),
                     path.to_str().expect("path"),
                 ])
-                .env("DAGSORDEN_CONFIG_DIR", config.path())
-                .env("DAGSORDEN_LANG", "en")
                 .stdout(Stdio::null())
                 .spawn()
                 .expect("start")
@@ -368,14 +362,12 @@ fn a_save_killed_at_any_moment_leaves_a_whole_file() {
             ics_naming("planning-test", std::slice::from_ref(key)),
         )
         .expect("write");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dagsorden"))
+        let mut child = common::dagsorden(config.path())
             .args([
                 "import-favourites",
                 file.to_str().expect("path"),
                 fixture("planning.json").to_str().expect("path"),
             ])
-            .env("DAGSORDEN_CONFIG_DIR", config.path())
-            .env("DAGSORDEN_LANG", "en")
             .stdout(Stdio::null())
             .spawn()
             .expect("start");

@@ -23,16 +23,7 @@ pub fn summary(origin: &str, loaded: &Loaded) -> String {
         (tr!("check.speakers"), speaker_count(p).to_string()),
         (tr!("check.warnings"), loaded.warnings.len().to_string()),
     ];
-    let width = facts
-        .iter()
-        .map(|(label, _)| label.chars().count())
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let mut out = String::new();
-    for (label, value) in facts {
-        let _ = writeln!(out, "{label:<width$}{value}");
-    }
+    let mut out = super::table(&facts);
     for warning in &loaded.warnings {
         let _ = writeln!(out, "  {warning}");
     }

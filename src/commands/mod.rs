@@ -3,8 +3,10 @@
 
 pub mod agenda;
 pub mod check;
+pub mod settings;
 pub mod transfer;
 
+use std::fmt::Write;
 use std::path::PathBuf;
 
 use thiserror::Error;
@@ -85,6 +87,21 @@ impl Context {
 
 fn load(input: &Input, detail: Detail) -> Result<Loaded, CommandError> {
     Ok(Source::from_argument(input.programme.as_deref()).load_with(input.format, detail)?)
+}
+
+/// Facts a line each, the values lined up after the longest label.
+fn table(facts: &[(&str, String)]) -> String {
+    let width = facts
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut out = String::new();
+    for (label, value) in facts {
+        let _ = writeln!(out, "{label:<width$}{value}");
+    }
+    out
 }
 
 /// Runs a command.
@@ -182,7 +199,7 @@ fn config(init: bool, context: &Context) -> Result<Output, CommandError> {
         .clone()
         .unwrap_or_else(|| crate::config::Config::load(dir));
     Ok(Output {
-        stdout: crate::config::report(&loaded),
+        stdout: settings::report(&loaded),
         notes: Vec::new(),
         exit: u8::from(!loaded.problems.is_empty()),
     })

@@ -148,10 +148,7 @@ pub fn t(key: &'static str) -> &'static str {
 
 /// The text for `key` in `lang`.
 pub fn text_in(lang: Lang, key: &'static str) -> &'static str {
-    catalogue(lang)
-        .get(key)
-        .or_else(|| catalogue(Lang::En).get(key))
-        .map_or(key, String::as_str)
+    lookup_in(lang, key).unwrap_or(key)
 }
 
 /// The text for a key made at run time, if the current language (or English) has it.
@@ -171,15 +168,15 @@ pub fn lookup_in(lang: Lang, key: &str) -> Option<&'static str> {
 pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut out = template.to_string();
     for (name, value) in args {
-        let placeholder = format!("{{{name}}}");
-        if out.contains(&placeholder) {
-            out = out.replace(&placeholder, &value.to_string());
+        let slot = format!("{{{name}}}");
+        if out.contains(&slot) {
+            out = out.replace(&slot, &value.to_string());
         }
     }
     out
 }
 
-/// `tr!("key")` is the text for a key; `tr!("key", name = value, …)` fills its placeholders.
+/// `tr!("key")` is the text for a key; `tr!("key", name = value, …)` fills its `{name}` slots.
 #[macro_export]
 macro_rules! tr {
     ($key:literal) => {
@@ -243,7 +240,7 @@ mod tests {
     }
 
     #[test]
-    fn placeholders_are_filled_by_name() {
+    fn slots_are_filled_by_name() {
         assert_eq!(
             fill("{n} of {total} sessions", &[("n", &3), ("total", &"7")]),
             "3 of 7 sessions"
@@ -270,7 +267,7 @@ mod tests {
     }
 
     #[test]
-    fn placeholders_agree_between_languages() {
+    fn slots_agree_between_languages() {
         let english = parse_catalogue(Lang::En.catalogue_source()).expect("en.toml parses");
         let norwegian = parse_catalogue(Lang::Nb.catalogue_source()).expect("nb.toml parses");
         for (key, text) in &english {
@@ -286,7 +283,7 @@ mod tests {
             assert_eq!(
                 names(text),
                 names(&norwegian[key]),
-                "placeholders of {key} differ between en and nb"
+                "the {{name}} slots of {key} differ between en and nb"
             );
         }
     }

@@ -127,13 +127,8 @@ pub fn names() -> Vec<&'static str> {
 /// The row that stands for all rows of a name, with its default keys and description: the
 /// main screen's where there is one.
 pub fn first_row(name: &str) -> Option<&'static Row> {
-    let mut named = ROWS.iter().filter(|r| r.name == Some(name));
-    let first = named.next()?;
-    let on_main_screen = |r: &&Row| matches!(r.scope, Scope::Global | Scope::In(_));
-    Some(
-        std::iter::once(first)
-            .chain(named)
-            .find(on_main_screen)
-            .unwrap_or(first),
-    )
+    let named = || ROWS.iter().filter(move |r| r.name == Some(name));
+    named()
+        .find(|r| matches!(r.scope, Scope::Global | Scope::In(_)))
+        .or_else(|| named().next())
 }

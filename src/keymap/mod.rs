@@ -6,7 +6,7 @@ pub mod defaults;
 mod key;
 
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
 
 pub use defaults::Row;
@@ -351,10 +351,11 @@ fn typed(event: &KeyEvent, context: Context) -> Option<Action> {
     let KeyCode::Char(c) = event.code else {
         return None;
     };
-    let plain = !event
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    (context == Context::Search && plain && !c.is_control()).then_some(Action::SearchType(c))
+    let key = Key {
+        code: event.code,
+        modifiers: event.modifiers,
+    };
+    (context == Context::Search && key.types() && !c.is_control()).then_some(Action::SearchType(c))
 }
 
 fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
@@ -383,6 +384,7 @@ pub fn keys_label(keys: &[Key]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
     use rstest::rstest;
 
     fn press(code: KeyCode) -> KeyEvent {

@@ -11,6 +11,18 @@ use dagsorden::model::{Programme, SetClock, Shown, Zone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// The real binary, its favourites and config in `config_dir`, in English whatever the
+/// machine's locale, with the system clock (no `DAGSORDEN_NOW` from outside) in Oslo.
+pub fn dagsorden(config_dir: &std::path::Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_dagsorden"));
+    command
+        .env("DAGSORDEN_CONFIG_DIR", config_dir)
+        .env("DAGSORDEN_LANG", "en")
+        .env("TZ", "Europe/Oslo")
+        .env_remove("DAGSORDEN_NOW");
+    command
+}
+
 pub fn programme(name: &'static str) -> Programme {
     Source::Shipped(name)
         .load(None)
