@@ -8,11 +8,11 @@ mod synth;
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use dagsorden::action::{Action, Pane};
 use dagsorden::app::{App, Clock};
 use dagsorden::favourites::Stars;
-use dagsorden::formats::{SHIPPED, native_write, parse};
+use dagsorden::formats::{Detail, SHIPPED, native_write, parse};
 use dagsorden::index::Index;
 use dagsorden::model::{Programme, Shown, Timeline, Zone};
 use quick_xml::Reader;
@@ -85,12 +85,35 @@ fn big_programme() -> Option<Programme> {
     (!sources.is_empty()).then(|| synth::synth(&sources, BIG))
 }
 
+/// Times `load` alone: making its input and dropping what it gives back are left out, the same
+/// for dagsorden and for the reference.
+fn bench_load<I, O>(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    setup: impl Fn() -> I,
+    load: impl Fn(I) -> O,
+) {
+    group.bench_function(name, |b| {
+        b.iter_batched(&setup, &load, BatchSize::PerIteration);
+    });
+}
+
+fn index_and_timeline(programme: Programme) -> impl Sized {
+    let timeline = Timeline::new(&programme, clock().local);
+    let index = Index::build(&std::sync::Arc::new(programme));
+    black_box(index.search().search("x"));
+    (index, timeline)
+}
+
 fn load(c: &mut Criterion) {
     let mut group = quick(c, "load");
     let ks = SHIPPED[0].1.as_bytes();
-    group.bench_function("ks-toppmote-2024", |b| {
-        b.iter(|| parse(black_box(ks), "ks", None));
-    });
+    bench_load(
+        &mut group,
+        "ks-toppmote-2024",
+        || (),
+        |()| parse(black_box(ks), "ks", None),
+    );
     for name in [
         "fosdem-2025.xml",
         "fosdem-2020.xml",
@@ -100,55 +123,50 @@ fn load(c: &mut Criterion) {
         let Some(bytes) = read_fixture(name) else {
             continue;
         };
-        group.bench_function(name, |b| {
-            b.iter(|| parse(black_box(&bytes), name, None));
-        });
+        bench_load(
+            &mut group,
+            name,
+            || (),
+            |()| parse(black_box(&bytes), name, None),
+        );
         if name == "fosdem-2025.xml" {
-            group.bench_function("reference-pull-walk/fosdem-2025.xml", |b| {
-                b.iter(|| pull_walk_minimal_model(black_box(&bytes)));
-            });
-            let programme = parse(&bytes, name, None).expect("loads").programme;
-            group.bench_function("index/fosdem-2025.xml", |b| {
-                b.iter(|| {
-                    (
-                        Index::build(black_box(&std::sync::Arc::new(programme.clone())))
-                            .search
-                            .get()
-                            .search("x"),
-                        Timeline::new(&programme, clock().local),
-                    )
-                });
-            });
-            group.bench_function("brief/fosdem-2025.xml", |b| {
-                b.iter(|| {
-                    dagsorden::formats::parse_with(
-                        black_box(&bytes),
-                        name,
-                        None,
-                        dagsorden::formats::Detail::Brief,
-                    )
-                });
-            });
-            // Read, parse and index, to the app ready for its first frame. The search index is
-            // made on another thread meanwhile; it is waited for outside the timing, so one
-            // round's thread does not slow the next.
-            group.bench_function("viewer-start/fosdem-2025.xml", |b| {
-                b.iter_custom(|rounds| {
-                    let mut total = Duration::ZERO;
-                    for _ in 0..rounds {
-                        let started = std::time::Instant::now();
-                        let loaded = parse(black_box(&bytes), name, None).expect("loads");
-                        let app = App::new(loaded.programme, Stars::new(), None, clock());
-                        total += started.elapsed();
-                        black_box(app.index().search.get());
-                    }
-                    total
-                });
-            });
+            let bytes = bytes.as_slice();
+            bench_load(
+                &mut group,
+                "reference-pull-walk/fosdem-2025.xml",
+                || (),
+                |()| pull_walk_minimal_model(black_box(bytes)),
+            );
+            let brief =
+                |()| dagsorden::formats::parse_with(black_box(bytes), name, None, Detail::Brief);
+            bench_load(&mut group, "brief/fosdem-2025.xml", || (), brief);
+            // Read, parse and index, to the app ready for its first frame. (The speakers and
+            // the search index are made on another thread once that frame is drawn.)
+            let viewer_start = |()| {
+                let loaded = parse(black_box(bytes), name, None).expect("loads");
+                App::new(loaded.programme, Stars::new(), None, clock())
+            };
+            bench_load(
+                &mut group,
+                "viewer-start/fosdem-2025.xml",
+                || (),
+                viewer_start,
+            );
+            let programme = parse(bytes, name, None).expect("loads").programme;
+            let copy = || programme.clone();
+            bench_load(
+                &mut group,
+                "index/fosdem-2025.xml",
+                copy,
+                index_and_timeline,
+            );
             let json = native_write::write(&programme);
-            group.bench_function("fosdem-2025-as-dagsorden-json", |b| {
-                b.iter(|| parse(black_box(json.as_bytes()), name, None));
-            });
+            bench_load(
+                &mut group,
+                "fosdem-2025-as-dagsorden-json",
+                || (),
+                |()| parse(black_box(json.as_bytes()), name, None),
+            );
         }
     }
     if let Some(big) = big_programme() {
@@ -156,20 +174,13 @@ fn load(c: &mut Criterion) {
         group
             .sample_size(10)
             .measurement_time(Duration::from_secs(10));
-        group.bench_function("100k-dagsorden-json", |b| {
-            b.iter(|| parse(black_box(json.as_bytes()), "big", None));
-        });
-        group.bench_function("index/100k", |b| {
-            b.iter(|| {
-                (
-                    Index::build(black_box(&std::sync::Arc::new(big.clone())))
-                        .search
-                        .get()
-                        .search("x"),
-                    Timeline::new(&big, clock().local),
-                )
-            });
-        });
+        bench_load(
+            &mut group,
+            "100k-dagsorden-json",
+            || (),
+            |()| parse(black_box(json.as_bytes()), "big", None),
+        );
+        bench_load(&mut group, "index/100k", || big.clone(), index_and_timeline);
     }
     group.finish();
 }

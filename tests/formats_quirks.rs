@@ -2,7 +2,7 @@
 //! each is read the way a person at the venue would expect, and none is refused for it.
 
 use dagsorden::formats::{Format, Loaded, parse};
-use dagsorden::model::{DayTime, Programme, Session};
+use dagsorden::model::{DayTime, Kind, Programme, Session};
 
 fn load(text: &str) -> Loaded {
     parse(text.as_bytes(), "quirk", None).unwrap_or_else(|e| panic!("{e}"))
@@ -117,6 +117,7 @@ const FRAB_QUIRKS: &str = r#"<schedule>
       <event guid="g-7" id="16">
         <date>2025-02-01T18:00:00+01:00</date><duration>00:30</duration>
         <title>Evil &#27;[2J title&#x7;</title>
+        <type>&#27;[31mred&#x7; kind</type>
         <persons><person>Ok&#x1b;]0;pwned&#x7; Name</person></persons>
       </event>
     </room>
@@ -173,6 +174,11 @@ fn frab_xml_quirks_are_survived() {
     );
     let evil = session(p, "Evil title");
     assert!(!evil.title.chars().any(char::is_control));
+    assert_eq!(
+        evil.kind,
+        Kind::Other("red kind".into()),
+        "a file's own kind is cleaned"
+    );
     assert!(
         !evil.speakers[0].name.chars().any(char::is_control),
         "{:?}",

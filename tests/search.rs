@@ -206,7 +206,7 @@ fn fosdem_by_room_and_by_speaker() {
     let View::Speaker(speaker) = app.view() else {
         panic!("a speaker's sessions")
     };
-    let sessions = app.index().speakers[speaker].sessions.clone();
+    let sessions = app.index().speakers()[speaker].sessions.clone();
     assert_eq!(app.visible_sessions(), sessions);
     let screen = screen_text(&draw(&mut app, 160, 40));
     assert!(

@@ -29,7 +29,7 @@ impl App {
         match self.browse {
             Browse::Days => self.programme.days.len(),
             Browse::Rooms => self.programme.rooms.len(),
-            Browse::Speakers => self.index.speakers.len(),
+            Browse::Speakers => self.index.speakers().len(),
         }
     }
 

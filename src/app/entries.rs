@@ -63,7 +63,11 @@ impl App {
                 self.by_day_entries(&sessions)
             }
             View::Speaker(speaker) => {
-                let sessions = self.index.speakers.get(speaker).map(|s| s.sessions.clone());
+                let sessions = self
+                    .index
+                    .speakers()
+                    .get(speaker)
+                    .map(|s| s.sessions.clone());
                 self.by_day_entries(&sessions.unwrap_or_default())
             }
             View::MyProgramme => self.plan_entries(),
@@ -109,8 +113,7 @@ impl App {
             return Vec::new();
         };
         self.index
-            .search
-            .get()
+            .search()
             .search(&search.query)
             .into_iter()
             .filter(|&i| self.shows(i))

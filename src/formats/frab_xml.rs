@@ -33,9 +33,7 @@ pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, Loa
             Event::End(_) => walk.close(),
             Event::Text(t) if walk.keeps_text => walk.text.push_str(&t.xml10_content()),
             Event::CData(t) if walk.keeps_text => walk.text.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if walk.keeps_text => {
-                walk.text.push_str(&resolve_reference(&r));
-            }
+            Event::GeneralRef(r) if walk.keeps_text => push_reference(&mut walk.text, &r),
             Event::Eof => break,
             _ => {}
         }
@@ -64,14 +62,21 @@ fn syntax_error(origin: &str, bytes: &[u8], position: usize, what: &str) -> Load
     }
 }
 
-/// `&lt;` and friends, and `&#233;`; an unknown entity is kept as written.
-fn resolve_reference(reference: &quick_xml::events::BytesRef<'_>) -> String {
+/// `&lt;` and friends, and `&#233;`, added to `text`; an unknown entity is kept as written.
+/// Descriptions hold thousands of these, so none of them makes a string of its own.
+fn push_reference(text: &mut String, reference: &quick_xml::events::BytesRef<'_>) {
     if let Ok(Some(c)) = reference.resolve_char_ref() {
-        return c.to_string();
+        text.push(c);
+        return;
     }
     let name = reference.xml10_content();
-    quick_xml::escape::resolve_predefined_entity(&name)
-        .map_or_else(|| format!("&{name};"), str::to_string)
+    if let Some(resolved) = quick_xml::escape::resolve_predefined_entity(&name) {
+        text.push_str(resolved);
+    } else {
+        text.push('&');
+        text.push_str(&name);
+        text.push(';');
+    }
 }
 
 /// The conference's own fields, read as they come.
@@ -95,8 +100,8 @@ struct OpenDay {
 struct Walk {
     builder: Builder,
     conference: Conference,
-    /// Names of the open elements, outermost first (as [`known_name`] gives them).
-    path: Vec<&'static str>,
+    /// The open elements, outermost first.
+    path: Vec<Tag>,
     /// Text of the element being read.
     text: String,
     /// Whether that text is wanted (descriptions are not, for a brief programme).
@@ -105,8 +110,8 @@ struct Walk {
     /// The `<room name>` the events being read are in.
     room: Option<String>,
     event: Option<Draft>,
-    /// `day.event` for warnings.
-    place: String,
+    /// The `id` of the event being read, to name it in warnings.
+    event_id: String,
     link_href: Option<String>,
     events_seen: usize,
     saw_schedule: bool,
@@ -125,7 +130,7 @@ impl Walk {
             day: None,
             room: None,
             event: None,
-            place: String::new(),
+            event_id: String::new(),
             link_href: None,
             events_seen: 0,
             saw_schedule: false,
@@ -134,22 +139,22 @@ impl Walk {
     }
 
     fn open(&mut self, element: &BytesStart<'_>) {
-        let name = known_name(element.local_name().as_ref().as_bytes());
+        let tag = Tag::of(element.local_name().as_ref().as_bytes());
         self.text.clear();
         self.keeps_text =
-            self.builder.detail == Detail::Full || !matches!(name, "abstract" | "description");
-        match (self.parent(), name) {
-            (None, "schedule") => self.saw_schedule = true,
-            (Some("schedule"), "day") => self.open_day(element),
-            (Some("day"), "room") => self.room = attribute(element, "name"),
-            (Some("room" | "day"), "event") => self.open_event(element),
-            (Some("links"), "link") => self.link_href = attribute(element, "href"),
+            self.builder.detail == Detail::Full || !matches!(tag, Tag::Abstract | Tag::Description);
+        match (self.parent(), tag) {
+            (None, Tag::Schedule) => self.saw_schedule = true,
+            (Some(Tag::Schedule), Tag::Day) => self.open_day(element),
+            (Some(Tag::Day), Tag::Room) => self.room = attribute(element, "name"),
+            (Some(Tag::Room | Tag::Day), Tag::Event) => self.open_event(element),
+            (Some(Tag::Links), Tag::Link) => self.link_href = attribute(element, "href"),
             _ => {}
         }
-        self.path.push(name);
+        self.path.push(tag);
     }
 
-    fn parent(&self) -> Option<&'static str> {
+    fn parent(&self) -> Option<Tag> {
         self.path.last().copied()
     }
 
@@ -172,10 +177,7 @@ impl Walk {
         self.events_seen += 1;
         let id = attribute(element, "id").unwrap_or_default();
         let guid = attribute(element, "guid").unwrap_or_default();
-        self.place = match &self.day {
-            Some(day) => format!("day {}, event {}", day.index + 1, id),
-            None => format!("event {id}"),
-        };
+        self.event_id.clone_from(&id);
         self.event = Some(Draft {
             ids: vec![guid, id],
             day: self.day.as_ref().map(|d| d.index),
@@ -185,30 +187,32 @@ impl Walk {
     }
 
     fn close(&mut self) {
-        let Some(name) = self.path.pop() else { return };
-        match (self.parent(), name) {
-            (Some("schedule"), "day") => self.day = None,
-            (Some("day"), "room") => self.room = None,
-            (_, "event") => self.close_event(),
-            (Some("conference"), field) => {
+        // Text after an element closes is the indentation before the next one.
+        self.keeps_text = false;
+        let Some(tag) = self.path.pop() else { return };
+        match (self.parent(), tag) {
+            (Some(Tag::Schedule), Tag::Day) => self.day = None,
+            (Some(Tag::Day), Tag::Room) => self.room = None,
+            (_, Tag::Event) => self.close_event(),
+            (Some(Tag::Conference), field) => {
                 let text = std::mem::take(&mut self.text);
                 self.conference_field(field, &text);
             }
-            (Some("tracks"), "track") => {
+            (Some(Tag::Tracks), Tag::Track) => {
                 let text = std::mem::take(&mut self.text);
                 self.builder.declare_theme(&text);
             }
-            (Some("persons"), "person") => {
+            (Some(Tag::Persons), Tag::Person) => {
                 let text = std::mem::take(&mut self.text);
                 if let Some(event) = &mut self.event {
                     event.speakers.push(text);
                 }
             }
-            (Some("links"), "link") => {
+            (Some(Tag::Links), Tag::Link) => {
                 let text = std::mem::take(&mut self.text);
                 self.close_link(&text);
             }
-            (Some("event"), field) if field != OTHER => {
+            (Some(Tag::Event), field) if field != Tag::Other => {
                 let text = std::mem::take(&mut self.text);
                 self.event_field(field, text);
             }
@@ -216,48 +220,48 @@ impl Walk {
         }
     }
 
-    fn conference_field(&mut self, field: &str, text: &str) {
+    fn conference_field(&mut self, field: Tag, text: &str) {
         let value = clean_opt(Some(text));
         let c = &mut self.conference;
         match field {
-            "title" => c.title = value,
-            "subtitle" => c.subtitle = value,
-            "acronym" => c.acronym = value,
-            "venue" => c.venue = value,
-            "city" => c.city = value,
-            "base_url" | "url" => c.url = value,
-            "day_change" => c.day_change = parse_clock(text),
-            "time_zone_name" => {
+            Tag::Title => c.title = value,
+            Tag::Subtitle => c.subtitle = value,
+            Tag::Acronym => c.acronym = value,
+            Tag::Venue => c.venue = value,
+            Tag::City => c.city = value,
+            Tag::BaseUrl | Tag::Url => c.url = value,
+            Tag::DayChange => c.day_change = parse_clock(text),
+            Tag::TimeZoneName => {
                 self.builder.programme.time_zone = value.and_then(|z| z.parse().ok());
             }
             _ => {}
         }
     }
 
-    fn event_field(&mut self, field: &str, text: String) {
+    fn event_field(&mut self, field: Tag, text: String) {
         let day_date = self.day.as_ref().and_then(|d| d.date);
         let day_change = self.conference.day_change;
         let Some(event) = &mut self.event else { return };
         match field {
-            "title" => event.title = text,
-            "subtitle" => event.subtitle = Some(text),
-            "type" => event.kind = Some(text),
-            "track" => event.themes.push(text),
-            "language" => event.language = Some(text),
-            "abstract" => event.summary = Some(text),
-            "description" => event.description = Some(text),
-            "url" => event.url = Some(text),
-            "slug" => event.ids.push(text),
-            "duration" => event.duration_minutes = parse_duration(&text),
+            Tag::Title => event.title = text,
+            Tag::Subtitle => event.subtitle = Some(text),
+            Tag::Type => event.kind = Some(text),
+            Tag::Track => event.themes.push(text),
+            Tag::Language => event.language = Some(text),
+            Tag::Abstract => event.summary = Some(text),
+            Tag::Description => event.description = Some(text),
+            Tag::Url => event.url = Some(text),
+            Tag::Slug => event.ids.push(text),
+            Tag::Duration => event.duration_minutes = parse_duration(&text),
             // The full date-time, when given, is better than the day's date plus a clock time.
-            "date" => event.start = parse_when(&text).or(event.start),
-            "start" if event.start.is_none() => {
+            Tag::Date => event.start = parse_when(&text).or(event.start),
+            Tag::Start if event.start.is_none() => {
                 event.start = day_date
                     .zip(parse_clock(&text))
                     .map(|(date, clock)| When::Local(local_on_day(date, clock, day_change)));
             }
             // The parent <room name> is the rule; an event's own room is a fallback.
-            "room" if event.room.is_none() => event.room = Some(text),
+            Tag::Room if event.room.is_none() => event.room = Some(text),
             _ => {}
         }
     }
@@ -278,12 +282,16 @@ impl Walk {
         let Some(event) = self.event.take() else {
             return;
         };
+        let day = self.day.as_ref().map(|d| d.index + 1);
+        let id = &self.event_id;
+        let place = || match day {
+            Some(day) => format!("day {day}, event {id}"),
+            None => format!("event {id}"),
+        };
         if event.start.is_none() {
-            self.builder
-                .warn(self.place.clone(), crate::tr!("import.no_start"));
+            self.builder.warn(place(), crate::tr!("import.no_start"));
         }
-        let place = std::mem::take(&mut self.place);
-        self.builder.add(event, &place);
+        self.builder.add(event, place);
     }
 
     fn finish(mut self) -> Imported {
@@ -310,62 +318,97 @@ impl Walk {
     }
 }
 
-/// An element the walk does not read.
-const OTHER: &str = "";
-
-/// The elements the walk reads, by name, as written (files use lower case); any other case is
-/// tried again in lower case. No string is made of any element's name.
-fn known_name(name: &[u8]) -> &'static str {
-    exact_name(name).unwrap_or_else(|| {
-        let mut lower = [0u8; 16];
-        match lower.get_mut(..name.len()) {
-            Some(buffer) => {
-                buffer.copy_from_slice(name);
-                buffer.make_ascii_lowercase();
-                exact_name(buffer).unwrap_or(OTHER)
-            }
-            None => OTHER,
-        }
-    })
+/// The elements the walk reads; any other is `Other`. Matched as small numbers, not strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Schedule,
+    Conference,
+    Day,
+    Room,
+    Event,
+    Tracks,
+    Track,
+    Persons,
+    Person,
+    Links,
+    Link,
+    Title,
+    Subtitle,
+    Type,
+    Language,
+    Abstract,
+    Description,
+    Url,
+    Slug,
+    Duration,
+    Date,
+    Start,
+    Acronym,
+    Venue,
+    City,
+    BaseUrl,
+    TimeZoneName,
+    DayChange,
+    Other,
 }
 
-fn exact_name(name: &[u8]) -> Option<&'static str> {
-    Some(match name {
-        b"schedule" => "schedule",
-        b"conference" => "conference",
-        b"day" => "day",
-        b"room" => "room",
-        b"event" => "event",
-        b"tracks" => "tracks",
-        b"track" => "track",
-        b"persons" => "persons",
-        b"person" => "person",
-        b"links" => "links",
-        b"link" => "link",
-        b"title" => "title",
-        b"subtitle" => "subtitle",
-        b"type" => "type",
-        b"language" => "language",
-        b"abstract" => "abstract",
-        b"description" => "description",
-        b"url" => "url",
-        b"slug" => "slug",
-        b"duration" => "duration",
-        b"date" => "date",
-        b"start" => "start",
-        b"acronym" => "acronym",
-        b"venue" => "venue",
-        b"city" => "city",
-        b"base_url" => "base_url",
-        b"time_zone_name" => "time_zone_name",
-        b"day_change" => "day_change",
-        _ => return None,
-    })
+impl Tag {
+    /// The tag of an element name as written (files use lower case); any other case is tried
+    /// again in lower case. No string is made of any element's name.
+    fn of(name: &[u8]) -> Self {
+        Self::exact(name).unwrap_or_else(|| {
+            let mut lower = [0u8; 16];
+            match lower.get_mut(..name.len()) {
+                Some(buffer) => {
+                    buffer.copy_from_slice(name);
+                    buffer.make_ascii_lowercase();
+                    Self::exact(buffer).unwrap_or(Self::Other)
+                }
+                None => Self::Other,
+            }
+        })
+    }
+
+    fn exact(name: &[u8]) -> Option<Self> {
+        Some(match name {
+            b"schedule" => Self::Schedule,
+            b"conference" => Self::Conference,
+            b"day" => Self::Day,
+            b"room" => Self::Room,
+            b"event" => Self::Event,
+            b"tracks" => Self::Tracks,
+            b"track" => Self::Track,
+            b"persons" => Self::Persons,
+            b"person" => Self::Person,
+            b"links" => Self::Links,
+            b"link" => Self::Link,
+            b"title" => Self::Title,
+            b"subtitle" => Self::Subtitle,
+            b"type" => Self::Type,
+            b"language" => Self::Language,
+            b"abstract" => Self::Abstract,
+            b"description" => Self::Description,
+            b"url" => Self::Url,
+            b"slug" => Self::Slug,
+            b"duration" => Self::Duration,
+            b"date" => Self::Date,
+            b"start" => Self::Start,
+            b"acronym" => Self::Acronym,
+            b"venue" => Self::Venue,
+            b"city" => Self::City,
+            b"base_url" => Self::BaseUrl,
+            b"time_zone_name" => Self::TimeZoneName,
+            b"day_change" => Self::DayChange,
+            _ => return None,
+        })
+    }
 }
 
 fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
+    // Attributes are read once each; the check for repeated ones would cost a scan per read.
     element
         .attributes()
+        .with_checks(false)
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
         .and_then(|a| {

@@ -500,8 +500,7 @@ fn add_event(builder: &mut Builder, event: &Event, timing: &Timing, day: Option<
     if event.get("RRULE").is_some() {
         builder.warn(event.place(), crate::tr!("import.rrule"));
     }
-    let place = event.place();
-    builder.add(draft, &place);
+    builder.add(draft, || event.place());
 }
 
 /// Speakers have no standard place in iCalendar; ORGANIZER and ATTENDEE names are the ones

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use super::Detail;
 use super::names::Names;
 use crate::model::{Day, DayTime, Description, Kind, Link, Programme, Session, Speaker, Theme};
-use crate::text::{clean_line, clean_line_owned, clean_opt_owned};
+use crate::text::{clean_line, clean_line_cow, clean_line_owned, clean_opt_owned};
 
 /// Something an importer skipped or guessed, for `dagsorden check` to report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,9 +160,9 @@ impl Builder {
         }
     }
 
-    /// Places a session; `place` names it in warnings.
-    pub fn add(&mut self, draft: Draft, place: &str) {
-        let Some((day, start, end, utc_offset)) = self.place_in_time(&draft, place) else {
+    /// Places a session; `place` names it in warnings (made only when there is one).
+    pub fn add(&mut self, draft: Draft, place: impl Fn() -> String) {
+        let Some((day, start, end, utc_offset)) = self.place_in_time(&draft, &place) else {
             return;
         };
         let Draft {
@@ -183,7 +183,7 @@ impl Builder {
         } = draft;
         let title = clean_line_owned(title);
         if title.is_empty() {
-            self.warn(place, crate::tr!("import.no_title"));
+            self.warn(place(), crate::tr!("import.no_title"));
             return;
         }
         let session = Session {
@@ -208,7 +208,7 @@ impl Builder {
             room: clean_opt_owned(room).map(|r| self.rooms.intern(&r)),
             part: None,
             themes: self.theme_indexes(&themes),
-            speakers: speakers(&people),
+            speakers: speakers(people),
             streamed: false,
             open_to_press: false,
             url: clean_opt_owned(url),
@@ -226,7 +226,7 @@ impl Builder {
         let mut themes = Vec::new();
         for name in names
             .iter()
-            .map(|n| clean_line(n))
+            .map(|n| clean_line_cow(n))
             .filter(|n| !n.is_empty())
         {
             let index = self.themes.intern(&name);
@@ -243,14 +243,14 @@ impl Builder {
     fn place_in_time(
         &mut self,
         draft: &Draft,
-        place: &str,
+        place: &impl Fn() -> String,
     ) -> Option<(usize, Option<i64>, Option<i64>, Option<FixedOffset>)> {
         let start = draft.start.map(|w| self.wall_clock(w));
         let day = match (draft.day, start) {
             (Some(day), _) => day,
             (None, Some((wall, _))) => self.day_for_date(wall.date()),
             (None, None) => {
-                self.warn(place, crate::tr!("import.no_day_no_time"));
+                self.warn(place(), crate::tr!("import.no_day_no_time"));
                 return None;
             }
         };
@@ -357,20 +357,22 @@ impl Builder {
             start,
             end,
         } = placed;
-        let place = format!("session {:?}", session.title);
+        let place = |session: &Session| format!("session {:?}", session.title);
         if let Some(start) = start {
             let Some(time) = day_time(start) else {
-                self.warn(place, crate::tr!("import.too_far"));
+                self.warn(place(&session), crate::tr!("import.too_far"));
                 return None;
             };
             session.start = Some(time);
             session.end = end.and_then(day_time);
             if end.is_some() && session.end.is_none() {
-                self.warn(place.clone(), crate::tr!("import.too_long"));
+                self.warn(place(&session), crate::tr!("import.too_long"));
             }
         }
         let date = self.programme.days[session.day].date;
-        session.id = keys.unique(&session, date);
+        if let Some(key) = keys.unique(&session, date) {
+            session.id = key;
+        }
         Some(session)
     }
 }
@@ -404,11 +406,11 @@ fn day_time(minutes: i64) -> Option<DayTime> {
     u32::try_from(minutes).ok().and_then(DayTime::from_minutes)
 }
 
-fn speakers(names: &[String]) -> Vec<Speaker> {
-    let mut out: Vec<Speaker> = Vec::new();
+fn speakers(names: Vec<String>) -> Vec<Speaker> {
+    let mut out: Vec<Speaker> = Vec::with_capacity(names.len());
     for name in names
-        .iter()
-        .map(|n| clean_line(n))
+        .into_iter()
+        .map(clean_line_owned)
         .filter(|n| !n.is_empty())
     {
         if !out.iter().any(|s| s.name == name) {
@@ -426,7 +428,12 @@ struct Keys {
 }
 
 impl Keys {
-    fn unique(&mut self, session: &Session, date: Option<NaiveDate>) -> String {
+    /// The session's key, or `None` when that is its id as it is (most are).
+    fn unique(&mut self, session: &Session, date: Option<NaiveDate>) -> Option<String> {
+        if !session.id.is_empty() && !self.used.contains_key(&session.id) {
+            self.used.insert(session.id.clone(), 1);
+            return None;
+        }
         let when = match (date, session.start) {
             (Some(date), Some(start)) => format!("{date}T{start}"),
             (Some(date), None) => date.to_string(),
@@ -448,7 +455,7 @@ impl Keys {
             key = format!("{key}#{seen}");
             self.used.insert(key.clone(), 1);
         }
-        key
+        Some(key)
     }
 }
 
@@ -523,11 +530,13 @@ pub fn parse_duration(text: &str) -> Option<u32> {
     if let Some(iso) = unsigned.strip_prefix(['P', 'p']) {
         return iso_duration(iso);
     }
-    let parts: Vec<u32> = text
-        .split(':')
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    let minutes = match parts[..] {
+    let mut parts = [0u32; 4];
+    let mut count = 0;
+    for part in text.split(':') {
+        *parts.get_mut(count)? = part.parse().ok()?;
+        count += 1;
+    }
+    let minutes = match parts[..count] {
         [minutes] => minutes,
         [h, m] if m < 60 => h.checked_mul(60)?.checked_add(m)?,
         [h, m, s] if m < 60 && s < 60 => h.checked_mul(60)?.checked_add(m)?,
@@ -651,7 +660,9 @@ mod tests {
     fn sessions_after_midnight_stay_on_their_programme_day() {
         let mut b = Builder::new(Some(chrono_tz::Europe::Berlin));
         b.add_day(Some(date(2019, 12, 27)), None);
-        b.add(draft("late", "2019-12-28T01:30:00+01:00", 60), "late");
+        b.add(draft("late", "2019-12-28T01:30:00+01:00", 60), || {
+            "late".into()
+        });
         let p = b.finish().programme;
         let late = &p.sessions[0];
         assert_eq!(
@@ -665,8 +676,8 @@ mod tests {
     fn a_day_dated_in_utc_moves_to_its_local_date() {
         let mut b = Builder::new(Some(chrono_tz::Asia::Tokyo));
         b.add_day(Some(date(2024, 5, 31)), None);
-        b.add(draft("a", "2024-05-31T15:30:00Z", 30), "a");
-        b.add(draft("b", "2024-06-01T01:00:00Z", 30), "b");
+        b.add(draft("a", "2024-05-31T15:30:00Z", 30), || "a".into());
+        b.add(draft("b", "2024-06-01T01:00:00Z", 30), || "b".into());
         let p = b.finish().programme;
         assert_eq!(p.days[0].date, Some(date(2024, 6, 1)));
         assert_eq!(
@@ -680,9 +691,15 @@ mod tests {
         let build = || {
             let mut b = Builder::new(None);
             b.add_day(Some(date(2020, 2, 1)), None);
-            b.add(draft("42", "2020-02-01T10:00:00+01:00", 30), "first");
-            b.add(draft("42", "2020-02-01T15:00:00+01:00", 30), "second");
-            b.add(draft("", "2020-02-01T16:00:00+01:00", 30), "no id");
+            b.add(draft("42", "2020-02-01T10:00:00+01:00", 30), || {
+                "first".into()
+            });
+            b.add(draft("42", "2020-02-01T15:00:00+01:00", 30), || {
+                "second".into()
+            });
+            b.add(draft("", "2020-02-01T16:00:00+01:00", 30), || {
+                "no id".into()
+            });
             b.finish().programme
         };
         let keys: Vec<String> = build().sessions.iter().map(|s| s.id.clone()).collect();
@@ -695,7 +712,7 @@ mod tests {
     fn offsets_are_kept_when_there_is_no_zone() {
         let mut b = Builder::new(None);
         b.add_day(Some(date(2019, 12, 27)), None);
-        b.add(draft("a", "2019-12-27T11:00:00+01:00", 30), "a");
+        b.add(draft("a", "2019-12-27T11:00:00+01:00", 30), || "a".into());
         let p = b.finish().programme;
         let s = &p.sessions[0];
         assert_eq!(s.utc_offset.map(|o| o.local_minus_utc()), Some(3600));
@@ -708,7 +725,7 @@ mod tests {
         b.add_day(Some(date(2020, 2, 1)), None);
         let mut untitled = draft("x", "2020-02-01T10:00:00+01:00", 30);
         untitled.title = " \u{1b}[0m ".into();
-        b.add(untitled, "event x");
+        b.add(untitled, || "event x".into());
         let imported = b.finish();
         assert!(imported.programme.sessions.is_empty());
         assert_eq!(

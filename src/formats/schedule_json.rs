@@ -188,15 +188,13 @@ fn add_day(
         }
         for event in events.items {
             count += 1;
-            let place = format!(
-                "day {name}, event {}",
-                event.id.as_deref().or(event.guid.as_deref()).unwrap_or("?")
-            );
+            let id = event.id.0.clone().or_else(|| event.guid.0.clone());
+            let place = || format!("day {name}, event {}", id.as_deref().unwrap_or("?"));
             let draft = draft(event, index, date, &room, day_change);
             if draft.start.is_none() {
-                builder.warn(place.clone(), crate::tr!("import.no_start"));
+                builder.warn(place(), crate::tr!("import.no_start"));
             }
-            builder.add(draft, &place);
+            builder.add(draft, place);
         }
     }
     count

@@ -4,6 +4,7 @@
 pub mod search;
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 
@@ -27,66 +28,80 @@ pub struct Index {
     pub keys: HashMap<String, usize>,
     /// Each room's sessions, in programme order.
     pub by_room: Vec<Vec<usize>>,
-    /// Every speaker, in alphabetical order (accents folded).
-    pub speakers: Vec<SpeakerEntry>,
     /// Sessions per theme.
     pub theme_counts: Vec<usize>,
     /// Sessions per part.
     pub part_counts: Vec<usize>,
-    /// Built on another thread while the programme is already on screen; the first search
-    /// waits for it if it is not done yet.
-    pub search: Background<SearchIndex>,
+    /// Made on another thread once the programme is on screen ([`Index::start_later`]); the
+    /// first search or look at the speakers waits for it if it is not done yet.
+    later: Background<Later>,
 }
 
-/// A value made on another thread, ready when first asked for.
+/// The lookups no first frame needs.
+#[derive(Debug)]
+struct Later {
+    speakers: Vec<SpeakerEntry>,
+    search: SearchIndex,
+}
+
+/// A value that can be made on another thread, ready when first asked for: asked for before
+/// it was started (or if no thread could be had), it is made there and then.
 pub struct Background<T> {
     value: OnceLock<T>,
+    make: Arc<dyn Fn() -> T + Send + Sync>,
     making: Mutex<Option<JoinHandle<T>>>,
-    /// How to make it here if the thread could not be started or failed.
-    fallback: Mutex<Option<Box<dyn FnOnce() -> T + Send>>>,
+    started: AtomicBool,
 }
 
 impl<T: std::fmt::Debug> std::fmt::Debug for Background<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.value.get() {
             Some(value) => f.debug_tuple("Background").field(value).finish(),
-            None => f.write_str("Background(being made)"),
+            None => f.write_str("Background(not made yet)"),
         }
     }
 }
 
 impl<T: Send + 'static> Background<T> {
-    /// Starts making the value on another thread.
-    pub fn start(make: impl Fn() -> T + Send + Sync + 'static) -> Self {
-        let make = Arc::new(make);
-        let on_thread = Arc::clone(&make);
-        let handle = std::thread::Builder::new()
-            .name("dagsorden-index".into())
-            .spawn(move || on_thread())
-            .ok();
+    /// A value to make later; nothing is done yet.
+    pub fn new(make: impl Fn() -> T + Send + Sync + 'static) -> Self {
         Self {
             value: OnceLock::new(),
-            making: Mutex::new(handle),
-            fallback: Mutex::new(Some(Box::new(move || make()))),
+            make: Arc::new(make),
+            making: Mutex::new(None),
+            started: AtomicBool::new(false),
         }
     }
 
-    /// The value, waiting for the thread if it is still at work.
+    /// Starts making the value on another thread, once.
+    pub fn start(&self) {
+        if self.started.swap(true, Ordering::AcqRel) || self.value.get().is_some() {
+            return;
+        }
+        let make = Arc::clone(&self.make);
+        let handle = std::thread::Builder::new()
+            .name("dagsorden-index".into())
+            .spawn(move || make())
+            .ok();
+        if let Ok(mut making) = self.making.lock() {
+            *making = handle;
+        }
+    }
+
+    /// The value, waiting for the thread if it is at work, or making it here if none is.
     pub fn get(&self) -> &T {
         self.value.get_or_init(|| {
             let handle = self.making.lock().ok().and_then(|mut h| h.take());
-            if let Some(value) = handle.and_then(|h| h.join().ok()) {
-                return value;
-            }
-            // The value is made once, so the fallback is still there.
-            let make = self.fallback.lock().ok().and_then(|mut f| f.take());
-            make.expect("the first to ask makes the value")()
+            handle
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(|| (self.make)())
         })
     }
 }
 
 impl Index {
-    /// The lookups for a programme; the search index is started on another thread.
+    /// The lookups for a programme; speakers and search wait for [`Index::start_later`], or for
+    /// the first to ask for them.
     pub fn build(programme: &Arc<Programme>) -> Self {
         let keys = keys(programme);
         let mut by_room = vec![Vec::new(); programme.rooms.len()];
@@ -102,14 +117,31 @@ impl Index {
         Self {
             keys,
             by_room,
-            speakers: speakers(programme),
             theme_counts: programme.theme_counts(),
             part_counts,
-            search: {
+            later: {
                 let programme = Arc::clone(programme);
-                Background::start(move || SearchIndex::build(&programme))
+                Background::new(move || Later {
+                    speakers: speakers(&programme),
+                    search: SearchIndex::build(&programme),
+                })
             },
         }
+    }
+
+    /// Starts making the speakers and the search index on another thread, so that they are
+    /// ready by the time they are asked for.
+    pub fn start_later(&self) {
+        self.later.start();
+    }
+
+    /// Every speaker, in alphabetical order (accents folded).
+    pub fn speakers(&self) -> &[SpeakerEntry] {
+        &self.later.get().speakers
+    }
+
+    pub fn search(&self) -> &SearchIndex {
+        &self.later.get().search
     }
 }
 
@@ -155,6 +187,30 @@ mod tests {
     use crate::model::{Session, Speaker};
 
     #[test]
+    fn a_background_value_is_made_once_started_or_not() {
+        use std::sync::atomic::AtomicUsize;
+        let made = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&made);
+        let later = Background::new(move || counter.fetch_add(1, Ordering::SeqCst) + 41);
+        assert_eq!(
+            *later.get(),
+            41,
+            "asked for before it was started: made here"
+        );
+        later.start();
+        assert_eq!(*later.get(), 41);
+        assert_eq!(made.load(Ordering::SeqCst), 1);
+
+        let made = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&made);
+        let later = Background::new(move || counter.fetch_add(1, Ordering::SeqCst));
+        later.start();
+        later.start();
+        assert_eq!(*later.get(), 0, "made on the thread");
+        assert_eq!(made.load(Ordering::SeqCst), 1, "and only once");
+    }
+
+    #[test]
     fn speakers_in_alphabetical_order_with_their_sessions_and_roles() {
         let speaker = |name: &str, role: Option<&str>| Speaker {
             name: name.into(),
@@ -182,10 +238,10 @@ mod tests {
             ..Programme::default()
         };
         let index = Index::build(&Arc::new(programme));
-        let names: Vec<&str> = index.speakers.iter().map(|s| s.name.as_str()).collect();
+        let names: Vec<&str> = index.speakers().iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Ada", "Øystein Øye"]);
-        assert_eq!(index.speakers[1].sessions, [0, 1]);
-        assert_eq!(index.speakers[1].roles, ["ordfører"]);
+        assert_eq!(index.speakers()[1].sessions, [0, 1]);
+        assert_eq!(index.speakers()[1].roles, ["ordfører"]);
         assert_eq!(index.by_room, [vec![], vec![0, 1]]);
         assert_eq!(index.keys["b"], 1);
     }

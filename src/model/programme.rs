@@ -125,19 +125,30 @@ pub enum Kind {
 
 impl Kind {
     /// Reads a kind from its word in a programme file, keeping words we do not know.
+    /// The kind a file's word names; any other word is kept, cleaned (it comes from the file).
     pub fn from_word(word: &str) -> Self {
-        match word.trim().to_lowercase().as_str() {
-            "" | "session" => Self::Session,
-            "talk" | "lecture" => Self::Talk,
-            "speech" | "address" | "keynote" => Self::Speech,
-            "debate" => Self::Debate,
-            "panel" => Self::Panel,
-            "award" => Self::Award,
-            "election" => Self::Election,
-            "workshop" => Self::Workshop,
-            "break" | "lunch" | "pause" => Self::Break,
-            _ => Self::Other(word.trim().to_string()),
-        }
+        const WORDS: &[(&str, Kind)] = &[
+            ("", Kind::Session),
+            ("session", Kind::Session),
+            ("talk", Kind::Talk),
+            ("lecture", Kind::Talk),
+            ("speech", Kind::Speech),
+            ("address", Kind::Speech),
+            ("keynote", Kind::Speech),
+            ("debate", Kind::Debate),
+            ("panel", Kind::Panel),
+            ("award", Kind::Award),
+            ("election", Kind::Election),
+            ("workshop", Kind::Workshop),
+            ("break", Kind::Break),
+            ("lunch", Kind::Break),
+            ("pause", Kind::Break),
+        ];
+        let word = crate::text::clean_line_cow(word);
+        WORDS
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(&word))
+            .map_or_else(|| Self::Other(word.into_owned()), |(_, kind)| kind.clone())
     }
 
     pub fn label(&self) -> &str {
@@ -210,8 +221,9 @@ impl Programme {
     /// `sessions` may come in any order; each names its day. Timed sessions sort by start (then
     /// end); untimed ones follow, in the order given.
     pub fn arrange(&mut self) {
+        // Sessions are large: their small keys are sorted, and each session moved once.
         self.sessions
-            .sort_by_key(|s| (s.day, s.start.is_none(), s.start, s.end));
+            .sort_by_cached_key(|s| (s.day, s.start.is_none(), s.start, s.end));
         let mut next = 0;
         for (index, day) in self.days.iter_mut().enumerate() {
             let len = self.sessions[next..]

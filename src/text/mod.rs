@@ -169,6 +169,9 @@ fn is_clean_line(raw: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
+    if bytes.is_ascii() {
+        return is_clean_ascii(bytes);
+    }
     let mut previous_space = false;
     let mut i = 0;
     while i < bytes.len() {
@@ -195,12 +198,36 @@ fn is_clean_line(raw: &str) -> bool {
     true
 }
 
+/// Printable ASCII with no two spaces in a row; written as counts without early exits, which
+/// the compiler turns into wide instructions (most text is short and clean).
+fn is_clean_ascii(bytes: &[u8]) -> bool {
+    let unprintable = bytes
+        .iter()
+        .filter(|&&b| b.wrapping_sub(b' ') >= 0x5f)
+        .count();
+    let two_spaces = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .filter(|&(&a, &b)| a == b' ' && b == b' ')
+        .count();
+    unprintable == 0 && two_spaces == 0
+}
+
 /// As [`clean_block`], borrowing the text when it is already clean.
 pub fn clean_block_cow(raw: &str) -> std::borrow::Cow<'_, str> {
     if is_clean_block(raw) {
         std::borrow::Cow::Borrowed(raw)
     } else {
         std::borrow::Cow::Owned(clean_block(raw))
+    }
+}
+
+/// As [`clean_line`], borrowing the text when it is already clean.
+pub fn clean_line_cow(raw: &str) -> std::borrow::Cow<'_, str> {
+    if is_clean_line(raw) {
+        std::borrow::Cow::Borrowed(raw)
+    } else {
+        std::borrow::Cow::Owned(clean_line(raw))
     }
 }
 
@@ -353,6 +380,19 @@ mod tests {
     fn clean_text_is_taken_as_it_is(#[case] text: &str, #[case] clean: bool) {
         assert_eq!(is_clean_line(text), clean);
         assert_eq!(clean_line(text) == text, clean);
+    }
+
+    #[test]
+    fn every_ascii_byte_is_judged_as_cleaning_would() {
+        for b in 0u8..0x80 {
+            for text in [
+                format!("ab{}cd", b as char),
+                format!("a {}  ", b as char),
+                format!("{}", b as char).repeat(40),
+            ] {
+                assert_eq!(is_clean_line(&text), clean_line(&text) == text, "{text:?}");
+            }
+        }
     }
 
     #[rstest]

@@ -135,7 +135,7 @@ fn room_sheet(app: &App, sheet: &mut Sheet) {
 /// A speaker: their roles and every session they take part in.
 fn speaker_sheet(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
-    let Some(speaker) = app.index().speakers.get(app.speaker_cursor()) else {
+    let Some(speaker) = app.index().speakers().get(app.speaker_cursor()) else {
         sheet.styled(tr!("about.no_speakers"), style::DIM);
         return;
     };

@@ -38,7 +38,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             suffix: Some(count(counts[i], width)),
         },
         Browse::Speakers => {
-            let speaker = &index.speakers[i];
+            let speaker = &index.speakers()[i];
             Row {
                 line: Line::raw(format!(" {}", speaker.name)),
                 suffix: Some(count(speaker.sessions.len(), 2)),

@@ -76,7 +76,7 @@ fn title(app: &App) -> Line<'static> {
             " {} · {} ",
             tr!("sessions.speaker"),
             app.index()
-                .speakers
+                .speakers()
                 .get(speaker)
                 .map_or("", |s| s.name.as_str())
         ),
