@@ -215,6 +215,20 @@ fn a_day_dated_in_utc_is_shown_on_its_local_date() {
 }
 
 #[test]
+fn references_are_resolved_and_unknown_entities_kept_as_written() {
+    let xml = r#"<schedule><conference><title>Refs</title></conference>
+      <day index="1" date="2025-02-01"><room name="A">
+        <event id="1"><date>2025-02-01T09:00:00+01:00</date><duration>01:00</duration>
+          <title>Caf&#233; &amp; &#x1F331; &unknown; end</title>
+          <abstract>&lt;p&gt;One &amp;amp; two&lt;/p&gt;</abstract></event>
+      </room></day></schedule>"#;
+    let p = load(xml).programme;
+    let s = &p.sessions[0];
+    assert_eq!(s.title, "Café & 🌱 &unknown; end");
+    assert_eq!(s.description_text().as_deref(), Some("One & two"));
+}
+
+#[test]
 fn broken_xml_names_the_place() {
     let message = error("<schedule>\n  <day>\n  </schedule>");
     assert!(message.starts_with("broken:3:"), "{message}");
