@@ -229,6 +229,23 @@ fn references_are_resolved_and_unknown_entities_kept_as_written() {
 }
 
 #[test]
+fn a_warning_that_quotes_the_file_puts_no_escape_on_the_terminal() {
+    let xml = r#"<schedule><conference><title>Ids</title></conference>
+      <day index="1" date="2025-02-01"><room name="A">
+        <event id="&#27;]0;pwned&#7;1"><title>No time</title></event>
+      </room></day></schedule>"#;
+    let warnings: Vec<String> = load(xml).warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings.iter().any(|w| w.starts_with("day 1, event 1: ")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.iter().all(|w| !w.chars().any(char::is_control)),
+        "{warnings:?}"
+    );
+}
+
+#[test]
 fn broken_xml_names_the_place() {
     let message = error("<schedule>\n  <day>\n  </schedule>");
     assert!(message.starts_with("broken:3:"), "{message}");

@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::OnceLock;
 
-use dagsorden::formats::{Format, SHIPPED, parse};
+use dagsorden::formats::{Format, Loaded, SHIPPED, parse};
 use proptest::prelude::*;
 
 /// How much of each seed file the cases work on; real files start with all their structure.
@@ -35,12 +35,72 @@ fn seeds() -> &'static [Vec<u8>] {
     })
 }
 
-/// Every reader, and detection, on the same bytes: each may refuse, none may panic.
+/// Every reader, and detection, on the same bytes: each may refuse, none may panic, and nothing
+/// any of them gives back to be shown holds a control character.
 fn read_every_way(bytes: &[u8]) {
-    let _ = parse(bytes, "case", None);
+    let mut results = vec![parse(bytes, "case", None)];
     for format in Format::ALL {
-        let _ = parse(bytes, "case", Some(format));
+        results.push(parse(bytes, "case", Some(format)));
     }
+    for result in results {
+        let shown = match result {
+            Ok(loaded) => shown_text(&loaded),
+            Err(error) => vec![error.to_string()],
+        };
+        for text in shown {
+            assert!(!text.chars().any(char::is_control), "{text:?}");
+        }
+    }
+}
+
+/// Every text of a loaded programme that reaches a screen (descriptions as they are shown, each
+/// line on its own).
+fn shown_text(loaded: &Loaded) -> Vec<String> {
+    let p = &loaded.programme;
+    let mut out: Vec<String> = vec![p.title.clone()];
+    let optional = [
+        &p.subtitle,
+        &p.organiser,
+        &p.url,
+        &p.registration,
+        &p.streaming,
+        &p.press,
+    ];
+    out.extend(optional.into_iter().flatten().cloned());
+    let venue = [&p.venue.name, &p.venue.address, &p.venue.city];
+    out.extend(venue.into_iter().flatten().cloned());
+    out.extend(p.rooms.iter().cloned());
+    for theme in &p.themes {
+        out.push(theme.name.clone());
+        out.extend(theme.description.clone());
+    }
+    for part in &p.parts {
+        out.push(part.name.clone());
+        out.extend(part.description.clone());
+    }
+    out.extend(p.days.iter().filter_map(|d| d.label.clone()));
+    for person in p
+        .hosts
+        .iter()
+        .chain(p.sessions.iter().flat_map(|s| &s.speakers))
+    {
+        out.push(person.name.clone());
+        out.extend(person.role.clone());
+    }
+    for s in &p.sessions {
+        out.extend([s.id.clone(), s.title.clone(), s.kind.label().to_string()]);
+        let optional = [&s.subtitle, &s.time_note, &s.url, &s.language];
+        out.extend(optional.into_iter().flatten().cloned());
+        for link in &s.links {
+            out.push(link.url.clone());
+            out.extend(link.title.clone());
+        }
+        if let Some(text) = s.description_text() {
+            out.extend(text.lines().map(str::to_string));
+        }
+    }
+    out.extend(loaded.warnings.iter().map(ToString::to_string));
+    out
 }
 
 #[derive(Debug, Clone)]

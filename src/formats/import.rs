@@ -23,8 +23,14 @@ pub struct Warning {
 }
 
 impl fmt::Display for Warning {
+    /// Both parts may quote the file (an event's id, a room's name), so both are cleaned.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place, self.what)
+        write!(
+            f,
+            "{}: {}",
+            clean_line_cow(&self.place),
+            clean_line_cow(&self.what)
+        )
     }
 }
 
