@@ -121,3 +121,19 @@ fn the_filters_pane_and_browse_speak_the_language() {
     // The KS programme names no rooms, so browsing goes on to the speakers.
     assert!(screen.contains("[Innledere]"), "{screen}");
 }
+
+#[test]
+fn warnings_name_their_place_in_the_language() {
+    let xml = r#"<schedule><conference><title>P</title></conference>
+      <day index="1" date="2025-02-01"><room name="A">
+        <event id="7"><title>No time</title></event>
+      </room></day></schedule>"#;
+    let warning = |lang| {
+        i18n::set_lang(lang);
+        let loaded = dagsorden::formats::parse(xml.as_bytes(), "p", None).expect("loads");
+        i18n::set_lang(Lang::En);
+        loaded.warnings[0].to_string()
+    };
+    assert!(warning(Lang::Nb).starts_with("dag 1, hendelse 7: "));
+    assert!(warning(Lang::En).starts_with("day 1, event 7: "));
+}

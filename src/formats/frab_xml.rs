@@ -47,7 +47,8 @@ pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, Loa
         });
     }
     if matches!(text, std::borrow::Cow::Owned(_)) {
-        walk.builder.warn("file", crate::tr!("import.not_utf8"));
+        walk.builder
+            .warn(crate::tr!("place.file"), crate::tr!("import.not_utf8"));
     }
     Ok(walk.finish())
 }
@@ -285,8 +286,8 @@ impl Walk {
         let day = self.day.as_ref().map(|d| d.index + 1);
         let id = &self.event_id;
         let place = || match day {
-            Some(day) => format!("day {day}, event {id}"),
-            None => format!("event {id}"),
+            Some(day) => crate::tr!("place.day_event", day = day, id = id),
+            None => crate::tr!("place.event", id = id),
         };
         if event.start.is_none() {
             self.builder.warn(place(), crate::tr!("import.no_start"));
@@ -312,7 +313,8 @@ impl Walk {
         p.venue.city = c.city;
         p.url = c.url;
         if self.events_seen == 0 {
-            self.builder.warn("file", crate::tr!("import.no_events"));
+            self.builder
+                .warn(crate::tr!("place.file"), crate::tr!("import.no_events"));
         }
         self.builder.finish()
     }

@@ -48,7 +48,7 @@ pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, Loa
     let mut imported = build(calendar, origin, detail);
     if matches!(text, std::borrow::Cow::Owned(_)) {
         imported.warnings.push(super::Warning {
-            place: "file".into(),
+            place: crate::tr!("place.file").into(),
             what: crate::tr!("import.not_utf8").into(),
         });
     }
@@ -348,8 +348,8 @@ impl Event {
     fn place(&self) -> String {
         let line = self.properties.first().map_or(0, |p| p.line);
         match self.get("UID") {
-            Some(uid) => format!("line {line}, event {}", clean_line(&uid.value)),
-            None => format!("line {line}"),
+            Some(uid) => crate::tr!("place.line_event", line = line, id = clean_line(&uid.value)),
+            None => crate::tr!("place.line", line = line),
         }
     }
 }

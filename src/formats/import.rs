@@ -363,7 +363,7 @@ impl Builder {
             start,
             end,
         } = placed;
-        let place = |session: &Session| format!("session {:?}", session.title);
+        let place = |session: &Session| crate::tr!("place.session", title = session.title);
         if let Some(start) = start {
             let Some(time) = day_time(start) else {
                 self.warn(place(&session), crate::tr!("import.too_far"));

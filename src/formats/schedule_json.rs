@@ -146,7 +146,7 @@ fn build(conference: Conference, url: Option<&str>, detail: Detail) -> Imported 
     let day_change = conference.day_change.as_deref().and_then(parse_clock);
     if conference.days.skipped > 0 {
         builder.warn(
-            "days",
+            crate::tr!("place.days"),
             crate::tr!("import.not_days", n = conference.days.skipped),
         );
     }
@@ -155,7 +155,7 @@ fn build(conference: Conference, url: Option<&str>, detail: Detail) -> Imported 
         events += add_day(&mut builder, day, number + 1, day_change);
     }
     if events == 0 {
-        builder.warn("file", crate::tr!("import.no_events"));
+        builder.warn(crate::tr!("place.file"), crate::tr!("import.no_events"));
     }
     builder.finish()
 }
@@ -182,14 +182,20 @@ fn add_day(
     for (room, events) in day.rooms.0 {
         if events.skipped > 0 {
             builder.warn(
-                format!("day {name}, room {}", clean_line(&room)),
+                crate::tr!("place.day_room", day = name, room = clean_line(&room)),
                 crate::tr!("import.not_events", n = events.skipped),
             );
         }
         for event in events.items {
             count += 1;
             let id = event.id.0.clone().or_else(|| event.guid.0.clone());
-            let place = || format!("day {name}, event {}", id.as_deref().unwrap_or("?"));
+            let place = || {
+                crate::tr!(
+                    "place.day_event",
+                    day = name,
+                    id = id.as_deref().unwrap_or("?")
+                )
+            };
             let draft = draft(event, index, date, &room, day_change);
             if draft.start.is_none() {
                 builder.warn(place(), crate::tr!("import.no_start"));
