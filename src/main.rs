@@ -37,8 +37,19 @@ fn main() -> ExitCode {
     // command line and the environment already name.
     let early = early_lang();
     i18n::set_process_lang(early);
-    let matches = dagsorden::cli::command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let parsed = dagsorden::cli::command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(error) => match dagsorden::cli::mistake(&error) {
+            Some(line) => {
+                eprintln!("dagsorden: {line}");
+                return ExitCode::from(2);
+            }
+            None => error.exit(),
+        },
+    };
     // What clap read beats the early reading where an odd spelling made them differ.
     i18n::set_process_lang(cli.lang.unwrap_or(early));
     let config_dir = config_dir(&cli);
@@ -67,8 +78,13 @@ fn early_lang() -> Lang {
             }
         })
     };
-    let named = value_of("--lang").or_else(|| std::env::var("DAGSORDEN_LANG").ok());
-    if let Some(lang) = named.as_deref().and_then(Lang::from_code) {
+    // A language that is not known (`--lang de`) is passed over for the next way of telling.
+    let named = [value_of("--lang"), std::env::var("DAGSORDEN_LANG").ok()];
+    if let Some(lang) = named
+        .iter()
+        .flatten()
+        .find_map(|code| Lang::from_code(code))
+    {
         return lang;
     }
     let dir = value_of("--config-dir")

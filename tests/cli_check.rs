@@ -81,6 +81,40 @@ fn a_broken_file_is_one_line_with_its_place_and_exit_2() {
 }
 
 #[test]
+fn a_mistyped_command_line_is_one_line_and_exit_2_in_the_language() {
+    let config = tempfile::tempdir().expect("temp dir");
+    for (lang, said) in [
+        (
+            "en",
+            "dagsorden: unexpected argument '--bogus' (dagsorden --help tells more)",
+        ),
+        (
+            "nb",
+            "dagsorden: uventet argument «--bogus» (dagsorden --help forteller mer)",
+        ),
+    ] {
+        let output = common::dagsorden(config.path())
+            .args(["list", "--bogus"])
+            .env("DAGSORDEN_LANG", lang)
+            .output()
+            .expect("run dagsorden");
+        assert_eq!(output.status.code(), Some(2));
+        assert!(output.stdout.is_empty());
+        assert_eq!(String::from_utf8_lossy(&output.stderr), format!("{said}\n"));
+    }
+    let help = common::dagsorden(config.path())
+        .arg("--help")
+        .output()
+        .expect("run dagsorden --help");
+    assert_eq!(
+        help.status.code(),
+        Some(0),
+        "help is still clap's, on stdout"
+    );
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage"));
+}
+
+#[test]
 fn format_can_be_forced() {
     let output = check(&["tests/fixtures/nordlys.ics", "--format", "xml"]);
     assert_eq!(output.status.code(), Some(2));

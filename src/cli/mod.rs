@@ -9,7 +9,9 @@ use crate::i18n::Lang;
 use crate::model::SetClock;
 
 mod localise;
+mod usage;
 pub use localise::command;
+pub use usage::mistake;
 
 /// Browse a conference programme in the terminal: days, sessions, themes, and your stars.
 ///
@@ -163,9 +165,7 @@ fn parse_export(text: &str) -> Result<ExportFormat, String> {
         "ics" | "ical" | "icalendar" => Ok(ExportFormat::Ics),
         "md" | "markdown" => Ok(ExportFormat::Markdown),
         "text" | "txt" => Ok(ExportFormat::Text),
-        _ => Err(format!(
-            "unknown export format {text:?} (known: ics, md, text)"
-        )),
+        _ => Err(crate::tr!("cli.mistake.bad_export", text = text)),
     }
 }
 
@@ -182,13 +182,17 @@ fn parse_day(text: &str) -> Result<DaySelector, String> {
     }
     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map(DaySelector::Date)
-        .map_err(|_| format!("invalid day {text:?}: give a date as 2024-02-13, or today"))
+        .map_err(|_| crate::tr!("cli.mistake.bad_day", text = text))
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::from_code(text.trim()).ok_or_else(|| {
         let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-        format!("unknown language {text:?} (known: {})", known.join(", "))
+        crate::tr!(
+            "cli.mistake.bad_language",
+            text = text,
+            known = known.join(", ")
+        )
     })
 }
 

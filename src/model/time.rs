@@ -260,11 +260,7 @@ impl std::str::FromStr for SetClock {
         }
         wall(text)
             .map(Self::Venue)
-            .ok_or_else(|| {
-                format!(
-                    "invalid time {text:?}: give the venue's time as 2024-02-13T10:30, or a time with its offset as 2024-02-13T10:30:00+01:00"
-                )
-            })
+            .ok_or_else(|| crate::tr!("cli.mistake.bad_time", text = text))
     }
 }
 
