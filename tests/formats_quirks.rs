@@ -203,6 +203,54 @@ fn frab_xml_quirks_are_survived() {
     );
 }
 
+/// As a static-site generator writes frab: people straight in the event as one list, an empty
+/// duration, descriptions in CDATA, and a break listed with the same id in every room.
+#[test]
+fn a_hand_made_frab_file_is_read_as_meant() {
+    let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<schedule><version>2019-05-31</version>
+  <conference><title>Semantic Web Day</title><acronym></acronym></conference>
+  <day date="2019-05-22" start="2019-05-22" end="2019-05-22" index="1">
+    <room name="Main Track">
+      <event id="101"><title>Welcome</title><date>2019-05-22T09:00:00Z</date><start>09:00</start>
+        <duration>00:10</duration><person>Dr. Ada Lovelace, Charles Babbage</person>
+        <track>Main Track</track><description><![CDATA[]]></description></event>
+      <event id="997"><title>Coffee</title><date>2019-05-22T11:00:00Z</date><start>11:00</start>
+        <duration>00:20</duration><person></person><track>Pause</track></event>
+      <event id="300"><title>Hackathon</title><date>2019-05-22T09:40:00Z</date><start>09:40</start>
+        <duration></duration><person></person>
+        <description><![CDATA[<p>Bring a <em>laptop</em> &amp; ideas</p>]]></description></event>
+    </room>
+    <room name="Tutorials">
+      <event id="997"><title>Coffee</title><date>2019-05-22T11:00:00Z</date><start>11:00</start>
+        <duration>00:20</duration><person></person><track>Pause</track></event>
+    </room>
+  </day>
+</schedule>"#;
+    let loaded = load(xml);
+    let p = &loaded.programme;
+    let welcome = session(p, "Welcome");
+    let names: Vec<&str> = welcome.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Dr. Ada Lovelace", "Charles Babbage"]);
+    assert_eq!(slot(p, welcome), "2019-05-22 09:00–09:10 Main Track");
+    let hackathon = session(p, "Hackathon");
+    assert!(hackathon.speakers.is_empty());
+    assert_eq!(hackathon.end, None, "no length given, none guessed");
+    assert_eq!(
+        hackathon.description_text().as_deref(),
+        Some("Bring a laptop & ideas"),
+        "the CDATA is HTML, read as such"
+    );
+    let coffee: Vec<&str> = p
+        .sessions
+        .iter()
+        .filter(|s| s.title == "Coffee")
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(coffee.len(), 2, "one coffee break in each room");
+    assert_ne!(coffee[0], coffee[1], "each with a key of its own");
+}
+
 #[test]
 fn a_day_dated_in_utc_is_shown_on_its_local_date() {
     let xml = r#"<schedule><conference><title>Far east</title><time_zone_name>Asia/Tokyo</time_zone_name></conference>

@@ -209,6 +209,14 @@ impl Walk {
                     event.speakers.push(text);
                 }
             }
+            // Files made by hand or by site generators put the people straight in the event,
+            // as one list: `<person>Ada Lovelace, Charles Babbage</person>`.
+            (Some(Tag::Event), Tag::Person) => {
+                let text = std::mem::take(&mut self.text);
+                if let Some(event) = &mut self.event {
+                    event.speakers.extend(text.split(',').map(str::to_string));
+                }
+            }
             (Some(Tag::Links), Tag::Link) => {
                 let text = std::mem::take(&mut self.text);
                 self.close_link(&text);
