@@ -141,7 +141,7 @@ fn load(c: &mut Criterion) {
                 |()| dagsorden::formats::parse_with(black_box(bytes), name, None, Detail::Brief);
             bench_load(&mut group, "brief/fosdem-2025.xml", || (), brief);
             // Read, parse and index, to the app ready for its first frame. (The speakers and
-            // the search index are made on another thread once that frame is drawn.)
+            // the search index are made on threads of their own once that frame is drawn.)
             let viewer_start = |()| {
                 let loaded = parse(black_box(bytes), name, None).expect("loads");
                 App::new(loaded.programme, Stars::new(), None, clock())

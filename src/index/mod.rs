@@ -32,16 +32,11 @@ pub struct Index {
     pub theme_counts: Vec<usize>,
     /// Sessions per part.
     pub part_counts: Vec<usize>,
-    /// Made on another thread once the programme is on screen ([`Index::start_later`]); the
-    /// first search or look at the speakers waits for it if it is not done yet.
-    later: Background<Later>,
-}
-
-/// The lookups no first frame needs.
-#[derive(Debug)]
-struct Later {
-    speakers: Vec<SpeakerEntry>,
-    search: SearchIndex,
+    /// These two are made on other threads once the programme is on screen
+    /// ([`Index::start_later`]); the first look at them waits if they are not done yet. Apart,
+    /// so that a first frame of speakers need not wait for the search index.
+    speakers: Background<Vec<SpeakerEntry>>,
+    search: Background<SearchIndex>,
 }
 
 /// A value that can be made on another thread, ready when first asked for: asked for before
@@ -119,29 +114,31 @@ impl Index {
             by_room,
             theme_counts: programme.theme_counts(),
             part_counts,
-            later: {
+            speakers: {
                 let programme = Arc::clone(programme);
-                Background::new(move || Later {
-                    speakers: speakers(&programme),
-                    search: SearchIndex::build(&programme),
-                })
+                Background::new(move || speakers(&programme))
+            },
+            search: {
+                let programme = Arc::clone(programme);
+                Background::new(move || SearchIndex::build(&programme))
             },
         }
     }
 
-    /// Starts making the speakers and the search index on another thread, so that they are
+    /// Starts making the speakers and the search index on threads of their own, so that they are
     /// ready by the time they are asked for.
     pub fn start_later(&self) {
-        self.later.start();
+        self.speakers.start();
+        self.search.start();
     }
 
     /// Every speaker, in alphabetical order (accents folded).
     pub fn speakers(&self) -> &[SpeakerEntry] {
-        &self.later.get().speakers
+        self.speakers.get()
     }
 
     pub fn search(&self) -> &SearchIndex {
-        &self.later.get().search
+        self.search.get()
     }
 }
 
