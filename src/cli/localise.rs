@@ -16,6 +16,7 @@ pub fn command() -> Command {
 /// Gives a command, its arguments and its subcommands their words. `sub` is the subcommand's
 /// name, `None` for dagsorden itself.
 fn localise(mut command: Command, sub: Option<&str>) -> Command {
+    let path = sub.map_or_else(|| "dagsorden".to_string(), |s| format!("dagsorden {s}"));
     match sub {
         None => {
             command = command
@@ -62,13 +63,16 @@ fn localise(mut command: Command, sub: Option<&str>) -> Command {
             } else {
                 tr!("cli.options")
             };
-            let arg = arg.help_heading(heading);
-            match help {
+            let arg = localise_value_name(arg.help_heading(heading));
+            let arg = match help {
                 Some(help) => arg.help(help).long_help(None::<&str>),
                 None => arg,
-            }
+            };
+            say_default(arg)
         });
     }
+    let usage = usage(&command, &path);
+    command = command.override_usage(usage);
     let names: Vec<String> = command
         .get_subcommands()
         .map(|s| s.get_name().to_string())
@@ -77,6 +81,65 @@ fn localise(mut command: Command, sub: Option<&str>) -> Command {
         command = command.mut_subcommand(name.as_str(), |s| localise(s, Some(&name)));
     }
     command
+}
+
+/// The name an argument's value goes by (`FILE`, `DATE|today`) in the current language, where
+/// the language file has one (`[cli.value]`, keyed by the English name in lower case).
+fn localise_value_name(arg: Arg) -> Arg {
+    let english = arg
+        .get_value_names()
+        .and_then(|names| names.first())
+        .map_or_else(|| arg.get_id().as_str().to_uppercase(), ToString::to_string);
+    let key = format!("cli.value.{}", english.to_lowercase().replace('|', "_or_"));
+    match i18n::lookup(&key) {
+        Some(name) => arg.value_name(name),
+        None => arg,
+    }
+}
+
+/// The default value of an option that takes one, said in the current language at the end of
+/// its help (clap would say it in English).
+fn say_default(arg: Arg) -> Arg {
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let Some(help) = arg.get_help().map(ToString::to_string) else {
+        return arg;
+    };
+    if defaults.is_empty() || !arg.get_action().takes_values() {
+        return arg;
+    }
+    let said = tr!("cli.default", value = defaults.join(", "));
+    arg.help(format!("{help} [{said}]"))
+        .hide_default_value(true)
+}
+
+/// The usage line clap would write, in the current language: `[OPTIONS]` is a word too.
+fn usage(command: &Command, path: &str) -> String {
+    let mut parts = vec![path.to_string()];
+    if command
+        .get_arguments()
+        .any(|a| !a.is_positional() && !a.is_hide_set())
+    {
+        parts.push(format!("[{}]", tr!("cli.options_value")));
+    }
+    for arg in command.get_positionals() {
+        let name = arg
+            .get_value_names()
+            .and_then(|names| names.first())
+            .map_or_else(|| arg.get_id().as_str().to_uppercase(), ToString::to_string);
+        parts.push(if arg.is_required_set() {
+            format!("<{name}>")
+        } else {
+            format!("[{name}]")
+        });
+    }
+    if command.has_subcommands() {
+        parts.push(format!("[{}]", tr!("cli.command_value")));
+    }
+    parts.join(" ")
 }
 
 /// clap's layout, with the usage heading in the current language.
@@ -139,7 +202,29 @@ mod tests {
         ] {
             assert!(help.contains(words), "{words:?} not in\n{help}");
         }
-        for english in ["Usage:", "Options:", "Print help", "Commands:"] {
+        assert!(
+            help.contains("Bruk: dagsorden [VALG] [PROGRAM] [KOMMANDO]"),
+            "{help}"
+        );
+        assert!(
+            list_help.contains("Bruk: dagsorden list [VALG] [PROGRAM]"),
+            "{list_help}"
+        );
+        assert!(list_help.contains("--day <DATO|today>"), "{list_help}");
+        let mut export = command
+            .find_subcommand_mut("export")
+            .expect("export")
+            .clone();
+        let export_help = export.render_help().to_string();
+        assert!(export_help.contains("[standard: ics]"), "{export_help}");
+        for english in [
+            "Usage:",
+            "Options:",
+            "Print help",
+            "Commands:",
+            "OPTIONS",
+            "PROGRAMME",
+        ] {
             assert!(!help.contains(english), "{english:?} in\n{help}");
         }
         assert!(
@@ -153,7 +238,10 @@ mod tests {
     fn english_help_is_the_doc_comments() {
         i18n::set_lang(Lang::En);
         let help = command().render_help().to_string();
-        assert!(help.contains("Usage:"), "{help}");
+        assert!(
+            help.contains("Usage: dagsorden [OPTIONS] [PROGRAMME] [COMMAND]"),
+            "{help}"
+        );
         assert!(help.contains("Browse a conference programme"), "{help}");
     }
 }

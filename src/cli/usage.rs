@@ -117,7 +117,7 @@ mod tests {
             (
                 &["list", "--day"],
                 "no value after '--day <DATE|today>' (dagsorden --help tells more)",
-                "ingen verdi etter «--day <DATE|today>» (dagsorden --help forteller mer)",
+                "ingen verdi etter «--day <DATO|today>» (dagsorden --help forteller mer)",
             ),
         ];
         for (args, english, norwegian) in cases {
@@ -129,7 +129,7 @@ mod tests {
     #[test]
     fn a_bad_value_says_why_in_the_language() {
         let said = mistake_in(Lang::Nb, &["list", "--day", "i morgen"]).expect("said");
-        assert!(said.starts_with("--day <DATE|today>: "), "{said}");
+        assert!(said.starts_with("--day <DATO|today>: "), "{said}");
         assert!(said.contains("2024-02-13"), "{said}");
         assert!(!said.contains("invalid"), "{said}");
     }
