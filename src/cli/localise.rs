@@ -10,7 +10,13 @@ use crate::tr;
 
 /// The command line as clap reads it, its help in the current language.
 pub fn command() -> Command {
-    localise(Cli::command(), None)
+    let mut command = localise(Cli::command(), None);
+    // clap makes its `help` command when the command is built, with English words.
+    command.build();
+    if command.find_subcommand("help").is_some() {
+        command = command.mut_subcommand("help", |help| help.about(tr!("cli.sub.help")));
+    }
+    command
 }
 
 /// Gives a command, its arguments and its subcommands their words. `sub` is the subcommand's
