@@ -47,13 +47,11 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
-    let mut first_frame = true;
     while app.is_running() {
         terminal.draw(|frame| crate::ui::render(app, frame))?;
-        if std::mem::take(&mut first_frame) {
-            // What no first frame needs is made while the user reads it.
-            app.index().start_later();
-        }
+        // What no first frame needs is made while the user reads it (only the first call does
+        // anything).
+        app.index().start_later();
         // Sleeps until a key, a resize or the next minute: no CPU while nothing happens.
         let woken = if ticking {
             event::poll(until_next_minute(Utc::now()))?

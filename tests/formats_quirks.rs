@@ -29,6 +29,15 @@ fn titles(p: &Programme) -> Vec<&str> {
     p.sessions.iter().map(|s| s.title.as_str()).collect()
 }
 
+/// The keys of every session with this title, in programme order.
+fn keys_titled<'a>(p: &'a Programme, title: &str) -> Vec<&'a str> {
+    p.sessions
+        .iter()
+        .filter(|s| s.title == title)
+        .map(|s| s.id.as_str())
+        .collect()
+}
+
 /// `day 1 09:30–10:00 Room`.
 fn slot(p: &Programme, s: &Session) -> String {
     let t =
@@ -155,12 +164,7 @@ fn frab_xml_quirks_are_survived() {
         session(p, "Longer than a day").duration_minutes(),
         Some(26 * 60)
     );
-    let repeated: Vec<&str> = p
-        .sessions
-        .iter()
-        .filter(|s| s.title == "Repeated")
-        .map(|s| s.id.as_str())
-        .collect();
+    let repeated = keys_titled(p, "Repeated");
     assert_eq!(
         repeated,
         ["g-4", "g-4@2025-02-01T16:00"],
@@ -241,12 +245,7 @@ fn a_hand_made_frab_file_is_read_as_meant() {
         Some("Bring a laptop & ideas"),
         "the CDATA is HTML, read as such"
     );
-    let coffee: Vec<&str> = p
-        .sessions
-        .iter()
-        .filter(|s| s.title == "Coffee")
-        .map(|s| s.id.as_str())
-        .collect();
+    let coffee = keys_titled(p, "Coffee");
     assert_eq!(coffee.len(), 2, "one coffee break in each room");
     assert_ne!(coffee[0], coffee[1], "each with a key of its own");
 }
@@ -430,12 +429,7 @@ fn icalendar_as_conferences_publish_it() {
         "2025-03-11 00:30–01:30 Kinoen",
         "the small hours belong to the evening before"
     );
-    let tours: Vec<&str> = p
-        .sessions
-        .iter()
-        .filter(|s| s.title == "Omvisning")
-        .map(|s| s.id.as_str())
-        .collect();
+    let tours = keys_titled(p, "Omvisning");
     assert_eq!(tours, ["repeat@nordlys", "repeat@nordlys@2025-03-12T14:00"]);
     let all_day = session(p, "Utstilling hele dagen");
     assert_eq!(

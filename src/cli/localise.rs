@@ -31,13 +31,7 @@ fn localise(mut command: Command, sub: Option<&str>) -> Command {
                 .subcommand_help_heading(tr!("cli.commands"))
                 .subcommand_value_name(tr!("cli.command_value"))
                 .disable_version_flag(true)
-                .arg(
-                    Arg::new("version")
-                        .short('V')
-                        .long("version")
-                        .action(ArgAction::Version)
-                        .help(tr!("cli.version")),
-                );
+                .arg(flag("version", 'V', ArgAction::Version, tr!("cli.version")));
         }
         Some(name) => {
             if let Some(about) = i18n::lookup(&format!("cli.sub.{name}")) {
@@ -48,13 +42,7 @@ fn localise(mut command: Command, sub: Option<&str>) -> Command {
     command = command
         .help_template(template())
         .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(tr!("cli.help")),
-        );
+        .arg(flag("help", 'h', ArgAction::Help, tr!("cli.help")));
     let ids: Vec<String> = command
         .get_arguments()
         .map(|a| a.get_id().to_string())
@@ -92,10 +80,7 @@ fn localise(mut command: Command, sub: Option<&str>) -> Command {
 /// The name an argument's value goes by (`FILE`, `DATE|today`) in the current language, where
 /// the language file has one (`[cli.value]`, keyed by the English name in lower case).
 fn localise_value_name(arg: Arg) -> Arg {
-    let english = arg
-        .get_value_names()
-        .and_then(|names| names.first())
-        .map_or_else(|| arg.get_id().as_str().to_uppercase(), ToString::to_string);
+    let english = value_name(&arg);
     let key = format!("cli.value.{}", english.to_lowercase().replace('|', "_or_"));
     match i18n::lookup(&key) {
         Some(name) => arg.value_name(name),
@@ -111,15 +96,30 @@ fn say_default(arg: Arg) -> Arg {
         .iter()
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
-    let Some(help) = arg.get_help().map(ToString::to_string) else {
+    let help = arg.get_help().map(ToString::to_string);
+    let Some(help) = help.filter(|_| !defaults.is_empty() && arg.get_action().takes_values())
+    else {
         return arg;
     };
-    if defaults.is_empty() || !arg.get_action().takes_values() {
-        return arg;
-    }
     let said = tr!("cli.default", value = defaults.join(", "));
     arg.help(format!("{help} [{said}]"))
         .hide_default_value(true)
+}
+
+/// The name of an argument's value as clap writes it: its value name, or its id in capitals.
+fn value_name(arg: &Arg) -> String {
+    arg.get_value_names()
+        .and_then(|names| names.first())
+        .map_or_else(|| arg.get_id().as_str().to_uppercase(), ToString::to_string)
+}
+
+/// `-V/--version` and `-h/--help`, with their words in the current language.
+fn flag(name: &'static str, short: char, action: ArgAction, help: &str) -> Arg {
+    Arg::new(name)
+        .short(short)
+        .long(name)
+        .action(action)
+        .help(help.to_string())
 }
 
 /// The usage line clap would write, in the current language: `[OPTIONS]` is a word too.
@@ -132,10 +132,7 @@ fn usage(command: &Command, path: &str) -> String {
         parts.push(format!("[{}]", tr!("cli.options_value")));
     }
     for arg in command.get_positionals() {
-        let name = arg
-            .get_value_names()
-            .and_then(|names| names.first())
-            .map_or_else(|| arg.get_id().as_str().to_uppercase(), ToString::to_string);
+        let name = value_name(arg);
         parts.push(if arg.is_required_set() {
             format!("<{name}>")
         } else {

@@ -26,17 +26,11 @@ pub fn mistake(error: &Error) -> Option<String> {
             ),
             context(ContextKind::SuggestedSubcommand),
         ),
-        ErrorKind::InvalidValue => {
-            let value = context(ContextKind::InvalidValue).unwrap_or_default();
-            if value.is_empty() {
-                return Some(finish(&tr!("cli.mistake.no_value", arg = arg)));
-            }
-            let said = tr!("cli.mistake.invalid_value", value = value, arg = arg);
-            match context(ContextKind::ValidValue) {
-                Some(values) => format!("{said} ({})", tr!("cli.mistake.one_of", values = values)),
-                None => said,
-            }
-        }
+        ErrorKind::InvalidValue => invalid_value(
+            &arg,
+            &context(ContextKind::InvalidValue).unwrap_or_default(),
+            context(ContextKind::ValidValue),
+        ),
         // The reason is our own parser's, already in the user's language.
         ErrorKind::ValueValidation => match std::error::Error::source(error) {
             Some(reason) => format!("{arg}: {reason}"),
@@ -51,6 +45,18 @@ pub fn mistake(error: &Error) -> Option<String> {
         _ => first_line(error),
     };
     Some(finish(&what))
+}
+
+/// A value clap refused (none at all, or not one of those it knows).
+fn invalid_value(arg: &str, value: &str, known: Option<String>) -> String {
+    if value.is_empty() {
+        return tr!("cli.mistake.no_value", arg = arg);
+    }
+    let said = tr!("cli.mistake.invalid_value", value = value, arg = arg);
+    match known {
+        Some(values) => format!("{said} ({})", tr!("cli.mistake.one_of", values = values)),
+        None => said,
+    }
 }
 
 /// The line as said, with where to read more. The words may echo what was typed; nothing typed

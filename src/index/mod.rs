@@ -4,7 +4,6 @@
 pub mod search;
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 
@@ -45,7 +44,6 @@ pub struct Background<T> {
     value: OnceLock<T>,
     make: Arc<dyn Fn() -> T + Send + Sync>,
     making: Mutex<Option<JoinHandle<T>>>,
-    started: AtomicBool,
 }
 
 impl<T: std::fmt::Debug> std::fmt::Debug for Background<T> {
@@ -64,23 +62,22 @@ impl<T: Send + 'static> Background<T> {
             value: OnceLock::new(),
             make: Arc::new(make),
             making: Mutex::new(None),
-            started: AtomicBool::new(false),
         }
     }
 
-    /// Starts making the value on another thread, once.
+    /// Starts making the value on another thread, unless it is made or being made.
     pub fn start(&self) {
-        if self.started.swap(true, Ordering::AcqRel) || self.value.get().is_some() {
+        let Ok(mut making) = self.making.lock() else {
+            return;
+        };
+        if making.is_some() || self.value.get().is_some() {
             return;
         }
         let make = Arc::clone(&self.make);
-        let handle = std::thread::Builder::new()
+        *making = std::thread::Builder::new()
             .name("dagsorden-index".into())
             .spawn(move || make())
             .ok();
-        if let Ok(mut making) = self.making.lock() {
-            *making = handle;
-        }
     }
 
     /// The value, waiting for the thread if it is at work, or making it here if none is.
@@ -185,7 +182,7 @@ mod tests {
 
     #[test]
     fn a_background_value_is_made_once_started_or_not() {
-        use std::sync::atomic::AtomicUsize;
+        use std::sync::atomic::{AtomicUsize, Ordering};
         let made = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&made);
         let later = Background::new(move || counter.fetch_add(1, Ordering::SeqCst) + 41);
