@@ -20,11 +20,15 @@ fn seeds() -> &'static [Vec<u8>] {
             .map(|(_, text)| text.as_bytes().to_vec())
             .collect();
         seeds.push(include_bytes!("fixtures/nordlys.ics").to_vec());
+        seeds.push(include_bytes!("fixtures/sessionize-all.json").to_vec());
+        seeds.push(include_bytes!("fixtures/schedule-v2.json").to_vec());
         for name in [
             "fosdem-2025.xml",
             "fosdem-2020.xml",
             "36c3-schedule.json",
             "camp2019-schedule.json",
+            "sessionize-global-azure-austria-2023.json",
+            "c3voc-schedule-v2-hub-example.json",
         ] {
             if let Some(path) = common::real_fixture(name) {
                 let bytes = std::fs::read(path).expect("read fixture");
@@ -190,7 +194,7 @@ proptest! {
 
     #[test]
     fn random_bytes_behind_each_format_opening(
-        opening in prop::sample::select(vec![&b""[..], b"<schedule>", b"BEGIN:VCALENDAR\r\n", b"{\"schedule\":", b"{\"id\":\"x\",\"title\":\"t\",\"days\":"]),
+        opening in prop::sample::select(vec![&b""[..], b"<schedule>", b"BEGIN:VCALENDAR\r\n", b"{\"schedule\":", b"{\"schedule\":{\"events\":", b"{\"sessions\":", b"[{\"groupId\":", b"{\"id\":\"x\",\"title\":\"t\",\"days\":"]),
         tail in prop::collection::vec(any::<u8>(), 0..512),
     ) {
         let mut bytes = opening.to_vec();
