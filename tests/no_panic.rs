@@ -62,26 +62,19 @@ fn read_every_way(bytes: &[u8]) {
 fn shown_text(loaded: &Loaded) -> Vec<String> {
     let p = &loaded.programme;
     let mut out: Vec<String> = vec![p.title.clone()];
-    let optional = [
-        &p.subtitle,
-        &p.organiser,
-        &p.url,
-        &p.registration,
-        &p.streaming,
-        &p.press,
-    ];
+    let optional = [&p.subtitle, &p.organiser, &p.url];
     out.extend(optional.into_iter().flatten().cloned());
+    // Texts of several lines (the native format keeps their line breaks), each line on its own.
+    let blocks = [&p.registration, &p.streaming, &p.press]
+        .into_iter()
+        .chain(p.themes.iter().map(|t| &t.description))
+        .chain(p.parts.iter().map(|t| &t.description));
+    out.extend(blocks.flatten().flat_map(|b| b.lines().map(str::to_string)));
     let venue = [&p.venue.name, &p.venue.address, &p.venue.city];
     out.extend(venue.into_iter().flatten().cloned());
     out.extend(p.rooms.iter().cloned());
-    for theme in &p.themes {
-        out.push(theme.name.clone());
-        out.extend(theme.description.clone());
-    }
-    for part in &p.parts {
-        out.push(part.name.clone());
-        out.extend(part.description.clone());
-    }
+    out.extend(p.themes.iter().map(|t| t.name.clone()));
+    out.extend(p.parts.iter().map(|t| t.name.clone()));
     out.extend(p.days.iter().filter_map(|d| d.label.clone()));
     for person in p
         .hosts
