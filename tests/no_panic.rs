@@ -20,11 +20,15 @@ fn seeds() -> &'static [Vec<u8>] {
             .map(|(_, text)| text.as_bytes().to_vec())
             .collect();
         seeds.push(include_bytes!("fixtures/nordlys.ics").to_vec());
+        seeds.push(include_bytes!("fixtures/sessionize-all.json").to_vec());
+        seeds.push(include_bytes!("fixtures/schedule-v2.json").to_vec());
         for name in [
             "fosdem-2025.xml",
             "fosdem-2020.xml",
             "36c3-schedule.json",
             "camp2019-schedule.json",
+            "sessionize-global-azure-austria-2023.json",
+            "c3voc-schedule-v2-hub-example.json",
         ] {
             if let Some(path) = common::real_fixture(name) {
                 let bytes = std::fs::read(path).expect("read fixture");
@@ -58,26 +62,19 @@ fn read_every_way(bytes: &[u8]) {
 fn shown_text(loaded: &Loaded) -> Vec<String> {
     let p = &loaded.programme;
     let mut out: Vec<String> = vec![p.title.clone()];
-    let optional = [
-        &p.subtitle,
-        &p.organiser,
-        &p.url,
-        &p.registration,
-        &p.streaming,
-        &p.press,
-    ];
+    let optional = [&p.subtitle, &p.organiser, &p.url];
     out.extend(optional.into_iter().flatten().cloned());
+    // Texts of several lines (the native format keeps their line breaks), each line on its own.
+    let blocks = [&p.registration, &p.streaming, &p.press]
+        .into_iter()
+        .chain(p.themes.iter().map(|t| &t.description))
+        .chain(p.parts.iter().map(|t| &t.description));
+    out.extend(blocks.flatten().flat_map(|b| b.lines().map(str::to_string)));
     let venue = [&p.venue.name, &p.venue.address, &p.venue.city];
     out.extend(venue.into_iter().flatten().cloned());
     out.extend(p.rooms.iter().cloned());
-    for theme in &p.themes {
-        out.push(theme.name.clone());
-        out.extend(theme.description.clone());
-    }
-    for part in &p.parts {
-        out.push(part.name.clone());
-        out.extend(part.description.clone());
-    }
+    out.extend(p.themes.iter().map(|t| t.name.clone()));
+    out.extend(p.parts.iter().map(|t| t.name.clone()));
     out.extend(p.days.iter().filter_map(|d| d.label.clone()));
     for person in p
         .hosts
@@ -190,7 +187,7 @@ proptest! {
 
     #[test]
     fn random_bytes_behind_each_format_opening(
-        opening in prop::sample::select(vec![&b""[..], b"<schedule>", b"BEGIN:VCALENDAR\r\n", b"{\"schedule\":", b"{\"id\":\"x\",\"title\":\"t\",\"days\":"]),
+        opening in prop::sample::select(vec![&b""[..], b"<schedule>", b"BEGIN:VCALENDAR\r\n", b"{\"schedule\":", b"{\"schedule\":{\"events\":", b"{\"sessions\":", b"[{\"groupId\":", b"{\"id\":\"x\",\"title\":\"t\",\"days\":"]),
         tail in prop::collection::vec(any::<u8>(), 0..512),
     ) {
         let mut bytes = opening.to_vec();

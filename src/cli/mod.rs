@@ -16,8 +16,8 @@ pub use usage::mistake;
 /// Browse a conference programme in the terminal: days, sessions, themes, and your stars.
 ///
 /// PROGRAMME is a file (dagsorden JSON, frab/Pentabarf schedule.xml, frab/pretalx
-/// schedule.json, or iCalendar .ics; the format is told from the content) or the name of a
-/// shipped programme (ks-toppmote-2024, ks-toppmote-2021). Without it, the KS toppmøte 2024
+/// schedule.json, c3voc schedule v2, a Sessionize feed, or iCalendar .ics; the format is told
+/// from the content) or the name of a shipped programme (ks-toppmote-2024, ks-toppmote-2021). Without it, the KS toppmøte 2024
 /// programme opens.
 #[derive(Debug, Parser)]
 #[command(name = "dagsorden", version, about)]
@@ -59,7 +59,7 @@ pub struct Input {
     pub programme: Option<String>,
 
     /// Read the file as this format instead of telling it from the content
-    /// (native, xml, schedule-json, ical).
+    /// (native, xml, schedule-json, ical, sessionize, schedule-v2).
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub format: Option<Format>,
 }

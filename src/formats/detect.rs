@@ -14,14 +14,20 @@ pub enum Format {
     ScheduleJson,
     /// iCalendar (RFC 5545), `.ics`.
     ICalendar,
+    /// Sessionize's API feeds ("All data", `view/Sessions`, `view/GridSmart`).
+    Sessionize,
+    /// The c3voc schedule v2: a flat list of events (the CCC hub's).
+    ScheduleV2,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [
+    pub const ALL: [Format; 6] = [
         Format::Native,
         Format::FrabXml,
         Format::ScheduleJson,
         Format::ICalendar,
+        Format::Sessionize,
+        Format::ScheduleV2,
     ];
 
     /// The name `--format` takes.
@@ -31,6 +37,8 @@ impl Format {
             Self::FrabXml => "xml",
             Self::ScheduleJson => "schedule-json",
             Self::ICalendar => "ical",
+            Self::Sessionize => "sessionize",
+            Self::ScheduleV2 => "schedule-v2",
         }
     }
 
@@ -41,6 +49,8 @@ impl Format {
             Self::FrabXml => "frab/Pentabarf schedule XML",
             Self::ScheduleJson => "frab/pretalx schedule.json",
             Self::ICalendar => "iCalendar",
+            Self::Sessionize => "Sessionize",
+            Self::ScheduleV2 => "c3voc schedule v2",
         }
     }
 
@@ -62,7 +72,16 @@ impl Format {
             Self::ICalendar
         } else if content.starts_with(b"{") && first_known_key(content) == Some(KnownKey::Schedule)
         {
-            Self::ScheduleJson
+            if super::sniff::is_schedule_v2(content) {
+                Self::ScheduleV2
+            } else {
+                Self::ScheduleJson
+            }
+        } else if (content.starts_with(b"{")
+            && first_known_key(content) == Some(KnownKey::Sessionize))
+            || (content.starts_with(b"[") && super::sniff::is_sessionize_view(content))
+        {
+            Self::Sessionize
         } else {
             Self::Native
         }
@@ -88,6 +107,8 @@ impl FromStr for Format {
             ("pretalx", Format::ScheduleJson),
             ("ics", Format::ICalendar),
             ("icalendar", Format::ICalendar),
+            ("schedule2", Format::ScheduleV2),
+            ("v2", Format::ScheduleV2),
         ];
         Self::ALL
             .iter()
@@ -113,6 +134,8 @@ enum KnownKey {
     Schedule,
     /// A key of dagsorden's own format.
     Native,
+    /// A list of Sessionize's "All data".
+    Sessionize,
 }
 
 /// The first top-level key of the JSON object in `json` that tells the format, reading only as
@@ -131,6 +154,9 @@ fn first_known_key(json: &[u8]) -> Option<KnownKey> {
                         b"schedule" => return Some(KnownKey::Schedule),
                         b"id" | b"title" | b"days" | b"themes" | b"parts" => {
                             return Some(KnownKey::Native);
+                        }
+                        b"sessions" | b"speakers" | b"categories" | b"questions" => {
+                            return Some(KnownKey::Sessionize);
                         }
                         _ => {}
                     }
@@ -157,7 +183,7 @@ fn first_known_key(json: &[u8]) -> Option<KnownKey> {
 }
 
 /// The index of the quote closing the string whose content starts at `from`.
-fn string_end(json: &[u8], from: usize) -> usize {
+pub(super) fn string_end(json: &[u8], from: usize) -> usize {
     let mut i = from;
     while i < json.len() {
         match json[i] {
@@ -185,6 +211,24 @@ mod tests {
     #[case(b"{\"title\": \"\\\"schedule\", \"days\": []}", Format::Native)]
     #[case(b"{\"a\": {\"schedule\": {}}, \"days\": []}", Format::Native)]
     #[case(b"[1, 2]", Format::Native)]
+    #[case(b"{\"sessions\": [], \"speakers\": []}", Format::Sessionize)]
+    #[case(b"[{\"groupId\": null, \"sessions\": []}]", Format::Sessionize)]
+    #[case(
+        b"[{\"date\": \"2023-05-12T00:00:00\", \"rooms\": [], \"timeSlots\": []}]",
+        Format::Sessionize
+    )]
+    #[case(
+        b"{\"schedule\": {\"version\": \"1\", \"conference\": {\"days\": []}, \"events\": []}}",
+        Format::ScheduleV2
+    )]
+    #[case(
+        b"{\"schedule\": {\"conference\": {\"days\": [{\"rooms\": {}}]}, \"events\": []}}",
+        Format::ScheduleJson
+    )]
+    #[case(
+        b"{\"schedule\": {\"conference\": {\"events\": []}}}",
+        Format::ScheduleJson
+    )]
     #[case(b"", Format::Native)]
     fn formats_are_told_by_their_content(#[case] bytes: &[u8], #[case] format: Format) {
         assert_eq!(Format::detect(bytes), format);

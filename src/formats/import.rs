@@ -64,6 +64,8 @@ pub struct Draft {
     pub room: Option<String>,
     pub themes: Vec<String>,
     pub speakers: Vec<String>,
+    /// The role of each speaker, in the same order, where the file gives one.
+    pub roles: Vec<Option<String>>,
     pub url: Option<String>,
     pub links: Vec<Link>,
     pub language: Option<String>,
@@ -125,6 +127,15 @@ impl Builder {
         }
     }
 
+    /// A room the file declares, so rooms are listed in the file's order rather than in the
+    /// order sessions first name them.
+    pub fn declare_room(&mut self, name: &str) {
+        let name = clean_line(name);
+        if !name.is_empty() {
+            self.rooms.intern(&name);
+        }
+    }
+
     /// A programme day; returns its index.
     pub fn add_day(&mut self, date: Option<NaiveDate>, label: Option<String>) -> usize {
         self.programme.days.push(Day {
@@ -181,6 +192,7 @@ impl Builder {
             room,
             themes,
             speakers: people,
+            roles,
             url,
             links,
             language,
@@ -214,7 +226,7 @@ impl Builder {
             room: clean_opt_owned(room).map(|r| self.rooms.intern(&r)),
             part: None,
             themes: self.theme_indexes(&themes),
-            speakers: speakers(people),
+            speakers: speakers(people, roles),
             streamed: false,
             open_to_press: false,
             url: clean_opt_owned(url),
@@ -412,15 +424,13 @@ fn day_time(minutes: i64) -> Option<DayTime> {
     u32::try_from(minutes).ok().and_then(DayTime::from_minutes)
 }
 
-fn speakers(names: Vec<String>) -> Vec<Speaker> {
+fn speakers(names: Vec<String>, roles: Vec<Option<String>>) -> Vec<Speaker> {
     let mut out: Vec<Speaker> = Vec::with_capacity(names.len());
-    for name in names
-        .into_iter()
-        .map(clean_line_owned)
-        .filter(|n| !n.is_empty())
-    {
-        if !out.iter().any(|s| s.name == name) {
-            out.push(Speaker { name, role: None });
+    let roles = roles.into_iter().chain(std::iter::repeat(None));
+    for (name, role) in names.into_iter().map(clean_line_owned).zip(roles) {
+        if !name.is_empty() && !out.iter().any(|s| s.name == name) {
+            let role = clean_opt_owned(role);
+            out.push(Speaker { name, role });
         }
     }
     out
@@ -581,6 +591,19 @@ fn iso_duration(text: &str) -> Option<u32> {
         minutes = minutes.checked_add(n.checked_mul(unit)?)?;
     }
     number.is_empty().then_some(minutes)
+}
+
+/// Before this hour, a session belongs to the programme day before (a late night).
+pub const NEW_DAY_HOUR: u32 = 5;
+
+/// The programme day a session starting at `wall` (venue time) belongs to: its date, or the day
+/// before for a session in the small hours.
+pub fn programme_date(wall: NaiveDateTime) -> NaiveDate {
+    if wall.hour() < NEW_DAY_HOUR {
+        wall.date().pred_opt().unwrap_or(wall.date())
+    } else {
+        wall.date()
+    }
 }
 
 /// The local date and time of day for `day_date` + `clock`, moved to the next calendar date when

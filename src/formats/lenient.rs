@@ -211,6 +211,135 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Named<T> {
     }
 }
 
+/// A list whose entries are read each as `T` (which must take any value); null or a non-list is
+/// empty. For lists of ids, or of entries that may be text or objects.
+#[derive(Debug)]
+pub struct Items<T>(pub Vec<T>);
+
+impl<T> Default for Items<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Items<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Items<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items<T>, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<T>()? {
+                    items.push(item);
+                }
+                Ok(Items(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Items<T>, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Items::default())
+            }
+            scalars_are!(Items<T>, Items::default());
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Items<T>, D::Error> {
+                d.deserialize_any(self)
+            }
+        }
+        deserializer.deserialize_any(V(PhantomData))
+    }
+}
+
+/// A value that is text (a string or a number) in some files and an object read as `T` in
+/// others (a speaker's id or `{id, name}`; a track's slug or `{slug}`); anything else is neither.
+#[derive(Debug, Default)]
+pub enum TextOr<T> {
+    Text(String),
+    Object(T),
+    #[default]
+    Neither,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for TextOr<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = TextOr<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a text or an object")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<TextOr<T>, E> {
+                Ok(TextOr::Text(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<TextOr<T>, E> {
+                Ok(TextOr::Text(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<TextOr<T>, E> {
+                Ok(TextOr::Text(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<TextOr<T>, E> {
+                Ok(TextOr::Text(v.to_string()))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<TextOr<T>, E> {
+                Ok(TextOr::Neither)
+            }
+            fn visit_unit<E>(self) -> Result<TextOr<T>, E> {
+                Ok(TextOr::Neither)
+            }
+            fn visit_none<E>(self) -> Result<TextOr<T>, E> {
+                Ok(TextOr::Neither)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<TextOr<T>, D::Error> {
+                TextOr::deserialize(d)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TextOr<T>, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(TextOr::Neither)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TextOr<T>, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(TextOr::Object)
+            }
+        }
+        deserializer.deserialize_any(V(PhantomData))
+    }
+}
+
+/// A text that may be written in several languages (`{"en": …, "de": …}`): the English one,
+/// else the first given; a plain text as it is.
+#[derive(Debug, Default)]
+pub struct Localised(pub TextOr<Named<Text>>);
+
+impl Localised {
+    /// The text to show: the English one, else the first one given.
+    pub fn pick(&self) -> Option<&str> {
+        match &self.0 {
+            TextOr::Text(text) => Some(text),
+            TextOr::Object(Named(languages)) => {
+                let given = || {
+                    languages
+                        .iter()
+                        .filter_map(|(lang, t)| Some((lang, t.as_deref()?)))
+                };
+                given()
+                    .find(|(lang, _)| *lang == "en")
+                    .or_else(|| given().next())
+                    .map(|(_, text)| text)
+            }
+            TextOr::Neither => None,
+        }
+    }
+
+    pub fn into_text(self) -> Option<String> {
+        self.pick().map(str::to_string)
+    }
+}
+
+impl<'de> Deserialize<'de> for Localised {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        TextOr::deserialize(deserializer).map(Localised)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,6 +373,48 @@ mod tests {
         assert_eq!(list.items[0].tags.items.len(), 2);
         assert_eq!(list.items[0].tags.skipped, 2);
         assert_eq!(list.items[0].tags.items[0].label.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn ids_texts_objects_and_languages_each_in_their_shape() {
+        #[derive(Deserialize, Default)]
+        #[serde(default)]
+        struct Ref {
+            name: Text,
+        }
+        let json = r#"["a", 7, {"name": "b"}, null, [1], true]"#;
+        let items: Items<TextOr<Ref>> = serde_json::from_str(json).expect("lenient");
+        let read: Vec<String> = items
+            .0
+            .into_iter()
+            .map(|item| match item {
+                TextOr::Text(t) => t,
+                TextOr::Object(r) => format!("object {}", r.name.0.unwrap_or_default()),
+                TextOr::Neither => "-".into(),
+            })
+            .collect();
+        assert_eq!(read, ["a", "7", "object b", "-", "-", "-"]);
+        let text = |json: &str| {
+            serde_json::from_str::<Localised>(json)
+                .expect("lenient")
+                .into_text()
+        };
+        assert_eq!(
+            text(r#"{"de": "Hallo", "en": "Hello"}"#).as_deref(),
+            Some("Hello")
+        );
+        assert_eq!(
+            text(r#"{"de": "Hallo", "fr": "Salut"}"#).as_deref(),
+            Some("Hallo")
+        );
+        assert_eq!(
+            text(r#"{"de": null, "fr": "Salut"}"#).as_deref(),
+            Some("Salut")
+        );
+        assert_eq!(text(r#""plain""#).as_deref(), Some("plain"));
+        assert_eq!(text("null"), None);
+        let none: Items<Text> = serde_json::from_str("null").expect("lenient");
+        assert!(none.0.is_empty());
     }
 
     #[test]

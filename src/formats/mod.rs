@@ -10,7 +10,10 @@ mod names;
 pub mod native;
 pub mod native_write;
 pub mod schedule_json;
+pub mod schedule_v2;
+pub mod sessionize;
 mod shipped;
+mod sniff;
 
 use std::path::{Path, PathBuf};
 
@@ -115,6 +118,8 @@ pub fn parse_with(
         Format::FrabXml => frab_xml::parse(bytes, origin, detail)?,
         Format::ScheduleJson => schedule_json::parse(bytes, origin, detail)?,
         Format::ICalendar => ical::parse(bytes, origin, detail)?,
+        Format::Sessionize => sessionize::parse(bytes, origin, detail)?,
+        Format::ScheduleV2 => schedule_v2::parse(bytes, origin, detail)?,
     };
     Ok(Loaded {
         programme: imported.programme,

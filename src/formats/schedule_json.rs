@@ -254,6 +254,6 @@ fn draft(
             })
             .collect(),
         language: event.language.0,
-        time_note: None,
+        ..Draft::default()
     }
 }
