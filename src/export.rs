@@ -228,7 +228,10 @@ fn day_name(programme: &Programme, day: usize) -> String {
 /// `10:30–11:00` on the chosen clock, or `time not announced`.
 fn time_range(timeline: &Timeline, shown: Shown, programme: &Programme, i: usize) -> String {
     let s = &programme.sessions[i];
-    let Some(span) = timeline.span(i) else {
+    let Some(span) = timeline
+        .span(i)
+        .filter(|_| !timeline.shows_as_written(shown))
+    else {
         return match (s.start, s.end) {
             (Some(a), Some(b)) => format!("{a}–{b}"),
             (Some(a), None) => a.to_string(),

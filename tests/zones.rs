@@ -298,3 +298,31 @@ fn with_a_zone_given_the_viewer_shows_the_venue_and_z_shows_this_computers_clock
     assert!(screen.contains("09:10 UTC (yours)"), "{screen}");
     assert!(screen.contains("09:00–09:50"), "{screen}");
 }
+
+#[test]
+fn the_viewer_shows_a_utc_only_calendar_on_this_computers_clock() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("utc-only.ics");
+    std::fs::write(&file, UTC_ONLY).expect("write");
+    let clock = Clock {
+        set: Some("2025-03-11T11:10".parse().expect("time")),
+        local: Zone::Iana(chrono_tz::Europe::Oslo),
+        shown: Shown::Venue,
+        venue: None,
+    };
+    let programme = common::load_file(&file).programme;
+    let mut app = App::with_store(programme, FavouritesStore::in_dir(dir.path()), clock);
+    let screen = common::screen_text(&common::draw(&mut app, 120, 30));
+    assert!(screen.contains("11:00–11:45"), "10:00Z in Oslo: {screen}");
+    assert!(screen.contains("14:00–14:30"), "{screen}");
+    assert!(!screen.contains("10:00–10:45"), "not in UTC: {screen}");
+    assert!(
+        screen.contains("11:10 Europe/Oslo (yours; the file names no zone)"),
+        "{screen}"
+    );
+    assert_eq!(app.visible_sessions().len(), 2);
+    assert!(
+        app.is_on(app.visible_sessions()[0]),
+        "on now at 11:10 in Oslo"
+    );
+}

@@ -222,6 +222,9 @@ pub struct Timeline {
     /// Whether the venue's clock and this computer's read the same at every session (true of
     /// a programme without times).
     same_clock: bool,
+    /// Whether the file's written times are the venue's clock times: not when it gives moments
+    /// (offsets) that are shown on another zone's clock.
+    written_at_venue: bool,
 }
 
 impl Timeline {
@@ -244,12 +247,15 @@ impl Timeline {
                 .flatten()
                 .flat_map(|s| [s.start, s.end])
                 .all(|at| venue.wall(at) == local.wall(at));
+        let gives_moments = programme.time_zone.is_none()
+            && programme.sessions.iter().any(|s| s.utc_offset.is_some());
         Self {
             venue,
             source,
             local,
             spans,
             same_clock,
+            written_at_venue: !gives_moments || source == ZoneSource::FileOffsets,
         }
     }
 
@@ -265,6 +271,12 @@ impl Timeline {
     /// something else.
     pub fn clocks_differ(&self) -> bool {
         !self.same_clock
+    }
+
+    /// Whether times on the `shown` clock read as the file writes them (so a session keeps the
+    /// file's own offset, across a change of clock too); else each moment is read on that clock.
+    pub fn shows_as_written(&self, shown: Shown) -> bool {
+        shown == Shown::Venue && self.written_at_venue
     }
 
     pub fn span(&self, session: usize) -> Option<Span> {
@@ -550,6 +562,19 @@ mod tests {
             wall("2019-12-27 11:00")
         );
         assert!(!timeline.clocks_differ());
+        assert!(
+            !timeline.shows_as_written(Shown::Venue),
+            "written in UTC, shown on the venue's clock"
+        );
+        assert!(
+            Timeline::new(
+                &programme_with(None, Some(3600), "10:00", "11:00"),
+                oslo,
+                None
+            )
+            .shows_as_written(Shown::Venue),
+            "the file's own offsets are the venue's"
+        );
         let elsewhere = Timeline::new(&p, oslo, Some(given(chrono_tz::America::New_York)));
         assert_eq!(
             elsewhere.span(0),

@@ -24,12 +24,13 @@ fn has_length(app: &App, session: usize) -> bool {
         .is_some_and(|m| m > 0)
 }
 
-/// Start and end as `HH:MM` on the chosen clock. Moments are read on that clock even at the
-/// venue (a file that gives moments in UTC is written in UTC, but shown on the venue's
-/// clock); a day without a date has no moments, so it shows the programme's own times.
+/// Start and end as `HH:MM` on the chosen clock: as written where the file's times are that
+/// clock's, else each moment read on it (a file of moments in UTC, shown on the venue's
+/// clock). A day without a date has no moments, so it shows the programme's own times.
 fn clock_times(app: &App, session: usize) -> (Option<String>, Option<String>) {
     let s = &app.programme().sessions[session];
-    match app.span(session) {
+    let as_written = app.timeline().shows_as_written(app.shown());
+    match app.span(session).filter(|_| !as_written) {
         Some(span) => (
             Some(clock(app, span.start)),
             s.end.map(|_| clock(app, span.end)),
