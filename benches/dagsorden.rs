@@ -14,7 +14,7 @@ use dagsorden::app::{App, Clock};
 use dagsorden::favourites::Stars;
 use dagsorden::formats::{Detail, SHIPPED, native_write, parse};
 use dagsorden::index::Index;
-use dagsorden::model::{Programme, Shown, Timeline, Zone};
+use dagsorden::model::{Programme, Shown, Zone};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use ratatui::Terminal;
@@ -27,6 +27,7 @@ fn clock() -> Clock {
         set: Some("2030-01-01T11:00".parse().expect("time")),
         local: Zone::Iana(chrono_tz::Europe::Oslo),
         shown: Shown::Venue,
+        venue: None,
     }
 }
 
@@ -99,7 +100,7 @@ fn bench_load<I, O>(
 }
 
 fn index_and_timeline(programme: Programme) -> impl Sized {
-    let timeline = Timeline::new(&programme, clock().local);
+    let timeline = clock().timeline(&programme);
     let index = Index::build(&std::sync::Arc::new(programme));
     black_box(index.search().search("x"));
     (index, timeline)

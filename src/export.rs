@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
 
 use crate::favourites::Level;
-use crate::model::{Programme, Session, Shown, Timeline};
+use crate::model::{Programme, Session, Shown, Timeline, Zone};
 
 /// Marks the UIDs of our exports: `<session key>@<programme id>.dagsorden`.
 const UID_DOMAIN: &str = "dagsorden";
@@ -29,7 +29,8 @@ pub struct Exported {
     pub left_out: Vec<usize>,
 }
 
-/// The sessions as an RFC 5545 calendar, times in UTC (which every calendar program reads).
+/// The sessions as an RFC 5545 calendar, times in UTC (which every calendar program reads) as
+/// the timeline places them; the venue's zone, when it has a name, as the calendar's.
 pub fn ics(
     programme: &Programme,
     timeline: &Timeline,
@@ -39,7 +40,7 @@ pub fn ics(
 ) -> Exported {
     let mut calendar = Calendar::new();
     calendar.name(&programme.title);
-    if let Some(zone) = programme.time_zone {
+    if let Zone::Iana(zone) = timeline.venue {
         calendar.timezone(zone.name());
     }
     let mut left_out = Vec::new();
@@ -227,7 +228,10 @@ fn day_name(programme: &Programme, day: usize) -> String {
 /// `10:30–11:00` on the chosen clock, or `time not announced`.
 fn time_range(timeline: &Timeline, shown: Shown, programme: &Programme, i: usize) -> String {
     let s = &programme.sessions[i];
-    let Some(span) = timeline.span(i).filter(|_| shown == Shown::Local) else {
+    let Some(span) = timeline
+        .span(i)
+        .filter(|_| !timeline.shows_as_written(shown))
+    else {
         return match (s.start, s.end) {
             (Some(a), Some(b)) => format!("{a}–{b}"),
             (Some(a), None) => a.to_string(),

@@ -244,15 +244,7 @@ impl FavouritesStore {
             path: self.path.clone(),
             source,
         };
-        std::fs::create_dir_all(self.dir()).map_err(error)?;
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.dir().join(LOCK_NAME))
-            .map_err(error)?;
-        lock.lock().map_err(error)?;
-        Ok(lock)
+        lock_in(self.dir(), LOCK_NAME).map_err(error)
     }
 
     fn read_or_set_aside(&self) -> Result<(FavouritesFile, Option<Notice>), StoreError> {
@@ -303,22 +295,40 @@ impl FavouritesStore {
             path: self.path.clone(),
             source,
         };
-        let mut temp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .suffix(TEMP_SUFFIX)
-            .tempfile_in(self.dir())
-            .map_err(error)?;
         let mut json = serde_json::to_vec_pretty(file).map_err(|e| error(e.into()))?;
         json.push(b'\n');
-        temp.write_all(&json).map_err(error)?;
-        temp.as_file().sync_all().map_err(error)?;
-        temp.persist(&self.path).map_err(|e| error(e.error))?;
-        // The rename itself is durable once the directory is synced.
-        if let Ok(dir) = File::open(self.dir()) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
+        write_atomically(&self.path, TEMP_PREFIX, &json).map_err(error)
     }
+}
+
+/// Writes `bytes` to `path` so that a crash leaves the old file or the new one: a temporary
+/// file (`<prefix><random>.tmp`) in the same directory, flushed to disk, renamed over it.
+pub(crate) fn write_atomically(path: &Path, prefix: &str, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(prefix)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    // The rename itself is durable once the directory is synced.
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// An exclusive lock on the file `name` in `dir` (both made if missing); released when dropped.
+pub(crate) fn lock_in(dir: &Path, name: &str) -> io::Result<File> {
+    std::fs::create_dir_all(dir)?;
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(name))?;
+    lock.lock()?;
+    Ok(lock)
 }
 
 /// The file in the current layout; `Err(version)` for a newer one, `None` if unreadable.

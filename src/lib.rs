@@ -20,3 +20,4 @@ pub mod planner;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod zones;

@@ -17,6 +17,7 @@ use dagsorden::i18n::{self, Lang};
 use dagsorden::model::{Shown, Zone};
 use dagsorden::tr;
 use dagsorden::ui::theme::Theme;
+use dagsorden::zones::{self, Asked, ZoneRequest, ZoneStore};
 
 #[derive(Debug, Error)]
 enum Failure {
@@ -39,9 +40,9 @@ fn main() -> ExitCode {
     i18n::set_process_lang(early);
     let parsed = dagsorden::cli::command()
         .try_get_matches()
-        .and_then(|matches| Cli::from_arg_matches(&matches));
-    let cli = match parsed {
-        Ok(cli) => cli,
+        .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, zone_asked(&matches))));
+    let (cli, zone) = match parsed {
+        Ok(parsed) => parsed,
         Err(error) => match dagsorden::cli::mistake(&error) {
             Some(line) => {
                 eprintln!("dagsorden: {line}");
@@ -55,7 +56,7 @@ fn main() -> ExitCode {
     let config_dir = config_dir(&cli);
     // Read once the language is settled, so its problems are in the user's language.
     let config = config_dir.as_deref().map(Config::load);
-    match run(&cli, config_dir, config) {
+    match run(&cli, config_dir, config, zone) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
             eprintln!("dagsorden: {failure}");
@@ -96,16 +97,38 @@ fn early_lang() -> Lang {
         .unwrap_or_default()
 }
 
-fn run(cli: &Cli, config_dir: Option<PathBuf>, config: Option<Config>) -> Result<u8, Failure> {
+/// What `--zone` asked for, and whether on the command line (so to be remembered) rather than
+/// by `DAGSORDEN_ZONE`.
+fn zone_asked(matches: &clap::ArgMatches) -> Option<Asked> {
+    let (request, source) =
+        std::iter::successors(Some(matches), |m| m.subcommand().map(|(_, sub)| sub)).find_map(
+            |m| {
+                let request = m.get_one::<ZoneRequest>("zone").copied()?;
+                Some((request, m.value_source("zone")?))
+            },
+        )?;
+    Some(Asked {
+        request,
+        remember: source == clap::parser::ValueSource::CommandLine,
+    })
+}
+
+fn run(
+    cli: &Cli,
+    config_dir: Option<PathBuf>,
+    config: Option<Config>,
+    zone: Option<Asked>,
+) -> Result<u8, Failure> {
     let clock = clock(cli, config.as_ref());
     let Some(command) = &cli.command else {
-        view(cli, config_dir, config, clock)?;
+        view(cli, config_dir, config, clock, zone)?;
         return Ok(0);
     };
     let context = Context {
         config_dir,
         clock,
         config,
+        zone,
     };
     let output = commands::run(command, &context)?;
     print!("{}", output.stdout);
@@ -120,12 +143,19 @@ fn view(
     config_dir: Option<PathBuf>,
     config: Option<Config>,
     clock: Clock,
+    zone: Option<Asked>,
 ) -> Result<(), Failure> {
     // Everything that can fail on input fails here, before the terminal is touched.
     let programme = Source::from_argument(cli.input.programme.as_deref())
         .load(cli.input.format)?
         .programme;
     let config_dir = config_dir.ok_or(Failure::NoConfigDir)?;
+    let mut notes = Vec::new();
+    let store = ZoneStore::in_dir(&config_dir);
+    let clock = Clock {
+        venue: zones::choose(zone, Some(&store), &programme.id, &mut notes),
+        ..clock
+    };
     if !std::io::stdin().is_terminal() {
         return Err(Failure::NotATerminal("stdin"));
     }
@@ -136,6 +166,9 @@ fn view(
     let theme = theme(cli, &config);
     let mut app = App::with_store(programme, FavouritesStore::in_dir(&config_dir), clock);
     app.configure(&config, theme);
+    if let Some(note) = notes.first() {
+        app.note(note.clone());
+    }
     dagsorden::tui::run(&mut app, cli.now.is_none())?;
     Ok(())
 }
@@ -165,5 +198,7 @@ fn clock(cli: &Cli, config: Option<&Config>) -> Clock {
         } else {
             configured.unwrap_or(Shown::Venue)
         },
+        // Chosen for the programme once it is read.
+        venue: None,
     }
 }

@@ -231,7 +231,7 @@ mod tests {
             ..Programme::default()
         };
         p.arrange();
-        let timeline = Timeline::new(&p, Zone::Iana(chrono_tz::Europe::Oslo));
+        let timeline = Timeline::new(&p, Zone::Iana(chrono_tz::Europe::Oslo), None);
         (p, timeline)
     }
 

@@ -19,7 +19,7 @@ use crate::config::{Config, StartView};
 use crate::favourites::{FavouritesStore, Level, Notice, Stars};
 use crate::index::Index;
 use crate::keymap::{Context, Keymap};
-use crate::model::{Programme, Session, SetClock, Shown, Span, Timeline, Zone};
+use crate::model::{Chosen, Programme, Session, SetClock, Shown, Span, Timeline, Zone};
 use crate::tr;
 use crate::ui::layout::Areas;
 use crate::ui::theme::Theme;
@@ -83,6 +83,16 @@ pub struct Clock {
     pub local: Zone,
     /// Which clock times are shown on at first.
     pub shown: Shown,
+    /// The venue zone the user set (`--zone`, or remembered for the programme), if any.
+    pub venue: Option<Chosen>,
+}
+
+impl Clock {
+    /// The programme on the world's clock, its venue's zone decided by the one rule
+    /// ([`crate::model::venue_zone`]) from this clock's choice.
+    pub fn timeline(&self, programme: &Programme) -> Timeline {
+        Timeline::new(programme, self.local, self.venue)
+    }
 }
 
 #[derive(Debug)]
@@ -142,7 +152,7 @@ impl App {
         store: Option<FavouritesStore>,
         clock: Clock,
     ) -> Self {
-        let timeline = Timeline::new(&programme, clock.local);
+        let timeline = clock.timeline(&programme);
         let now = clock.set.map_or_else(Utc::now, |set| set.moment(&timeline));
         let programme = Arc::new(programme);
         let index = Index::build(&programme);
@@ -217,6 +227,24 @@ impl App {
         }
     }
 
+    /// A problem found before the viewer opened, shown as the first status message unless
+    /// there is one already.
+    pub fn note(&mut self, problem: String) {
+        if self.status.is_none() {
+            self.status = Some(error_status(problem));
+        }
+    }
+
+    /// Shows times on the other clock, when the two differ; else says they are the same.
+    fn toggle_zone(&mut self) {
+        if self.offers(Action::ToggleZone) {
+            self.shown = self.shown.toggled();
+        } else {
+            let zone = self.timeline.venue.name();
+            self.status = Some(info_status(tr!("status.same_clock", zone = zone)));
+        }
+    }
+
     /// Where the user's files are (favourites, config), when they are kept at all.
     pub fn config_dir(&self) -> Option<&std::path::Path> {
         self.store.as_ref().and_then(|s| s.path().parent())
@@ -262,6 +290,15 @@ impl App {
     }
     pub fn shown(&self) -> Shown {
         self.shown
+    }
+
+    /// Whether `action` would do anything now; the status bar offers only those. Switching
+    /// clocks needs two clocks that differ.
+    pub fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::ToggleZone => self.timeline.clocks_differ(),
+            _ => true,
+        }
     }
     pub fn filters(&self) -> &Filters {
         &self.filters
@@ -411,7 +448,7 @@ impl App {
             Action::ToggleMyProgramme => self.toggle_view(View::MyProgramme),
             Action::ToggleNow => self.toggle_view(View::Now),
             Action::JumpToNow => self.jump_to_now(),
-            Action::ToggleZone => self.shown = self.shown.toggled(),
+            Action::ToggleZone => self.toggle_zone(),
             Action::TogglePast => self.toggle_past(),
             Action::ToggleStarredOnly => self.toggle_starred_only(),
             Action::ClearFilters => self.clear_filters(),

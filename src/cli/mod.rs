@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::formats::Format;
 use crate::i18n::Lang;
 use crate::model::SetClock;
+use crate::zones::ZoneRequest;
 
 mod localise;
 mod usage;
@@ -40,6 +41,11 @@ pub struct Cli {
     /// Show times in this machine's time zone instead of the venue's.
     #[arg(long, global = true)]
     pub local_time: bool,
+
+    /// The venue's time zone (Europe/Brussels), over the file's and this computer's; remembered
+    /// for the programme. `auto` forgets it: the file's zone, else this computer's.
+    #[arg(long, global = true, value_name = "AREA/CITY", env = "DAGSORDEN_ZONE", value_parser = parse_zone)]
+    pub zone: Option<ZoneRequest>,
 
     /// Language: nb (norsk bokmål) or en (English). Default: the config file's, else
     /// `LC_ALL` / `LC_MESSAGES` / `LANG`, else English.
@@ -201,6 +207,10 @@ fn parse_format(text: &str) -> Result<Format, String> {
 }
 
 fn parse_clock(text: &str) -> Result<SetClock, String> {
+    text.parse()
+}
+
+fn parse_zone(text: &str) -> Result<ZoneRequest, String> {
     text.parse()
 }
 

@@ -39,7 +39,7 @@ pub fn run(
     request: &Request,
     json: bool,
 ) -> Result<String, String> {
-    let timeline = Timeline::new(programme, clock.local);
+    let timeline = clock.timeline(programme);
     let agenda = Agenda {
         programme,
         timeline: &timeline,
@@ -309,6 +309,10 @@ impl Agenda<'_> {
             end: span.filter(|_| s.end.is_some()).map(|sp| moment(sp.end)),
             time: self.time_range(session),
             zone: zone.name(),
+            zone_source: match self.shown {
+                Shown::Venue => self.timeline.source.code(),
+                Shown::Local => "local-time",
+            },
             room: p.room_name(s),
             part: s.part.and_then(|i| p.parts.get(i)).map(|x| x.name.as_str()),
             themes: s
@@ -346,6 +350,9 @@ struct Item<'a> {
     time: String,
     /// The zone times are given in.
     zone: String,
+    /// Why that zone: `given` (--zone), `remembered`, `file`, `file-offsets`, `this-computer`
+    /// (the file has none), `this-computer-utc-file` (the file gives UTC only), `local-time`.
+    zone_source: &'static str,
     room: Option<&'a str>,
     part: Option<&'a str>,
     themes: Vec<&'a str>,

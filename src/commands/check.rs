@@ -4,18 +4,18 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use crate::formats::Loaded;
-use crate::model::{Programme, utc_offset_name};
+use crate::model::{Programme, Timeline, ZoneSource, utc_offset_name};
 use crate::tr;
 
-/// The summary `check` prints, one fact a line.
-pub fn summary(origin: &str, loaded: &Loaded) -> String {
+/// The summary `check` prints, one fact a line; `timeline` says which clock times are on.
+pub fn summary(origin: &str, loaded: &Loaded, timeline: &Timeline) -> String {
     let p = &loaded.programme;
     let facts = [
         (tr!("check.file"), origin.to_string()),
         (tr!("check.format"), loaded.format.description().to_string()),
         (tr!("check.title"), p.title.clone()),
         (tr!("check.id"), p.id.clone()),
-        (tr!("check.time_zone"), zone(p)),
+        (tr!("check.time_zone"), clock(p, timeline)),
         (tr!("check.days"), days(p)),
         (tr!("check.rooms"), p.rooms.len().to_string()),
         (tr!("check.themes"), p.themes.len().to_string()),
@@ -30,7 +30,20 @@ pub fn summary(origin: &str, loaded: &Loaded) -> String {
     out
 }
 
-fn zone(p: &Programme) -> String {
+/// Which clock the times are on, and why.
+fn clock(p: &Programme, timeline: &Timeline) -> String {
+    let zone = timeline.venue.name();
+    match timeline.source {
+        ZoneSource::File | ZoneSource::FileOffsets => in_file(p),
+        ZoneSource::Given => tr!("check.zone_given", zone = zone, file = in_file(p)),
+        ZoneSource::Remembered => tr!("check.zone_remembered", zone = zone, file = in_file(p)),
+        ZoneSource::NoneInFile => tr!("check.zone_floating", zone = zone),
+        ZoneSource::UtcOnly => tr!("check.zone_utc_only", zone = zone),
+    }
+}
+
+/// The zone or the offsets the file gives.
+fn in_file(p: &Programme) -> String {
     if let Some(zone) = p.time_zone {
         return zone.name().to_string();
     }

@@ -15,7 +15,9 @@ use crate::app::Clock;
 use crate::cli::{Command, ExportFormat, Input};
 use crate::favourites::{FavouritesStore, Stars, StoreError};
 use crate::formats::{Detail, LoadError, Loaded, Source};
+use crate::model::Programme;
 use crate::tr;
+use crate::zones::{self, Asked, ZoneStore};
 
 /// Why a command could not do what it was asked; the message is the one line the user sees.
 #[derive(Debug, Error)]
@@ -61,12 +63,24 @@ pub struct Context {
     pub clock: Clock,
     /// The config as loaded, when there is a config directory.
     pub config: Option<crate::config::Config>,
+    /// The venue zone `--zone` asked for, if it did.
+    pub zone: Option<Asked>,
 }
 
 impl Context {
     fn store(&self) -> Result<FavouritesStore, CommandError> {
         let dir = self.config_dir.as_ref().ok_or(CommandError::NoConfigDir)?;
         Ok(FavouritesStore::in_dir(dir))
+    }
+
+    /// The clock for this programme: its venue zone as asked now or remembered for it
+    /// (asked on the command line, it is remembered).
+    fn clock_for(&self, programme: &Programme, notes: &mut Vec<String>) -> Clock {
+        let store = self.config_dir.as_deref().map(ZoneStore::in_dir);
+        Clock {
+            venue: zones::choose(self.zone, store.as_ref(), &programme.id, notes),
+            ..self.clock
+        }
     }
 
     /// The programme's stars for a command that only reads them: none without a config
@@ -110,7 +124,16 @@ pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError>
         Command::Check { input } => {
             let source = Source::from_argument(input.programme.as_deref());
             let loaded = source.load(input.format)?;
-            Ok(check::summary(&source.display_name(), &loaded).into())
+            let mut notes = Vec::new();
+            let timeline = context
+                .clock_for(&loaded.programme, &mut notes)
+                .timeline(&loaded.programme);
+            let summary = check::summary(&source.display_name(), &loaded, &timeline);
+            Ok(Output {
+                stdout: summary,
+                notes,
+                exit: 0,
+            })
         }
         Command::Now {
             input,
@@ -215,8 +238,9 @@ fn run_agenda(
     let programme = load(input, Detail::Brief)?.programme;
     let mut notes = Vec::new();
     let stars = context.stars(&programme.id, &mut notes);
-    let stdout = agenda::run(&programme, &stars, context.clock, request, json)
-        .map_err(CommandError::BadInput)?;
+    let clock = context.clock_for(&programme, &mut notes);
+    let stdout =
+        agenda::run(&programme, &stars, clock, request, json).map_err(CommandError::BadInput)?;
     Ok(Output {
         stdout,
         notes,

@@ -38,7 +38,8 @@ pub fn export(
     let mut notes = Vec::new();
     let stars = context.stars(&programme.id, &mut notes);
     let sessions = chosen(programme, &stars, request.all);
-    let timeline = Timeline::new(programme, context.clock.local);
+    let clock = context.clock_for(programme, &mut notes);
+    let timeline = clock.timeline(programme);
     let level = |i: usize| stars.get(&programme.sessions[i].id).map(|s| s.level);
     let (text, left_out) = match request.format {
         ExportFormat::Ics => {
@@ -51,7 +52,7 @@ pub fn export(
             } else {
                 Layout::Text
             };
-            let shown = context.clock.shown;
+            let shown = clock.shown;
             (
                 export::agenda(programme, &timeline, shown, &sessions, level, layout),
                 0,
@@ -173,7 +174,8 @@ pub fn import(
     })?;
     let entries = ical::entries(&bytes)
         .ok_or_else(|| CommandError::BadInput(tr!("transfer.not_ical", path = file.display())))?;
-    let timeline = Timeline::new(programme, context.clock.local);
+    let mut notes = Vec::new();
+    let timeline = context.clock_for(programme, &mut notes).timeline(programme);
     let matched = match_entries(
         programme,
         &timeline,
@@ -213,5 +215,9 @@ pub fn import(
             let _ = writeln!(stdout, "  {title}");
         }
     }
-    Ok(stdout.into())
+    Ok(Output {
+        stdout,
+        notes,
+        exit: 0,
+    })
 }

@@ -288,8 +288,17 @@ impl Keymap {
 
     /// `(keys, word)` pairs for the status bar in this context.
     pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
+        self.hints_offered(context, |_| true)
+    }
+
+    /// As [`Self::hints`], of the actions `offered` says do something now.
+    pub fn hints_offered(
+        &self,
+        context: Context,
+        offered: impl Fn(Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         self.active(context)
-            .filter(|b| !b.keys.is_empty())
+            .filter(|b| !b.keys.is_empty() && offered(b.action()))
             .filter_map(|b| Some((keys_label(&b.keys), t(b.row.hint?))))
             .collect()
     }

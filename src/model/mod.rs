@@ -8,4 +8,7 @@ pub use daytime::DayTime;
 pub use programme::{
     Day, Description, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue,
 };
-pub use time::{SetClock, Shown, Span, Timeline, Zone, utc_offset_name};
+pub use time::{
+    Chosen, SetClock, Shown, Span, Timeline, VenueZone, Zone, ZoneSource, utc_offset_name,
+    venue_zone,
+};

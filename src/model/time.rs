@@ -130,40 +130,153 @@ impl Shown {
     }
 }
 
+/// A venue zone the user set, which beats the file's and this computer's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chosen {
+    pub zone: Tz,
+    /// Set earlier for this programme and remembered, rather than given on this command line.
+    pub remembered: bool,
+}
+
+/// Why the venue's clock is the one it is: said by `check`, the header and `--json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoneSource {
+    /// `--zone` on this command line.
+    Given,
+    /// `--zone` given earlier for this programme, and remembered.
+    Remembered,
+    /// The programme file names the zone.
+    File,
+    /// The file gives offsets from UTC, but no zone name.
+    FileOffsets,
+    /// The file's times are wall-clock times with no zone: read on this computer's clock.
+    NoneInFile,
+    /// The file gives moments in UTC only, which say nothing of the venue: shown on this
+    /// computer's clock.
+    UtcOnly,
+}
+
+impl ZoneSource {
+    /// Whether the venue's clock is this computer's because nothing else said otherwise.
+    pub fn is_this_computer(self) -> bool {
+        matches!(self, Self::NoneInFile | Self::UtcOnly)
+    }
+
+    /// A word for scripts (`--json`'s `zone_source`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Given => "given",
+            Self::Remembered => "remembered",
+            Self::File => "file",
+            Self::FileOffsets => "file-offsets",
+            Self::NoneInFile => "this-computer",
+            Self::UtcOnly => "this-computer-utc-file",
+        }
+    }
+}
+
+/// The venue's zone and why it is that one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VenueZone {
+    pub zone: Zone,
+    pub source: ZoneSource,
+}
+
+/// The one rule for the venue's clock, in order: the zone the user gave (`--zone`), the one
+/// they gave earlier for this programme, the file's zone name, the file's offsets from UTC,
+/// else this computer's zone (for floating times, and for moments given only in UTC, which
+/// name no venue).
+pub fn venue_zone(programme: &Programme, local: Zone, chosen: Option<Chosen>) -> VenueZone {
+    let venue = |zone, source| VenueZone { zone, source };
+    if let Some(chosen) = chosen {
+        let source = if chosen.remembered {
+            ZoneSource::Remembered
+        } else {
+            ZoneSource::Given
+        };
+        return venue(Zone::Iana(chosen.zone), source);
+    }
+    if let Some(tz) = programme.time_zone {
+        return venue(Zone::Iana(tz), ZoneSource::File);
+    }
+    let mut offsets = programme.sessions.iter().filter_map(|s| s.utc_offset);
+    match offsets.next() {
+        None => venue(local, ZoneSource::NoneInFile),
+        Some(first) if first.local_minus_utc() == 0 && offsets.all(|o| o == first) => {
+            venue(local, ZoneSource::UtcOnly)
+        }
+        Some(first) => venue(Zone::Fixed(first), ZoneSource::FileOffsets),
+    }
+}
+
 /// A programme's sessions placed on the world's clock, computed once when it is opened.
 #[derive(Debug, Clone)]
 pub struct Timeline {
-    /// The venue's zone: the programme's own, else the offset its file gave, else (floating
-    /// times) this machine's, since a floating programme is read where it is held.
+    /// The venue's zone, as [`venue_zone`] decides it.
     pub venue: Zone,
+    /// Why the venue's zone is that one.
+    pub source: ZoneSource,
     pub local: Zone,
     /// Each session's span, by session index; `None` without a date and a time.
     spans: Vec<Option<Span>>,
-    /// Whether the programme's times are floating: no zone, no offsets.
-    floating: bool,
+    /// Whether the venue's clock and this computer's read the same at every session (true of
+    /// a programme without times).
+    same_clock: bool,
+    /// Whether the file's written times are the venue's clock times: not when it gives moments
+    /// (offsets) that are shown on another zone's clock.
+    written_at_venue: bool,
 }
 
 impl Timeline {
-    pub fn new(programme: &Programme, local: Zone) -> Self {
-        let venue = venue_zone(programme, local);
-        let floating = programme.time_zone.is_none()
-            && programme.sessions.iter().all(|s| s.utc_offset.is_none());
-        let spans = programme
+    /// The programme on the venue's clock as [`venue_zone`] decides it from `chosen`, the
+    /// file and `local`. Everything that compares with the clock or writes times out builds
+    /// its timeline here.
+    pub fn new(programme: &Programme, local: Zone, chosen: Option<Chosen>) -> Self {
+        let VenueZone {
+            zone: venue,
+            source,
+        } = venue_zone(programme, local, chosen);
+        let spans: Vec<Option<Span>> = programme
             .sessions
             .iter()
             .map(|s| span_of(programme, s, venue))
             .collect();
+        let same_clock = venue == local
+            || spans
+                .iter()
+                .flatten()
+                .flat_map(|s| [s.start, s.end])
+                .all(|at| venue.wall(at) == local.wall(at));
+        let gives_moments = programme.time_zone.is_none()
+            && programme.sessions.iter().any(|s| s.utc_offset.is_some());
         Self {
             venue,
+            source,
             local,
             spans,
-            floating,
+            same_clock,
+            written_at_venue: !gives_moments || source == ZoneSource::FileOffsets,
         }
     }
 
-    /// Whether the programme's times name no zone or offset (read as this machine's).
-    pub fn is_floating(&self) -> bool {
-        self.floating
+    /// The venue's zone and why.
+    pub fn venue_zone(&self) -> VenueZone {
+        VenueZone {
+            zone: self.venue,
+            source: self.source,
+        }
+    }
+
+    /// Whether the venue's clock and this computer's differ, so switching between them shows
+    /// something else.
+    pub fn clocks_differ(&self) -> bool {
+        !self.same_clock
+    }
+
+    /// Whether times on the `shown` clock read as the file writes them (so a session keeps the
+    /// file's own offset, across a change of clock too); else each moment is read on that clock.
+    pub fn shows_as_written(&self, shown: Shown) -> bool {
+        shown == Shown::Venue && self.written_at_venue
     }
 
     pub fn span(&self, session: usize) -> Option<Span> {
@@ -192,19 +305,8 @@ impl Timeline {
     }
 }
 
-fn venue_zone(programme: &Programme, local: Zone) -> Zone {
-    if let Some(tz) = programme.time_zone {
-        return Zone::Iana(tz);
-    }
-    programme
-        .sessions
-        .iter()
-        .find_map(|s| s.utc_offset)
-        .map_or(local, Zone::Fixed)
-}
-
 /// A session's moments: its day's date plus its wall-clock minutes, in its own offset when the
-/// file gave one and the programme names no zone.
+/// file gave one (an exact moment), else in the venue's zone.
 fn span_of(programme: &Programme, session: &Session, venue: Zone) -> Option<Span> {
     let date = programme.days.get(session.day)?.date?;
     let zone = match (programme.time_zone, session.utc_offset) {
@@ -339,7 +441,11 @@ mod tests {
     #[test]
     fn a_session_after_midnight_is_the_next_morning() {
         let p = programme_with(Some(chrono_tz::Europe::Berlin), None, "23:30", "25:00");
-        let timeline = Timeline::new(&p, Zone::Fixed(FixedOffset::east_opt(0).expect("utc")));
+        let timeline = Timeline::new(
+            &p,
+            Zone::Fixed(FixedOffset::east_opt(0).expect("utc")),
+            None,
+        );
         let span = timeline.span(0).expect("timed");
         assert_eq!(span.start, utc("2019-12-27 22:30"));
         assert_eq!(span.end, utc("2019-12-28 00:00"));
@@ -353,7 +459,7 @@ mod tests {
     fn offsets_from_the_file_and_floating_times() {
         let local = Zone::Iana(chrono_tz::America::New_York);
         let with_offset = programme_with(None, Some(3600), "11:00", "11:30");
-        let timeline = Timeline::new(&with_offset, local);
+        let timeline = Timeline::new(&with_offset, local, None);
         assert_eq!(
             timeline.venue,
             Zone::Fixed(FixedOffset::east_opt(3600).expect("+1"))
@@ -363,7 +469,7 @@ mod tests {
             Some(utc("2019-12-27 10:00"))
         );
         let floating = programme_with(None, None, "11:00", "11:30");
-        let timeline = Timeline::new(&floating, local);
+        let timeline = Timeline::new(&floating, local, None);
         assert_eq!(
             timeline.venue, local,
             "floating times are read where they are read"
@@ -374,10 +480,117 @@ mod tests {
         );
     }
 
+    fn given(zone: Tz) -> Chosen {
+        Chosen {
+            zone,
+            remembered: false,
+        }
+    }
+
+    #[test]
+    fn the_venue_zone_is_decided_in_one_order() {
+        let local = Zone::Iana(chrono_tz::Europe::Oslo);
+        let brussels = chrono_tz::Europe::Brussels;
+        let decided = |p: &Programme, chosen| {
+            let v = venue_zone(p, local, chosen);
+            (v.zone, v.source)
+        };
+        let named = programme_with(Some(chrono_tz::Europe::Berlin), None, "10:00", "11:00");
+        let offsets = programme_with(None, Some(3600), "10:00", "11:00");
+        let floating = programme_with(None, None, "10:00", "11:00");
+        let utc_only = programme_with(None, Some(0), "10:00", "11:00");
+        for p in [&named, &offsets, &floating, &utc_only] {
+            assert_eq!(
+                decided(p, Some(given(brussels))),
+                (Zone::Iana(brussels), ZoneSource::Given),
+                "--zone beats everything"
+            );
+            let remembered = Some(Chosen {
+                zone: brussels,
+                remembered: true,
+            });
+            assert_eq!(
+                decided(p, remembered),
+                (Zone::Iana(brussels), ZoneSource::Remembered)
+            );
+        }
+        assert_eq!(
+            decided(&named, None),
+            (Zone::Iana(chrono_tz::Europe::Berlin), ZoneSource::File)
+        );
+        assert_eq!(
+            decided(&offsets, None),
+            (
+                Zone::Fixed(FixedOffset::east_opt(3600).expect("+1")),
+                ZoneSource::FileOffsets
+            )
+        );
+        assert_eq!(decided(&floating, None), (local, ZoneSource::NoneInFile));
+        assert_eq!(decided(&utc_only, None), (local, ZoneSource::UtcOnly));
+    }
+
+    #[test]
+    fn a_zone_given_reads_floating_times_at_the_venue() {
+        // FOSDEM 2020 on a machine in UTC: "10:00" is 10:00 in Brussels, 09:00Z.
+        let machine = Zone::Iana(chrono_tz::UTC);
+        let mut p = programme_with(None, None, "10:00", "10:30");
+        p.days[0].date = NaiveDate::from_ymd_opt(2020, 2, 1);
+        let timeline = Timeline::new(&p, machine, Some(given(chrono_tz::Europe::Brussels)));
+        assert_eq!(
+            timeline.span(0).map(|s| s.start),
+            Some(utc("2020-02-01 09:00"))
+        );
+        assert!(timeline.clocks_differ());
+        let unset = Timeline::new(&p, machine, None);
+        assert_eq!(
+            unset.span(0).map(|s| s.start),
+            Some(utc("2020-02-01 10:00"))
+        );
+        assert!(!unset.clocks_differ(), "one clock: nothing to switch");
+    }
+
+    #[test]
+    fn moments_in_utc_are_shown_on_this_computers_clock() {
+        let oslo = Zone::Iana(chrono_tz::Europe::Oslo);
+        let p = programme_with(None, Some(0), "10:00", "10:30");
+        let timeline = Timeline::new(&p, oslo, None);
+        let span = timeline.span(0).expect("timed");
+        assert_eq!(span.start, utc("2019-12-27 10:00"), "the moment is kept");
+        assert_eq!(timeline.venue, oslo);
+        assert_eq!(
+            timeline.wall(Shown::Venue, span.start),
+            wall("2019-12-27 11:00")
+        );
+        assert!(!timeline.clocks_differ());
+        assert!(
+            !timeline.shows_as_written(Shown::Venue),
+            "written in UTC, shown on the venue's clock"
+        );
+        assert!(
+            Timeline::new(
+                &programme_with(None, Some(3600), "10:00", "11:00"),
+                oslo,
+                None
+            )
+            .shows_as_written(Shown::Venue),
+            "the file's own offsets are the venue's"
+        );
+        let elsewhere = Timeline::new(&p, oslo, Some(given(chrono_tz::America::New_York)));
+        assert_eq!(
+            elsewhere.span(0),
+            Some(span),
+            "a zone given moves no moment"
+        );
+        assert_eq!(
+            elsewhere.wall(Shown::Venue, span.start),
+            wall("2019-12-27 05:00")
+        );
+    }
+
     #[test]
     fn clocks_set_by_hand() {
         let p = programme_with(Some(chrono_tz::Europe::Oslo), None, "10:00", "11:00");
-        let timeline = Timeline::new(&p, Zone::Iana(chrono_tz::America::New_York));
+        let timeline = Timeline::new(&p, Zone::Iana(chrono_tz::America::New_York), None);
         let venue: SetClock = "2024-02-13T10:30".parse().expect("venue time");
         assert_eq!(venue.moment(&timeline), utc("2024-02-13 09:30"));
         let moment: SetClock = "2024-02-13T10:30:00+01:00".parse().expect("moment");

@@ -85,7 +85,9 @@ fn clock(app: &App) -> String {
     let timeline = app.timeline();
     let wall = timeline.wall(app.shown(), app.now());
     let zone = match app.shown() {
-        Shown::Venue if timeline.is_floating() => tr!("header.floating").to_string(),
+        Shown::Venue if timeline.source.is_this_computer() => {
+            tr!("header.this_computer", zone = timeline.venue.name())
+        }
         Shown::Venue => tr!("header.venue_zone", zone = timeline.venue.name()),
         Shown::Local => tr!("header.local_zone", zone = timeline.local.name()),
     };

@@ -95,7 +95,10 @@ fn next_star(app: &App) -> Line<'static> {
 fn hints_line(app: &App, width: usize) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (keys, word) in app.keymap().hints(app.context()) {
+    for (keys, word) in app
+        .keymap()
+        .hints_offered(app.context(), |action| app.offers(action))
+    {
         let word = format!(" {word}  ");
         let needed = keys.width() + word.trim_end().width();
         if used + needed > width {

@@ -4,7 +4,7 @@ use crate::tr;
 use chrono::{DateTime, Utc};
 
 use crate::app::App;
-use crate::model::{DayTime, Shown};
+use crate::model::DayTime;
 
 /// `09:00–10:30`, `09:00` without an end, `--:--` when not announced.
 pub fn range(app: &App, session: usize) -> String {
@@ -24,17 +24,18 @@ fn has_length(app: &App, session: usize) -> bool {
         .is_some_and(|m| m > 0)
 }
 
-/// Start and end as `HH:MM` on the chosen clock.
+/// Start and end as `HH:MM` on the chosen clock: as written where the file's times are that
+/// clock's, else each moment read on it (a file of moments in UTC, shown on the venue's
+/// clock). A day without a date has no moments, so it shows the programme's own times.
 fn clock_times(app: &App, session: usize) -> (Option<String>, Option<String>) {
     let s = &app.programme().sessions[session];
-    match (app.shown(), app.span(session)) {
-        (Shown::Local, Some(span)) => (
+    let as_written = app.timeline().shows_as_written(app.shown());
+    match app.span(session).filter(|_| !as_written) {
+        Some(span) => (
             Some(clock(app, span.start)),
             s.end.map(|_| clock(app, span.end)),
         ),
-        // The venue's clock is how the programme is written; a day without a date has no
-        // moments to convert, so it too shows the programme's own times.
-        _ => (
+        None => (
             s.start.map(|t: DayTime| t.to_string()),
             s.end.map(|t| t.to_string()),
         ),

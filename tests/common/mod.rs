@@ -36,6 +36,7 @@ pub fn clock_at(time: &str) -> Clock {
         set: Some(time.parse::<SetClock>().expect("a clock time")),
         local: Zone::Iana(chrono_tz::Europe::Oslo),
         shown: Shown::Venue,
+        venue: None,
     }
 }
 
