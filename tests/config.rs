@@ -316,7 +316,7 @@ fn what_the_file_says_never_reaches_the_terminal_as_control_codes() {
         let text = problem.to_string();
         assert!(!text.chars().any(char::is_control), "{text:?}");
     }
-    let report = dagsorden::commands::settings::report(&config);
+    let report = dagsorden::commands::settings::report(&config, dagsorden::model::Shown::Venue);
     assert!(
         !report.chars().any(|c| c.is_control() && c != '\n'),
         "{report:?}"

@@ -30,7 +30,7 @@ pub enum CommandError {
     NoConfigDir,
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", crate::text::shown_path(.path))]
     File {
         path: PathBuf,
         source: std::io::Error,
@@ -104,18 +104,17 @@ fn table(facts: &[(&str, String)]) -> String {
     out
 }
 
-/// Runs a command.
-pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError> {
+/// Runs a command on the programme `input` names (see [`crate::cli::Cli::chosen_input`]: the
+/// command's own programme argument and the one before it, taken together).
+pub fn run(command: &Command, input: &Input, context: &Context) -> Result<Output, CommandError> {
     match command {
-        Command::Check { input } => {
+        Command::Check { .. } => {
             let source = Source::from_argument(input.programme.as_deref());
             let loaded = source.load(input.format)?;
             Ok(check::summary(&source.display_name(), &loaded).into())
         }
         Command::Now {
-            input,
-            favourites,
-            json,
+            favourites, json, ..
         } => {
             let request = agenda::Request::Now {
                 favourites: *favourites,
@@ -123,9 +122,7 @@ pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError>
             run_agenda(input, &request, *json, context)
         }
         Command::Next {
-            input,
-            favourites,
-            json,
+            favourites, json, ..
         } => {
             let request = agenda::Request::Next {
                 favourites: *favourites,
@@ -133,11 +130,11 @@ pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError>
             run_agenda(input, &request, *json, context)
         }
         Command::List {
-            input,
             day,
             favourites,
             theme,
             json,
+            ..
         } => {
             let request = agenda::Request::List {
                 day: *day,
@@ -147,36 +144,26 @@ pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError>
             run_agenda(input, &request, *json, context)
         }
         Command::Export {
-            programme,
             format,
             ics,
             all,
             output,
+            ..
         } => {
             let format = if *ics { ExportFormat::Ics } else { *format };
-            let input = Input {
-                programme: programme.clone(),
-                format: None,
-            };
             let request = transfer::ExportRequest {
                 format,
                 all: *all,
                 output: output.clone(),
             };
-            transfer::export(&load(&input, Detail::Full)?.programme, &request, context)
+            transfer::export(&load(input, Detail::Full)?.programme, &request, context)
         }
-        Command::Convert { input, output } => {
+        Command::Convert { output, .. } => {
             let json = crate::formats::native_write::write(&load(input, Detail::Full)?.programme);
             transfer::write_out(format!("{json}\n"), output.as_deref())
         }
         Command::Config { init } => config(*init, context),
-        Command::ImportFavourites { file, programme } => {
-            let input = Input {
-                programme: programme.clone(),
-                format: None,
-            };
-            transfer::import(&load(&input, Detail::Brief)?.programme, file, context)
-        }
+        Command::ImportFavourites { file, .. } => transfer::import_into(input, file, context),
     }
 }
 
@@ -190,7 +177,7 @@ fn config(init: bool, context: &Context) -> Result<Output, CommandError> {
         let path = crate::config::init(dir)?;
         return Ok(Output {
             stdout: String::new(),
-            notes: vec![tr!("config.written", path = path.display())],
+            notes: vec![tr!("config.written", path = crate::text::shown_path(&path))],
             exit: 0,
         });
     }
@@ -199,7 +186,7 @@ fn config(init: bool, context: &Context) -> Result<Output, CommandError> {
         .clone()
         .unwrap_or_else(|| crate::config::Config::load(dir));
     Ok(Output {
-        stdout: settings::report(&loaded),
+        stdout: settings::report(&loaded, context.clock.shown),
         notes: Vec::new(),
         exit: u8::from(!loaded.problems.is_empty()),
     })
