@@ -64,6 +64,10 @@ fn main() -> ExitCode {
     let config = config_dir.as_deref().map(Config::load);
     match run(&cli, config_dir, config) {
         Ok(output) => finish(&output),
+        Err(Failure::Command(error)) => {
+            say(&error.to_string());
+            ExitCode::from(error.exit_code())
+        }
         Err(failure) => refuse(&failure.to_string()),
     }
 }

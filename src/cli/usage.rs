@@ -55,9 +55,11 @@ pub fn mistake(error: &Error) -> Option<String> {
 /// shipped programme nor a command, but is near a command's name (`lsit`): that, with the
 /// command meant. `None` for anything else, which is then reported as a missing file.
 pub fn not_a_command(word: &str) -> Option<String> {
+    // A path or a name with an extension is a file, however near a command it is.
+    let file_like = word.contains(['/', '\\', '.']);
     let missing_file =
         Source::from_argument(Some(word)) == Source::File(word.into()) && !Path::new(word).exists();
-    if !missing_file {
+    if file_like || !missing_file {
         return None;
     }
     let suggestion = suggested_command(word)?;
@@ -203,6 +205,12 @@ mod tests {
             )
         );
         assert_eq!(not_a_command("nofile.xml"), None, "a file name");
+        assert_eq!(not_a_command("/nonexistent/programme.xml"), None, "a path");
+        assert_eq!(
+            not_a_command("lsit.ics"),
+            None,
+            "a file name near a command"
+        );
         assert_eq!(not_a_command("ks-toppmote-2024"), None, "shipped");
         assert_eq!(not_a_command("zzzzzz"), None, "near no command");
         let dir = tempfile::tempdir().expect("dir");

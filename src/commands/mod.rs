@@ -35,6 +35,23 @@ pub enum CommandError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The output file could not be written; what was there is left as it was.
+    #[error("{}", tr!("transfer.cannot_write", path = crate::text::shown_path(.path), error = .source))]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl CommandError {
+    /// 1 when the command did its work but could not write it out (as for a full standard
+    /// output), 2 when it could not do what was asked.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Write { .. } => 1,
+            _ => 2,
+        }
+    }
 }
 
 /// What a command prints: its result on standard output, and notes on standard error.

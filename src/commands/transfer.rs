@@ -122,7 +122,7 @@ pub fn write_out(text: String, path: Option<&Path>) -> Result<Output, CommandErr
 
 /// Writes the whole file or, failing, leaves what was there.
 fn write_file(path: &Path, text: &str) -> Result<(), CommandError> {
-    crate::disk::write_atomically(path, text.as_bytes()).map_err(|source| CommandError::File {
+    crate::disk::write_atomically(path, text.as_bytes()).map_err(|source| CommandError::Write {
         path: path.to_path_buf(),
         source,
     })
