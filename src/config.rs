@@ -81,9 +81,9 @@ pub struct Config {
 
 #[derive(Debug, Error)]
 pub enum ConfigError {
-    #[error("{}", tr!("config.exists", path = .0.display()))]
+    #[error("{}", tr!("config.exists", path = crate::text::shown_path(.0)))]
     Exists(PathBuf),
-    #[error("{}", tr!("config.not_written", path = .0.display(), error = .1))]
+    #[error("{}", tr!("config.not_written", path = crate::text::shown_path(.0), error = .1))]
     Write(PathBuf, std::io::Error),
 }
 

@@ -23,6 +23,36 @@ pub fn key_from_uid<'a>(programme: &str, uid: &'a str) -> Option<&'a str> {
     (domain.strip_suffix(UID_DOMAIN)?.strip_suffix('.')? == programme).then_some(key)
 }
 
+/// The programmes the UIDs of a calendar say they were exported from (only those dagsorden
+/// wrote say one), each once, in the order they first come.
+pub fn programmes_in<'a>(uids: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut programmes = Vec::new();
+    for uid in uids {
+        let exported_from = uid
+            .rsplit_once('@')
+            .and_then(|(_, domain)| domain.strip_suffix(UID_DOMAIN)?.strip_suffix('.'))
+            .filter(|id| !id.is_empty());
+        if let Some(id) = exported_from.filter(|id| !programmes.contains(id)) {
+            programmes.push(id);
+        }
+    }
+    programmes
+}
+
+/// A calendar that says it is dagsorden's (`PRODID`, RFC 5545 3.7.3), not the library's.
+fn our_calendar() -> Calendar {
+    let mut calendar = Calendar::empty();
+    let prodid = format!("-//dagsorden//dagsorden {}//EN", env!("CARGO_PKG_VERSION"));
+    for (name, value) in [
+        ("VERSION", "2.0"),
+        ("PRODID", prodid.as_str()),
+        ("CALSCALE", "GREGORIAN"),
+    ] {
+        calendar.append_property(Property::new(name, value));
+    }
+    calendar
+}
+
 /// An iCalendar text, and the sessions left out because they have no time.
 pub struct Exported {
     pub text: String,
@@ -38,7 +68,7 @@ pub fn ics(
     level: impl Fn(usize) -> Option<Level>,
     stamp: DateTime<Utc>,
 ) -> Exported {
-    let mut calendar = Calendar::new();
+    let mut calendar = our_calendar();
     calendar.name(&programme.title);
     if let Zone::Iana(zone) = timeline.venue {
         calendar.timezone(zone.name());
@@ -260,5 +290,41 @@ mod tests {
         );
         assert_eq!(key_from_uid("other", &uid), None);
         assert_eq!(key_from_uid("fosdem-2025", "abc@example.org"), None);
+    }
+
+    #[test]
+    fn a_calendar_says_which_programme_it_came_from_by_its_uids() {
+        let uids = [
+            "a@b@fosdem-2025.dagsorden",
+            "x@example.org",
+            "c@fosdem-2025.dagsorden",
+            "d@ks-toppmote-2024.dagsorden",
+            "e@.dagsorden",
+        ];
+        assert_eq!(programmes_in(uids), ["fosdem-2025", "ks-toppmote-2024"]);
+        assert!(programmes_in(["x@example.org"]).is_empty());
+    }
+
+    #[test]
+    fn the_calendar_is_dagsordens() {
+        let programme = crate::formats::Source::Shipped("ks-toppmote-2024")
+            .load(None)
+            .expect("shipped")
+            .programme;
+        let timeline = Timeline::new(&programme, crate::model::Zone::Iana(chrono_tz::UTC), None);
+        let text = ics(&programme, &timeline, &[], |_| None, Utc::now()).text;
+        let prodids: Vec<&str> = text.lines().filter(|l| l.starts_with("PRODID")).collect();
+        assert_eq!(
+            prodids,
+            [format!(
+                "PRODID:-//dagsorden//dagsorden {}//EN",
+                env!("CARGO_PKG_VERSION")
+            )
+            .as_str()]
+        );
+        assert!(
+            text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+            "{text}"
+        );
     }
 }

@@ -9,6 +9,7 @@ pub mod changes;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod disk;
 pub mod export;
 pub mod favourites;
 pub mod formats;

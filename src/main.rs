@@ -1,6 +1,6 @@
 //! Thin on purpose: read the command line and the settings, then run a command or the viewer.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,8 +8,8 @@ use clap::FromArgMatches;
 use thiserror::Error;
 
 use dagsorden::app::{App, Clock};
-use dagsorden::cli::Cli;
-use dagsorden::commands::{self, CommandError, Context};
+use dagsorden::cli::{Cli, Conflict};
+use dagsorden::commands::{self, CommandError, Context, Output};
 use dagsorden::config::Config;
 use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::{LoadError, Source};
@@ -25,6 +25,11 @@ enum Failure {
     Load(#[from] LoadError),
     #[error(transparent)]
     Command(#[from] CommandError),
+    #[error(transparent)]
+    Conflict(#[from] Conflict),
+    /// A word that is no file, no shipped programme and no command, but near one.
+    #[error("{0}")]
+    NotACommand(String),
     #[error("{}", tr!("error.not_a_terminal", stream = .0))]
     NotATerminal(&'static str),
     #[error("{}", tr!("error.no_config_dir"))]
@@ -44,10 +49,12 @@ fn main() -> ExitCode {
     let (cli, zone) = match parsed {
         Ok(parsed) => parsed,
         Err(error) => match dagsorden::cli::mistake(&error) {
+            // A mistyped command before other words is the mistake that matters.
             Some(line) => {
-                eprintln!("dagsorden: {line}");
-                return ExitCode::from(2);
+                let mistyped = dagsorden::cli::mistyped_command(std::env::args_os());
+                return refuse(&mistyped.unwrap_or(line));
             }
+            // Help and the version; clap swallows a closed pipe itself.
             None => error.exit(),
         },
     };
@@ -57,12 +64,66 @@ fn main() -> ExitCode {
     // Read once the language is settled, so its problems are in the user's language.
     let config = config_dir.as_deref().map(Config::load);
     match run(&cli, config_dir, config, zone) {
-        Ok(code) => ExitCode::from(code),
-        Err(failure) => {
-            eprintln!("dagsorden: {failure}");
-            ExitCode::from(2)
+        Ok(output) => finish(&output),
+        Err(Failure::Command(error)) => {
+            say(&error.to_string());
+            ExitCode::from(error.exit_code())
+        }
+        Err(failure) => refuse(&failure.to_string()),
+    }
+}
+
+/// Which of the two streams to write to.
+#[derive(Clone, Copy)]
+enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// Every word dagsorden prints outside the viewer goes through here: all of `text`, flushed.
+/// Never panics: a failed write is the caller's to judge.
+fn write(stream: Stream, text: &str) -> std::io::Result<()> {
+    fn all(mut out: impl Write, text: &str) -> std::io::Result<()> {
+        out.write_all(text.as_bytes())?;
+        out.flush()
+    }
+    match stream {
+        Stream::Stdout => all(std::io::stdout().lock(), text),
+        Stream::Stderr => all(std::io::stderr().lock(), text),
+    }
+}
+
+/// A command's output, then its notes; the command's exit code. A reader that stopped reading
+/// (`dagsorden list | head -1`) ends it quietly with that code, as other Unix tools end; any
+/// other failed write (a full disk) is one line on standard error and exit 1.
+fn finish(output: &Output) -> ExitCode {
+    match write(Stream::Stdout, &output.stdout) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            return ExitCode::from(output.exit);
+        }
+        Err(e) => {
+            say(&tr!("error.cannot_write_output", error = e));
+            return ExitCode::from(1);
         }
     }
+    for note in &output.notes {
+        say(note);
+    }
+    ExitCode::from(output.exit)
+}
+
+/// One line on standard error after `dagsorden: `, cleaned (it may quote a file name, a file or
+/// the command line). If even standard error cannot be written, there is no one left to tell.
+fn say(line: &str) {
+    let line = dagsorden::text::clean_line(line);
+    let _ = write(Stream::Stderr, &format!("dagsorden: {line}\n"));
+}
+
+/// A command that could not be done: its one line, exit 2.
+fn refuse(line: &str) -> ExitCode {
+    say(line);
+    ExitCode::from(2)
 }
 
 /// The language as far as it can be told before the command line is parsed: `--lang`,
@@ -118,24 +179,20 @@ fn run(
     config_dir: Option<PathBuf>,
     config: Option<Config>,
     zone: Option<Asked>,
-) -> Result<u8, Failure> {
+) -> Result<Output, Failure> {
     let clock = clock(cli, config.as_ref());
     let Some(command) = &cli.command else {
         view(cli, config_dir, config, clock, zone)?;
-        return Ok(0);
+        return Ok(Output::default());
     };
+    let input = cli.chosen_input(command)?;
     let context = Context {
         config_dir,
         clock,
         config,
         zone,
     };
-    let output = commands::run(command, &context)?;
-    print!("{}", output.stdout);
-    for note in output.notes {
-        eprintln!("dagsorden: {note}");
-    }
-    Ok(output.exit)
+    Ok(commands::run(command, &input, &context)?)
 }
 
 fn view(
@@ -146,6 +203,14 @@ fn view(
     zone: Option<Asked>,
 ) -> Result<(), Failure> {
     // Everything that can fail on input fails here, before the terminal is touched.
+    if let Some(line) = cli
+        .input
+        .programme
+        .as_deref()
+        .and_then(dagsorden::cli::not_a_command)
+    {
+        return Err(Failure::NotACommand(line));
+    }
     let programme = Source::from_argument(cli.input.programme.as_deref())
         .load(cli.input.format)?
         .programme;

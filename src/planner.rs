@@ -36,7 +36,9 @@ pub fn on_now(timeline: &Timeline, now: DateTime<Utc>) -> Vec<usize> {
 }
 
 /// For each room (or, without rooms, each part), the next of the sessions `keep` admits to
-/// start after `now`; in order of start. Sessions with no room and no part count as one place.
+/// start after `now` — every one starting at that moment, as a merged programme can have
+/// several at once in one room; in order of start. Sessions with no room and no part count as
+/// one place.
 pub fn next_by_place(
     programme: &Programme,
     timeline: &Timeline,
@@ -45,7 +47,7 @@ pub fn next_by_place(
 ) -> Vec<usize> {
     // A place is a room, or a part for sessions without a room.
     type Place = (Option<usize>, Option<usize>);
-    let mut first: HashMap<Place, (DateTime<Utc>, usize)> = HashMap::new();
+    let mut first: HashMap<Place, (DateTime<Utc>, Vec<usize>)> = HashMap::new();
     for (i, span) in timeline.spans().iter().enumerate() {
         let Some(span) = span.filter(|s| s.start > now && keep(i)) else {
             continue;
@@ -55,13 +57,18 @@ pub fn next_by_place(
             session.room,
             session.room.is_none().then_some(session.part).flatten(),
         );
-        let candidate = (span.start, i);
-        first
-            .entry(place)
-            .and_modify(|best| *best = (*best).min(candidate))
-            .or_insert(candidate);
+        let best = first.entry(place).or_insert((span.start, Vec::new()));
+        if span.start < best.0 {
+            *best = (span.start, Vec::new());
+        }
+        if span.start == best.0 {
+            best.1.push(i);
+        }
     }
-    let mut next: Vec<(DateTime<Utc>, usize)> = first.into_values().collect();
+    let mut next: Vec<(DateTime<Utc>, usize)> = first
+        .into_values()
+        .flat_map(|(start, sessions)| sessions.into_iter().map(move |i| (start, i)))
+        .collect();
     next.sort_unstable();
     next.into_iter().map(|(_, i)| i).collect()
 }
@@ -279,6 +286,18 @@ mod tests {
             ["late"]
         );
         assert!(next_by_place(&p, &timeline, at("23:45"), |_| true).is_empty());
+    }
+
+    #[test]
+    fn next_per_room_shows_every_session_starting_together() {
+        let mut merged = DAY.to_vec();
+        merged.push(("also-climate", Some("09:30"), Some("10:00"), "Nidaros"));
+        let (p, timeline) = programme(&merged);
+        assert_eq!(
+            ids(&p, &next_by_place(&p, &timeline, at("09:10"), |_| true)),
+            ["also-climate", "climate", "health"],
+            "both starting in Nidaros at 09:30, in programme order"
+        );
     }
 
     #[test]

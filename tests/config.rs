@@ -316,7 +316,7 @@ fn what_the_file_says_never_reaches_the_terminal_as_control_codes() {
         let text = problem.to_string();
         assert!(!text.chars().any(char::is_control), "{text:?}");
     }
-    let report = dagsorden::commands::settings::report(&config);
+    let report = dagsorden::commands::settings::report(&config, dagsorden::model::Shown::Venue);
     assert!(
         !report.chars().any(|c| c.is_control() && c != '\n'),
         "{report:?}"
@@ -334,4 +334,41 @@ fn the_help_ends_with_where_the_keys_are_changed() {
     let path = dir.path().join("config.toml").display().to_string();
     assert!(screen.contains("Every key can be changed in"), "{screen}");
     assert!(screen.contains(&path[..path.len().min(40)]), "{screen}");
+}
+
+#[test]
+fn dagsorden_config_reports_each_setting_in_force_and_where_it_comes_from() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "language = \"en\"\n[keys]\nbogus = \"x\"\nstar = \"*\"\n",
+    )
+    .expect("write config");
+    let out = common::dagsorden(dir.path())
+        .env_remove("DAGSORDEN_LANG")
+        .arg("config")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("language  en\n"), "no 'en (en)': {text}");
+    assert!(
+        text.contains("view      day (not set in the file)\n"),
+        "{text}"
+    );
+    assert!(text.contains("keys      star = *\n"), "{text}");
+    assert!(
+        !text.contains("bogus ="),
+        "an unknown action is no key: {text}"
+    );
+    assert!(text.contains("unknown action \"bogus\""), "{text}");
+    let overridden = dagsorden(&["--lang", "nb", "--local-time", "config"], dir.path());
+    let text = String::from_utf8_lossy(&overridden.stdout);
+    assert!(
+        text.contains("språk      nb (--lang/DAGSORDEN_LANG går foran filens en)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("tider      local (ikke satt i filen)\n"),
+        "{text}"
+    );
 }

@@ -65,3 +65,27 @@ fn readme_screen_is_the_real_screen() {
         drawn.join("\n")
     );
 }
+
+#[test]
+fn readme_example_config_is_read_without_problems() {
+    let start = README
+        .find("**Settings.**")
+        .expect("README has a Settings paragraph");
+    let block = &README[start..];
+    let block = &block[block.find("```toml\n").expect("a toml example") + 8..];
+    let example = &block[..block.find("```").expect("the example ends")];
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("config.toml"), example).expect("write");
+    let output = common::dagsorden(dir.path())
+        .arg("config")
+        .output()
+        .expect("run dagsorden config");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert!(report.contains("problems  0"), "{report}");
+    // What README sets is reported as in force, and nothing as if it were unset.
+    for line in ["view      my-programme\n", "times     venue\n", "star = *"] {
+        assert!(report.contains(line), "{line:?} not in\n{report}");
+    }
+    assert!(!report.contains("not set in the file"), "{report}");
+}

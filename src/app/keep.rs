@@ -69,12 +69,12 @@ impl App {
             |i| self.level(i),
             self.now,
         );
-        let written =
-            std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&path, exported.text));
+        let written = std::fs::create_dir_all(dir)
+            .and_then(|()| crate::disk::write_atomically(&path, exported.text.as_bytes()));
         if let Err(e) = written {
             self.status = Some(error_status(tr!(
                 "status.not_exported",
-                path = path.display(),
+                path = crate::text::shown_path(&path),
                 error = e
             )));
             return;
@@ -87,7 +87,7 @@ impl App {
             tr!(
                 "status.exported",
                 n = starred.len() - exported.left_out.len(),
-                path = path.display()
+                path = crate::text::shown_path(&path)
             ) + &left_out,
         ));
     }

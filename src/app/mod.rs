@@ -686,5 +686,8 @@ fn error_status(text: String) -> Status {
 }
 
 fn set_aside_status(aside: &std::path::Path) -> Status {
-    error_status(tr!("status.set_aside", path = aside.display()))
+    error_status(tr!(
+        "status.set_aside",
+        path = crate::text::shown_path(aside)
+    ))
 }

@@ -9,10 +9,12 @@ use crate::i18n::Lang;
 use crate::model::SetClock;
 use crate::zones::ZoneRequest;
 
+mod chosen;
 mod localise;
 mod usage;
+pub use chosen::Conflict;
 pub use localise::command;
-pub use usage::mistake;
+pub use usage::{mistake, mistyped_command, not_a_command};
 
 /// Browse a conference programme in the terminal: days, sessions, themes, and your stars.
 ///
@@ -59,7 +61,7 @@ pub struct Cli {
 }
 
 /// Which programme, and how to read it.
-#[derive(Debug, Clone, Default, Args)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
 pub struct Input {
     /// A programme file or the name of a shipped programme (default: ks-toppmote-2024).
     pub programme: Option<String>,

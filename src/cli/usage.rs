@@ -1,8 +1,12 @@
 //! A mistake on the command line, told in one line in the user's language (clap's own report
 //! runs to several lines, in English).
 
+use std::path::Path;
+
+use clap::CommandFactory;
 use clap::error::{ContextKind, ContextValue, Error, ErrorKind};
 
+use crate::formats::Source;
 use crate::text::clean_line;
 use crate::tr;
 
@@ -45,6 +49,51 @@ pub fn mistake(error: &Error) -> Option<String> {
         _ => first_line(error),
     };
     Some(finish(&what))
+}
+
+/// What to say when the word given where a programme or a command goes is neither a file, a
+/// shipped programme nor a command, but is near a command's name (`lsit`): that, with the
+/// command meant. `None` for anything else, which is then reported as a missing file.
+pub fn not_a_command(word: &str) -> Option<String> {
+    // A path or a name with an extension is a file, however near a command it is.
+    let file_like = word.contains(['/', '\\', '.']);
+    let missing_file =
+        Source::from_argument(Some(word)) == Source::File(word.into()) && !Path::new(word).exists();
+    if file_like || !missing_file {
+        return None;
+    }
+    let suggestion = suggested_command(word)?;
+    let said = with_suggestion(
+        tr!("cli.mistake.no_such_command_or_file", word = word),
+        Some(suggestion),
+    );
+    Some(finish(&said))
+}
+
+/// As [`not_a_command`], for a command line clap could not read because of such a word
+/// (`dagsorden lsit FILE`: the file then looks like a stray argument).
+pub fn mistyped_command<I, T>(args: I) -> Option<String>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let matches = super::command()
+        .ignore_errors(true)
+        .try_get_matches_from(args)
+        .ok()?;
+    let word = matches.try_get_one::<String>("programme").ok()??;
+    not_a_command(word)
+}
+
+/// The command clap would suggest for a word, by its own measure of nearness.
+fn suggested_command(word: &str) -> Option<String> {
+    // dagsorden's commands without its programme argument, which would take any word.
+    let root = super::Cli::command();
+    let commands = clap::Command::new("dagsorden")
+        .disable_help_subcommand(true)
+        .subcommands(root.get_subcommands().cloned());
+    let error = commands.try_get_matches_from(["dagsorden", word]).err()?;
+    error.get(ContextKind::SuggestedSubcommand).map(value_text)
 }
 
 /// A value clap refused (none at all, or not one of those it knows).
@@ -144,6 +193,33 @@ mod tests {
     fn help_and_version_are_left_to_clap() {
         assert_eq!(mistake_in(Lang::En, &["--help"]), None);
         assert_eq!(mistake_in(Lang::En, &["--version"]), None);
+    }
+
+    #[test]
+    fn a_mistyped_command_is_told_apart_from_a_missing_file() {
+        i18n::set_lang(Lang::En);
+        assert_eq!(
+            not_a_command("lsit").as_deref(),
+            Some(
+                "no such command or file 'lsit'; did you mean 'list'? (dagsorden --help tells more)"
+            )
+        );
+        assert_eq!(not_a_command("nofile.xml"), None, "a file name");
+        assert_eq!(not_a_command("/nonexistent/programme.xml"), None, "a path");
+        assert_eq!(
+            not_a_command("lsit.ics"),
+            None,
+            "a file name near a command"
+        );
+        assert_eq!(not_a_command("ks-toppmote-2024"), None, "shipped");
+        assert_eq!(not_a_command("zzzzzz"), None, "near no command");
+        let dir = tempfile::tempdir().expect("dir");
+        let file = dir.path().join("lsit");
+        std::fs::write(&file, "x").expect("write");
+        assert_eq!(not_a_command(&file.to_string_lossy()), None, "a file");
+        let said = mistyped_command(["dagsorden", "lsit", "fosdem.xml", "--json"]);
+        assert!(said.is_some_and(|s| s.contains("did you mean 'list'")));
+        assert_eq!(mistyped_command(["dagsorden", "list", "--bogus"]), None);
     }
 
     #[test]

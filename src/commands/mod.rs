@@ -32,11 +32,28 @@ pub enum CommandError {
     NoConfigDir,
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", crate::text::shown_path(.path))]
     File {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The output file could not be written; what was there is left as it was.
+    #[error("{}", tr!("transfer.cannot_write", path = crate::text::shown_path(.path), error = .source))]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl CommandError {
+    /// 1 when the command did its work but could not write it out (as for a full standard
+    /// output), 2 when it could not do what was asked.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Write { .. } => 1,
+            _ => 2,
+        }
+    }
 }
 
 /// What a command prints: its result on standard output, and notes on standard error.
@@ -118,10 +135,11 @@ fn table(facts: &[(&str, String)]) -> String {
     out
 }
 
-/// Runs a command.
-pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError> {
+/// Runs a command on the programme `input` names (see [`crate::cli::Cli::chosen_input`]: the
+/// command's own programme argument and the one before it, taken together).
+pub fn run(command: &Command, input: &Input, context: &Context) -> Result<Output, CommandError> {
     match command {
-        Command::Check { input } => {
+        Command::Check { .. } => {
             let source = Source::from_argument(input.programme.as_deref());
             let loaded = source.load(input.format)?;
             let mut notes = Vec::new();
@@ -136,9 +154,7 @@ pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError>
             })
         }
         Command::Now {
-            input,
-            favourites,
-            json,
+            favourites, json, ..
         } => {
             let request = agenda::Request::Now {
                 favourites: *favourites,
@@ -146,9 +162,7 @@ pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError>
             run_agenda(input, &request, *json, context)
         }
         Command::Next {
-            input,
-            favourites,
-            json,
+            favourites, json, ..
         } => {
             let request = agenda::Request::Next {
                 favourites: *favourites,
@@ -156,11 +170,11 @@ pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError>
             run_agenda(input, &request, *json, context)
         }
         Command::List {
-            input,
             day,
             favourites,
             theme,
             json,
+            ..
         } => {
             let request = agenda::Request::List {
                 day: *day,
@@ -170,36 +184,26 @@ pub fn run(command: &Command, context: &Context) -> Result<Output, CommandError>
             run_agenda(input, &request, *json, context)
         }
         Command::Export {
-            programme,
             format,
             ics,
             all,
             output,
+            ..
         } => {
             let format = if *ics { ExportFormat::Ics } else { *format };
-            let input = Input {
-                programme: programme.clone(),
-                format: None,
-            };
             let request = transfer::ExportRequest {
                 format,
                 all: *all,
                 output: output.clone(),
             };
-            transfer::export(&load(&input, Detail::Full)?.programme, &request, context)
+            transfer::export(&load(input, Detail::Full)?.programme, &request, context)
         }
-        Command::Convert { input, output } => {
+        Command::Convert { output, .. } => {
             let json = crate::formats::native_write::write(&load(input, Detail::Full)?.programme);
             transfer::write_out(format!("{json}\n"), output.as_deref())
         }
         Command::Config { init } => config(*init, context),
-        Command::ImportFavourites { file, programme } => {
-            let input = Input {
-                programme: programme.clone(),
-                format: None,
-            };
-            transfer::import(&load(&input, Detail::Brief)?.programme, file, context)
-        }
+        Command::ImportFavourites { file, .. } => transfer::import_into(input, file, context),
     }
 }
 
@@ -213,7 +217,7 @@ fn config(init: bool, context: &Context) -> Result<Output, CommandError> {
         let path = crate::config::init(dir)?;
         return Ok(Output {
             stdout: String::new(),
-            notes: vec![tr!("config.written", path = path.display())],
+            notes: vec![tr!("config.written", path = crate::text::shown_path(&path))],
             exit: 0,
         });
     }
@@ -222,7 +226,7 @@ fn config(init: bool, context: &Context) -> Result<Output, CommandError> {
         .clone()
         .unwrap_or_else(|| crate::config::Config::load(dir));
     Ok(Output {
-        stdout: settings::report(&loaded),
+        stdout: settings::report(&loaded, context.clock.shown),
         notes: Vec::new(),
         exit: u8::from(!loaded.problems.is_empty()),
     })

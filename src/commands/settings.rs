@@ -16,51 +16,41 @@ fn name_of<T: PartialEq>(names: &[(&'static str, T)], wanted: &T) -> &'static st
         .map_or("", |(n, _)| *n)
 }
 
-/// What `dagsorden config` prints: the file, the settings it gives, the keys it changes and
-/// every problem with its line.
-pub fn report(config: &Config) -> String {
+/// What `dagsorden config` prints: the file, each setting as it is in force (and where it
+/// comes from when not from the file), the keys it changes and every problem with its line.
+/// `shown` is the clock in force, which `--local-time` may have changed.
+pub fn report(config: &Config, shown: Shown) -> String {
     let s = &config.settings;
-    let default = tr!("config.report_default");
-    let or_default =
-        |value: Option<&str>| value.map_or_else(|| default.to_string(), str::to_string);
-    let changed: Vec<String> = s
-        .keys
-        .iter()
-        .map(|r| crate::text::clean_line(&format!("{} = {}", r.name, r.keys.join("/"))))
-        .collect();
+    let word = |shown| match shown {
+        Shown::Venue => "venue",
+        Shown::Local => "local",
+    };
+    let lang = crate::i18n::lang().code();
+    let theme = name_of(&Theme::NAMES, &s.theme.unwrap_or_default());
+    // No view in the file opens the day.
+    let view = name_of(&StartView::NAMES, &s.view.unwrap_or(StartView::Day));
     let mut facts = vec![
-        (tr!("config.report_file"), config.path.display().to_string()),
+        (
+            tr!("config.report_file"),
+            crate::text::shown_path(&config.path),
+        ),
         (
             tr!("config.report_language"),
-            format!(
-                "{} ({})",
-                crate::i18n::lang().code(),
-                or_default(s.lang.map(Lang::code))
-            ),
+            in_force(lang, s.lang.map(Lang::code), "--lang/DAGSORDEN_LANG"),
         ),
         (
             tr!("config.report_theme"),
-            or_default(s.theme.map(|t| name_of(&Theme::NAMES, &t))),
+            in_force(theme, s.theme.is_some().then_some(theme), ""),
         ),
         (
             tr!("config.report_view"),
-            or_default(s.view.map(|v| name_of(&StartView::NAMES, &v))),
+            in_force(view, s.view.is_some().then_some(view), ""),
         ),
         (
             tr!("config.report_times"),
-            or_default(s.times.map(|t| match t {
-                Shown::Venue => "venue",
-                Shown::Local => "local",
-            })),
+            in_force(word(shown), s.times.map(word), "--local-time"),
         ),
-        (
-            tr!("config.report_keys"),
-            if changed.is_empty() {
-                default.to_string()
-            } else {
-                changed.join(", ")
-            },
-        ),
+        (tr!("config.report_keys"), keys(config)),
         (
             tr!("config.report_problems"),
             config.problems.len().to_string(),
@@ -74,4 +64,56 @@ pub fn report(config: &Config) -> String {
         let _ = writeln!(out, "  {problem}");
     }
     out
+}
+
+/// A setting's value in force: alone when the file gives it, else with why it is what it is —
+/// not set in the file, or set there but overridden (by `overridden_by`).
+fn in_force(value: &str, in_file: Option<&str>, overridden_by: &str) -> String {
+    match in_file {
+        Some(file) if file == value => value.to_string(),
+        Some(file) => format!(
+            "{value} ({})",
+            tr!("config.report_overridden", by = overridden_by, file = file)
+        ),
+        None => format!("{value} ({})", tr!("config.report_not_set")),
+    }
+}
+
+/// The actions the file gives keys to, each with the keys it has now; actions that do not
+/// exist are problems, not keys.
+fn keys(config: &Config) -> String {
+    let mut changed: Vec<String> = Vec::new();
+    for rebinding in &config.settings.keys {
+        let name = rebinding.name.as_str();
+        if crate::keymap::defaults::first_row(name).is_none() {
+            continue;
+        }
+        let mut keys: Vec<String> = Vec::new();
+        for binding in config
+            .keymap
+            .bindings()
+            .iter()
+            .filter(|b| b.row.name == Some(name))
+        {
+            for key in binding.keys.iter().map(crate::keymap::Key::spec) {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        let keys = if keys.is_empty() {
+            tr!("config.report_no_key").to_string()
+        } else {
+            keys.join("/")
+        };
+        let line = crate::text::clean_line(&format!("{name} = {keys}"));
+        if !changed.contains(&line) {
+            changed.push(line);
+        }
+    }
+    if changed.is_empty() {
+        tr!("config.report_default").to_string()
+    } else {
+        changed.join(", ")
+    }
 }

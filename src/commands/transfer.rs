@@ -9,12 +9,14 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 
 use super::{CommandError, Context, Output};
-use crate::cli::ExportFormat;
+use crate::cli::{ExportFormat, Input};
 use crate::export::{self, Layout};
 use crate::favourites::{Level, Seen, Star, Stars};
 use crate::formats::ical::{self, CalendarEntry};
+use crate::formats::{Detail, SHIPPED};
 use crate::index::search::fold;
 use crate::model::{Programme, Timeline};
+use crate::text::{clean_line, clean_opt, shown_path};
 
 /// What `export` was asked for.
 pub struct ExportRequest {
@@ -30,6 +32,9 @@ fn chosen(programme: &Programme, stars: &Stars, all: bool) -> Vec<usize> {
         .collect()
 }
 
+/// Writes the chosen sessions as a calendar or an agenda. With none to write (nothing starred,
+/// or none with a time for a calendar) it writes nothing, not even an empty file, says so and
+/// exits 1.
 pub fn export(
     programme: &Programme,
     request: &ExportRequest,
@@ -38,6 +43,14 @@ pub fn export(
     let mut notes = Vec::new();
     let stars = context.stars(&programme.id, &mut notes);
     let sessions = chosen(programme, &stars, request.all);
+    if sessions.is_empty() {
+        notes.push(if request.all {
+            tr!("transfer.no_sessions").into()
+        } else {
+            tr!("transfer.no_stars").into()
+        });
+        return Ok(nothing_written(notes));
+    }
     let clock = context.clock_for(programme, &mut notes);
     let timeline = clock.timeline(programme);
     let level = |i: usize| stars.get(&programme.sessions[i].id).map(|s| s.level);
@@ -59,12 +72,9 @@ pub fn export(
             )
         }
     };
-    if sessions.is_empty() {
-        notes.push(if request.all {
-            tr!("transfer.no_sessions").into()
-        } else {
-            tr!("transfer.no_stars").into()
-        });
+    if left_out == sessions.len() {
+        notes.push(tr!("transfer.none_timed", n = left_out));
+        return Ok(nothing_written(notes));
     }
     if left_out > 0 {
         notes.push(tr!("transfer.left_out", n = left_out));
@@ -80,13 +90,22 @@ pub fn export(
     notes.push(tr!(
         "transfer.wrote_sessions",
         n = sessions.len() - left_out,
-        path = path.display()
+        path = shown_path(path)
     ));
     Ok(Output {
         stdout: String::new(),
         notes,
         exit: 0,
     })
+}
+
+/// Nothing on standard output and no file: only the notes saying why, and exit 1.
+fn nothing_written(notes: Vec<String>) -> Output {
+    Output {
+        stdout: String::new(),
+        notes,
+        exit: 1,
+    }
 }
 
 /// The text on standard output, or in `path` with a note saying so.
@@ -97,13 +116,14 @@ pub fn write_out(text: String, path: Option<&Path>) -> Result<Output, CommandErr
     write_file(path, &text)?;
     Ok(Output {
         stdout: String::new(),
-        notes: vec![tr!("transfer.wrote", path = path.display())],
+        notes: vec![tr!("transfer.wrote", path = shown_path(path))],
         exit: 0,
     })
 }
 
+/// Writes the whole file or, failing, leaves what was there.
 fn write_file(path: &Path, text: &str) -> Result<(), CommandError> {
-    std::fs::write(path, text).map_err(|source| CommandError::File {
+    crate::disk::write_atomically(path, text.as_bytes()).map_err(|source| CommandError::Write {
         path: path.to_path_buf(),
         source,
     })
@@ -151,11 +171,12 @@ pub fn match_entries(
                 };
                 matched.found.push((i, level));
             }
+            // A UID is the file's text as much as a title is.
             None => matched.missing.push(
                 entry
                     .summary
                     .clone()
-                    .or_else(|| entry.uid.clone())
+                    .or_else(|| clean_opt(entry.uid.as_deref()))
                     .unwrap_or_else(|| tr!("transfer.untitled").into()),
             ),
         }
@@ -163,24 +184,79 @@ pub fn match_entries(
     matched
 }
 
-pub fn import(
-    programme: &Programme,
-    file: &Path,
-    context: &Context,
-) -> Result<Output, CommandError> {
+/// Stars what the calendar `file` names, in the programme `input` names or, when it names none,
+/// in the one the calendar was exported from (its UIDs say which); never in a programme the
+/// user did not name or the calendar does not say.
+pub fn import_into(input: &Input, file: &Path, context: &Context) -> Result<Output, CommandError> {
+    let entries = read_calendar(file)?;
+    let exported_from = export::programmes_in(entries.iter().filter_map(|e| e.uid.as_deref()));
+    let mut notes = Vec::new();
+    let input = match &input.programme {
+        Some(_) => input.clone(),
+        None => Input {
+            programme: Some(shipped_from(&exported_from, file)?),
+            format: input.format,
+        },
+    };
+    let programme = super::load(&input, Detail::Brief)?.programme;
+    if let Some(other) = exported_from.iter().find(|&&id| id != programme.id) {
+        notes.push(tr!(
+            "transfer.other_programme",
+            path = shown_path(file),
+            other = clean_line(other),
+            programme = programme.title
+        ));
+    }
+    let mut output = import(&programme, &entries, context)?;
+    output.notes.splice(0..0, notes);
+    Ok(output)
+}
+
+/// The events of the calendar file.
+fn read_calendar(file: &Path) -> Result<Vec<CalendarEntry>, CommandError> {
     let bytes = std::fs::read(file).map_err(|source| CommandError::File {
         path: file.to_path_buf(),
         source,
     })?;
-    let entries = ical::entries(&bytes)
-        .ok_or_else(|| CommandError::BadInput(tr!("transfer.not_ical", path = file.display())))?;
+    ical::entries(&bytes)
+        .ok_or_else(|| CommandError::BadInput(tr!("transfer.not_ical", path = shown_path(file))))
+}
+
+/// The shipped programme a calendar was exported from, or why it cannot be told.
+fn shipped_from(exported_from: &[&str], file: &Path) -> Result<String, CommandError> {
+    let path = shown_path(file);
+    match exported_from {
+        [] => Err(CommandError::BadInput(tr!(
+            "transfer.which_programme",
+            path = path
+        ))),
+        [id] if SHIPPED.iter().any(|(name, _)| name == id) => Ok((*id).to_string()),
+        [id] => Err(CommandError::BadInput(tr!(
+            "transfer.programme_not_shipped",
+            path = path,
+            id = clean_line(id)
+        ))),
+        several => Err(CommandError::BadInput(tr!(
+            "transfer.several_programmes",
+            path = path,
+            ids = clean_line(&several.join(", "))
+        ))),
+    }
+}
+
+/// Stars the calendar's entries in the programme, keeping the stars already there.
+pub fn import(
+    programme: &Programme,
+    entries: &[CalendarEntry],
+    context: &Context,
+) -> Result<Output, CommandError> {
     let mut notes = Vec::new();
     let timeline = context.clock_for(programme, &mut notes).timeline(programme);
     let matched = match_entries(
         programme,
         &timeline,
         &crate::index::keys(programme),
-        &entries,
+        entries,
     );
     let store = context.store()?;
     let mut added = 0;

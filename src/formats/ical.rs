@@ -377,9 +377,13 @@ fn build(calendar: Calendar, origin: &str, detail: Detail) -> Imported {
     let mut builder = Builder::new(zone);
     builder.detail = detail;
     builder.programme.id = title.as_deref().map_or_else(|| file_slug(origin), slug);
-    builder.programme.title = title.unwrap_or_else(|| "Calendar".into());
-    builder.programme.subtitle =
-        calendar_property("X-WR-CALDESC").and_then(|d| clean_opt(Some(&d)));
+    // Without a name, the calendar's description names it, else the file.
+    let description = calendar_property("X-WR-CALDESC").and_then(|d| clean_opt(Some(&d)));
+    (builder.programme.title, builder.programme.subtitle) = match (title, description) {
+        (Some(title), description) => (title, description),
+        (None, Some(description)) => (description, None),
+        (None, None) => (file_title(origin), None),
+    };
     let mut placed = Vec::new();
     for event in &events {
         match timing(event, &mut zones) {
@@ -515,6 +519,13 @@ fn speakers(event: &Event) -> Vec<String> {
 }
 
 /// A programme id from the file's name when the calendar has no name.
+/// The file's name without its extension, as a title.
+fn file_title(origin: &str) -> String {
+    let path = std::path::Path::new(origin);
+    let name = path.file_stem().unwrap_or(path.as_os_str());
+    clean_opt(Some(&name.to_string_lossy())).unwrap_or_else(|| "Calendar".into())
+}
+
 fn file_slug(origin: &str) -> String {
     let name = std::path::Path::new(origin)
         .file_stem()

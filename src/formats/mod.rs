@@ -54,7 +54,7 @@ impl Source {
     pub fn display_name(&self) -> String {
         match self {
             Self::Shipped(name) => crate::tr!("format.shipped", name = name),
-            Self::File(path) => path.display().to_string(),
+            Self::File(path) => crate::text::shown_path(path),
         }
     }
 

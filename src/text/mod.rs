@@ -255,6 +255,12 @@ pub fn clean_block_opt(raw: Option<&str>) -> Option<String> {
     raw.map(clean_block).filter(|s| !s.is_empty())
 }
 
+/// A path as it may be shown: a file name can hold any byte, so it is cleaned as a line (bytes
+/// that are not UTF-8 shown as U+FFFD). For every path named in a message or a note.
+pub fn shown_path(path: &std::path::Path) -> String {
+    clean_line_owned(path.to_string_lossy().into_owned())
+}
+
 /// White space other than a line break (after [`strip_controls`], the only ASCII ones left are
 /// the space and the line break).
 fn is_space(c: char) -> bool {
@@ -291,10 +297,14 @@ fn strip_controls(raw: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-/// Controls, C1 controls and the bidirectional overrides that can make text lie about its order.
+/// Controls, C1 controls and the bidirectional marks and overrides that can make text lie about
+/// its order (the Arabic letter mark among them).
 fn is_invisible_control(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
         || c == '\u{feff}'
 }
 
@@ -355,6 +365,10 @@ mod tests {
     #[case("charset \u{1b}(Bok", "charset ok")]
     #[case("line\r\nbreak", "line break")]
     #[case("bidi \u{202e}desrever", "bidi desrever")]
+    #[case(
+        "marks \u{61c}a\u{200e}b\u{200f}c\u{202a}d\u{2066}e\u{2069}",
+        "marks abcde"
+    )]
     #[case("dangling escape \u{1b}", "dangling escape")]
     #[case("Trøndelag – «Som vi sår» 🌱 中文", "Trøndelag – «Som vi sår» 🌱 中文")]
     fn cleans_one_line(#[case] raw: &str, #[case] clean: &str) {
@@ -377,6 +391,7 @@ mod tests {
     #[case("c1\u{85}next", false)]
     #[case("bidi\u{202e}x", false)]
     #[case("bom\u{feff}x", false)]
+    #[case("arabic letter mark\u{61c}x", false)]
     fn clean_text_is_taken_as_it_is(#[case] text: &str, #[case] clean: bool) {
         assert_eq!(is_clean_line(text), clean);
         assert_eq!(clean_line(text) == text, clean);
@@ -414,6 +429,16 @@ mod tests {
         assert_eq!(clean_block("a  b \n  c\n\n\n d  "), "a b\nc\n\nd");
         assert_eq!(clean_block("\n\n\n"), "");
         assert_eq!(clean_block("one line"), "one line");
+    }
+
+    #[test]
+    fn a_path_is_shown_without_what_could_steer_the_terminal() {
+        let path = std::path::Path::new("/tmp/a\u{1b}]0;pwned\u{7}b\u{202e}c\u{61c}.ics");
+        assert_eq!(shown_path(path), "/tmp/abc.ics");
+        assert_eq!(
+            shown_path(std::path::Path::new("plain/name.xml")),
+            "plain/name.xml"
+        );
     }
 
     #[test]

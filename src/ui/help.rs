@@ -29,7 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = format!(" {} ", tr!("help.title", key = close));
     let config = app
         .config_dir()
-        .map(|dir| dir.join(crate::config::FILE_NAME).display().to_string());
+        .map(|dir| crate::text::shown_path(&dir.join(crate::config::FILE_NAME)));
     popup::render(app, frame, area, title, |width| {
         let mut lines = lines(app.keymap(), width);
         if let Some(path) = &config {

@@ -1,0 +1,127 @@
+//! Writing a whole file so that a crash, a full disk or a killed process leaves the old file or
+//! the new one, never half of one: a temporary file beside it, flushed to disk, then renamed.
+
+use std::fs::{self, File, Permissions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// How many links deep a path may point before it is taken as a loop.
+const MAX_LINKS: usize = 40;
+
+/// Writes `bytes` to `path` atomically. A path that is a symbolic link stays one: the file it
+/// points to is replaced. An existing file keeps its permissions.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = through_links(path)?;
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dagsorden.").suffix(".tmp");
+    if let Some(permissions) = permissions_for(&target) {
+        builder.permissions(permissions);
+    }
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(&target).map_err(|e| e.error)?;
+    // The rename itself is durable once the directory is synced.
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// The file a path names once symbolic links are followed (the path itself if it is none).
+fn through_links(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let next = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if next.is_relative() => parent.join(next),
+                    _ => next,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// An existing file's permissions; for a new one, what creating it plainly would give (the
+/// temporary file alone would be readable by its owner only).
+fn permissions_for(target: &Path) -> Option<Permissions> {
+    match fs::metadata(target) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => new_file_permissions(),
+    }
+}
+
+#[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // `None` elsewhere
+fn new_file_permissions() -> Option<Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    // The umask still applies, as for any new file.
+    Some(Permissions::from_mode(0o666))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<Permissions> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".dagsorden."))
+            .collect()
+    }
+
+    #[test]
+    fn writes_a_new_file_and_replaces_an_old_one_whole() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("out.ics");
+        write_atomically(&path, b"first").expect("write");
+        write_atomically(&path, b"second").expect("write");
+        assert_eq!(fs::read(&path).expect("read"), b"second");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_stays_a_link_and_permissions_stay() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("dir");
+        let real = dir.path().join("real.ics");
+        fs::write(&real, "old").expect("write");
+        fs::set_permissions(&real, Permissions::from_mode(0o640)).expect("chmod");
+        let link = dir.path().join("link.ics");
+        std::os::unix::fs::symlink("real.ics", &link).expect("link");
+        write_atomically(&link, b"new").expect("write");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).expect("read"), b"new");
+        let mode = fs::metadata(&real).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().expect("dir");
+        let missing = dir.path().join("no/such/dir/out.ics");
+        assert!(write_atomically(&missing, b"x").is_err());
+        assert!(leftovers(dir.path()).is_empty());
+    }
+}
