@@ -11,7 +11,7 @@ use chrono::Utc;
 use super::{CommandError, Context, Output};
 use crate::cli::ExportFormat;
 use crate::export::{self, Layout};
-use crate::favourites::{Level, Seen, Star, Stars};
+use crate::favourites::{Level, Notice, Seen, Star, Stars};
 use crate::formats::ical::{self, CalendarEntry};
 use crate::index::search::fold;
 use crate::model::{Programme, Timeline};
@@ -182,7 +182,7 @@ pub fn import(
     );
     let store = context.store()?;
     let mut added = 0;
-    store.modify(&programme.id, |stars| {
+    let (_, notice) = store.modify(&programme.id, |stars| {
         for &(i, level) in &matched.found {
             let session = &programme.sessions[i];
             // Merge, never wipe: a star already set keeps its level.
@@ -213,5 +213,9 @@ pub fn import(
             let _ = writeln!(stdout, "  {title}");
         }
     }
-    Ok(stdout.into())
+    Ok(Output {
+        stdout,
+        notes: notice.iter().map(Notice::to_string).collect(),
+        exit: 0,
+    })
 }
