@@ -7,7 +7,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use common::{clock_at, draw, load_file, real_fixture, run, screen_text};
+use common::{clock_at, draw, load_file, real, run, screen_text};
 use dagsorden::action::{Action, Pane};
 use dagsorden::app::{App, Entry, Overlay, View};
 use dagsorden::changes::Change;
@@ -308,9 +308,7 @@ fn ics_naming(programme: &str, keys: &[String]) -> String {
 
 #[test]
 fn two_instances_saving_at_once_keep_both_stars() {
-    let Some(path) = real_fixture("fosdem-2025.xml") else {
-        return;
-    };
+    let path = real("fosdem-2025.xml");
     let programme = load_file(&path).programme;
     let config = tempfile::tempdir().expect("dir");
     let processes = 8;
