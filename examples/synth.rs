@@ -11,7 +11,7 @@ fn main() {
         .unwrap_or(100_000);
     let sources = synth::real_programmes();
     if sources.is_empty() {
-        eprintln!("synth: the real programmes (../shared/fixtures/real) are not there");
+        eprintln!("synth: no real programme found (tests/fixtures/real, ../shared/fixtures/real)");
         std::process::exit(2);
     }
     let programme = synth::synth(&sources, count);

@@ -11,13 +11,19 @@ const MAX_LINKS: usize = 40;
 /// Writes `bytes` to `path` atomically. A path that is a symbolic link stays one: the file it
 /// points to is replaced. An existing file keeps its permissions.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_as(path, ".dagsorden.", bytes)
+}
+
+/// As [`write_atomically`], the temporary file named `<prefix><random>.tmp`, so a store can
+/// find its own leftovers after a crash.
+pub(crate) fn write_atomically_as(path: &Path, prefix: &str, bytes: &[u8]) -> io::Result<()> {
     let target = through_links(path)?;
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".dagsorden.").suffix(".tmp");
+    builder.prefix(prefix).suffix(".tmp");
     if let Some(permissions) = permissions_for(&target) {
         builder.permissions(permissions);
     }
@@ -32,8 +38,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// An exclusive lock on the file at `path` (made if missing, never truncated); released when
+/// the returned file is dropped.
+pub(crate) fn lock(path: &Path) -> io::Result<File> {
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)?;
+    lock.lock()?;
+    Ok(lock)
+}
+
 /// The file a path names once symbolic links are followed (the path itself if it is none).
-fn through_links(path: &Path) -> io::Result<PathBuf> {
+pub(crate) fn through_links(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         match fs::symlink_metadata(&current) {

@@ -3,12 +3,15 @@
 //! Every change takes a lock, re-reads the file, applies just that change and writes the result
 //! atomically (temporary file in the same directory, flushed to disk, then renamed), so a second
 //! instance's stars are kept and a crash leaves the old file or the new one, never half of one.
-//! A file that cannot be understood is moved aside under a timestamped name, never overwritten;
-//! an older layout is migrated when read.
+//! Reading changes nothing: a file that cannot be understood is reported and left where it is.
+//! Only a save moves it aside (under a timestamped name, never overwritten) before writing anew.
+//! A favourites file that is a symbolic link stays one: saves replace the file it leads to.
+//! An older layout is migrated when read; the texts a star remembers are cleaned when read, as
+//! they may reach the screen.
 
 use std::collections::BTreeMap;
-use std::fs::{File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::File;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -24,23 +27,47 @@ const LOCK_NAME: &str = "favourites.lock";
 const TEMP_PREFIX: &str = ".favourites.";
 const TEMP_SUFFIX: &str = ".tmp";
 
+/// Why the favourites could not be read or saved; each names the file (or directory) at fault.
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("{}", crate::tr!("favourites.cannot_read", path = .path.display(), error = .source))]
+    #[error("{}", crate::tr!("favourites.cannot_read", path = shown(.path), error = .source))]
     Read { path: PathBuf, source: io::Error },
-    #[error("{}", crate::tr!("favourites.cannot_save", path = .path.display(), error = .source))]
+    #[error("{}", crate::tr!("favourites.cannot_save", path = shown(.path), error = .source))]
     Write { path: PathBuf, source: io::Error },
-    #[error("{}", crate::tr!("favourites.newer", path = .path.display(), version = .version))]
+    #[error("{}", crate::tr!("favourites.newer", path = shown(.path), version = .version))]
     Newer { path: PathBuf, version: u32 },
-    #[error("{}", crate::tr!("favourites.cannot_move", path = .path.display(), error = .source))]
+    #[error("{}", crate::tr!("favourites.cannot_move", path = shown(.path), error = .source))]
     SetAside { path: PathBuf, source: io::Error },
+    /// The file is there but is not favourites this build can read; reading left it as it is.
+    #[error("{}", crate::tr!("favourites.unreadable", path = shown(.path)))]
+    Unreadable { path: PathBuf },
+    #[error("{}", crate::tr!("favourites.cannot_lock", path = shown(.path), error = .source))]
+    Lock { path: PathBuf, source: io::Error },
+    /// The directory the favourites live in cannot be made or used (a file in its place, say).
+    #[error("{}", crate::tr!("favourites.config_dir", path = shown(.path), error = .source))]
+    ConfigDir { path: PathBuf, source: io::Error },
 }
 
-/// What loading found that the user should be told.
+/// A path as it may be printed: file names come from outside too.
+fn shown(path: &Path) -> String {
+    crate::text::clean_line(&path.display().to_string())
+}
+
+/// What a save found that the user should be told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// The file could not be understood and was moved to this path.
     SetAside(PathBuf),
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Notice::SetAside(aside) => {
+                f.write_str(&crate::tr!("favourites.moved_aside", path = shown(aside)))
+            }
+        }
+    }
 }
 
 /// How much the user wants to be at a session.
@@ -91,6 +118,19 @@ impl Seen {
             room: programme.room_name(session).map(str::to_string),
         }
     }
+
+    /// The record as read from the file, which anyone may have edited: cleaned like any text
+    /// from outside, since it is shown in My programme and the list of changes.
+    fn cleaned(self) -> Self {
+        use crate::text::{clean_line_owned, clean_opt_owned};
+        Self {
+            title: clean_line_owned(self.title),
+            date: clean_opt_owned(self.date),
+            start: clean_opt_owned(self.start),
+            end: clean_opt_owned(self.end),
+            room: clean_opt_owned(self.room),
+        }
+    }
 }
 
 /// One star.
@@ -125,6 +165,20 @@ struct FavouritesFile {
     version: u32,
     #[serde(default)]
     programmes: BTreeMap<String, ProgrammeStars>,
+}
+
+impl FavouritesFile {
+    /// Every remembered text cleaned (see [`Seen::cleaned`]).
+    fn cleaned(mut self) -> Self {
+        for star in self
+            .programmes
+            .values_mut()
+            .flat_map(|p| p.stars.values_mut())
+        {
+            star.seen = star.seen.take().map(Seen::cleaned);
+        }
+        self
+    }
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -179,11 +233,13 @@ impl FavouritesStore {
         self.path.parent().unwrap_or(Path::new("."))
     }
 
-    /// The programme's stars. A missing file means none yet; an unreadable one is set aside.
-    pub fn load(&self, programme: &str) -> Result<(Stars, Option<Notice>), StoreError> {
-        let (mut file, notice) = self.read_or_set_aside()?;
-        let stars = file.programmes.remove(programme).unwrap_or_default().stars;
-        Ok((stars, notice))
+    /// The programme's stars, changing nothing on disk. A missing file means none yet; one that
+    /// cannot be understood is [`StoreError::Unreadable`] and stays where it is.
+    pub fn load(&self, programme: &str) -> Result<Stars, StoreError> {
+        let mut file = self.read()?.ok_or_else(|| StoreError::Unreadable {
+            path: self.path.clone(),
+        })?;
+        Ok(file.programmes.remove(programme).unwrap_or_default().stars)
     }
 
     /// Sets or removes one star and saves at once; returns the programme's stars as now saved,
@@ -203,15 +259,22 @@ impl FavouritesStore {
     }
 
     /// Applies `change` to the programme's stars under the lock, on the file as it is now, and
-    /// saves; returns the stars as saved.
+    /// saves; returns the stars as saved. A file that cannot be understood is first moved aside,
+    /// and the notice says where.
     pub fn modify(
         &self,
         programme: &str,
         change: impl FnOnce(&mut Stars),
     ) -> Result<(Stars, Option<Notice>), StoreError> {
         let _lock = self.lock()?;
-        self.remove_stale_temporaries();
-        let (mut file, notice) = self.read_or_set_aside()?;
+        let target = self.target()?;
+        remove_stale_temporaries(target.parent().unwrap_or(Path::new(".")));
+        let (mut file, notice) = if let Some(file) = self.read()? {
+            (file, None)
+        } else {
+            let aside = set_aside(&target)?;
+            (FavouritesFile::default(), Some(Notice::SetAside(aside)))
+        };
         let entry = file.programmes.entry(programme.to_string()).or_default();
         change(&mut entry.stars);
         let stars = entry.stars.clone();
@@ -219,40 +282,49 @@ impl FavouritesStore {
             file.programmes.remove(programme);
         }
         file.version = VERSION;
-        self.write_atomically(&file)?;
+        self.write_atomically(&file, &target)?;
         Ok((stars, notice))
-    }
-
-    /// Temporary files of saves that never finished (a crash between writing and renaming).
-    /// Only called under the lock, when no save of another instance can be under way.
-    fn remove_stale_temporaries(&self) {
-        let Ok(entries) = std::fs::read_dir(self.dir()) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
     }
 
     /// An exclusive lock on the lock file beside the favourites; released when dropped.
     fn lock(&self) -> Result<File, StoreError> {
-        let error = |source| StoreError::Write {
-            path: self.path.clone(),
+        let dir = self.dir();
+        if dir.exists() && !dir.is_dir() {
+            return Err(self.dir_error(io::ErrorKind::NotADirectory.into()));
+        }
+        std::fs::create_dir_all(dir).map_err(|source| self.dir_error(source))?;
+        let path = dir.join(LOCK_NAME);
+        let error = |source| StoreError::Lock {
+            path: path.clone(),
             source,
         };
-        lock_in(self.dir(), LOCK_NAME).map_err(error)
+        crate::disk::lock(&path).map_err(error)
     }
 
-    fn read_or_set_aside(&self) -> Result<(FavouritesFile, Option<Notice>), StoreError> {
+    fn dir_error(&self, source: io::Error) -> StoreError {
+        StoreError::ConfigDir {
+            path: self.dir().to_path_buf(),
+            source,
+        }
+    }
+
+    /// The file a save replaces: the favourites file, or the file a symbolic link there leads
+    /// to (so the link stays a link and what it points at is what changes).
+    fn target(&self) -> Result<PathBuf, StoreError> {
+        crate::disk::through_links(&self.path).map_err(|source| StoreError::Write {
+            path: self.path.clone(),
+            source,
+        })
+    }
+
+    /// The file as it is on disk (following a link): `None` if it cannot be understood.
+    fn read(&self) -> Result<Option<FavouritesFile>, StoreError> {
         let bytes = match std::fs::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok((FavouritesFile::default(), None));
+                return Ok(Some(FavouritesFile::default()));
             }
+            Err(e) if e.kind() == io::ErrorKind::NotADirectory => return Err(self.dir_error(e)),
             Err(source) => {
                 return Err(StoreError::Read {
                     path: self.path.clone(),
@@ -261,74 +333,61 @@ impl FavouritesStore {
             }
         };
         match parse(&bytes) {
-            Some(Ok(file)) => Ok((file, None)),
+            Some(Ok(file)) => Ok(Some(file.cleaned())),
             Some(Err(version)) => Err(StoreError::Newer {
                 path: self.path.clone(),
                 version,
             }),
-            None => {
-                let aside = self.set_aside()?;
-                Ok((FavouritesFile::default(), Some(Notice::SetAside(aside))))
-            }
+            None => Ok(None),
         }
     }
 
-    /// Renames the unreadable file to `favourites.json.unreadable-<timestamp>` beside it.
-    fn set_aside(&self) -> Result<PathBuf, StoreError> {
-        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
-        let base = format!("{FILE_NAME}.unreadable-{stamp}");
-        let mut aside = self.path.with_file_name(&base);
-        let mut n = 1;
-        while aside.exists() {
-            n += 1;
-            aside = self.path.with_file_name(format!("{base}-{n}"));
-        }
-        std::fs::rename(&self.path, &aside).map_err(|source| StoreError::SetAside {
-            path: self.path.clone(),
-            source,
-        })?;
-        Ok(aside)
-    }
-
-    fn write_atomically(&self, file: &FavouritesFile) -> Result<(), StoreError> {
+    /// Writes `file` to `target` through a temporary file in the same directory (so the rename
+    /// is atomic), flushed to disk before it is renamed.
+    fn write_atomically(&self, file: &FavouritesFile, target: &Path) -> Result<(), StoreError> {
         let error = |source| StoreError::Write {
             path: self.path.clone(),
             source,
         };
         let mut json = serde_json::to_vec_pretty(file).map_err(|e| error(e.into()))?;
         json.push(b'\n');
-        write_atomically(&self.path, TEMP_PREFIX, &json).map_err(error)
+        crate::disk::write_atomically_as(target, TEMP_PREFIX, &json).map_err(error)
     }
 }
 
-/// Writes `bytes` to `path` so that a crash leaves the old file or the new one: a temporary
-/// file (`<prefix><random>.tmp`) in the same directory, flushed to disk, renamed over it.
-pub(crate) fn write_atomically(path: &Path, prefix: &str, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(prefix)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    // The rename itself is durable once the directory is synced.
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
+/// Temporary files of saves that never finished (a crash between writing and renaming) in
+/// `dir`. Only called under the lock, when no save of another instance can be under way.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
-    Ok(())
 }
 
-/// An exclusive lock on the file `name` in `dir` (both made if missing); released when dropped.
-pub(crate) fn lock_in(dir: &Path, name: &str) -> io::Result<File> {
-    std::fs::create_dir_all(dir)?;
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(dir.join(name))?;
-    lock.lock()?;
-    Ok(lock)
+/// Renames the unreadable `file` to `<name>.unreadable-<timestamp>` beside it.
+fn set_aside(file: &Path) -> Result<PathBuf, StoreError> {
+    let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
+    let name = file
+        .file_name()
+        .map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
+    let base = format!("{name}.unreadable-{stamp}");
+    let mut aside = file.with_file_name(&base);
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = file.with_file_name(format!("{base}-{n}"));
+    }
+    std::fs::rename(file, &aside).map_err(|source| StoreError::SetAside {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    Ok(aside)
 }
 
 /// The file in the current layout; `Err(version)` for a newer one, `None` if unreadable.
@@ -392,6 +451,15 @@ mod tests {
         stars.keys().map(String::as_str).collect()
     }
 
+    fn entries(store: &FavouritesStore) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(store.dir())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     fn write(store: &FavouritesStore, bytes: &[u8]) {
         std::fs::create_dir_all(store.dir()).expect("mkdir");
         std::fs::write(store.path(), bytes).expect("write");
@@ -400,9 +468,9 @@ mod tests {
     #[test]
     fn missing_file_means_no_stars_yet() {
         let (_dir, store) = store();
-        let (stars, notice) = store.load("p").expect("load");
+        let stars = store.load("p").expect("load");
         assert!(stars.is_empty());
-        assert_eq!(notice, None);
+        assert!(!store.dir().exists(), "reading creates nothing");
     }
 
     #[test]
@@ -423,10 +491,10 @@ mod tests {
         store.set("p", "b", Some(maybe.clone())).expect("save");
         store.set("q", "a", must()).expect("save");
         store.set("p", "a", None).expect("save");
-        let (p, _) = store.load("p").expect("load");
+        let p = store.load("p").expect("load");
         assert_eq!(keys(&p), ["b"]);
         assert_eq!(p["b"], maybe);
-        assert_eq!(keys(&store.load("q").expect("load").0), ["a"]);
+        assert_eq!(keys(&store.load("q").expect("load")), ["a"]);
         let text = std::fs::read_to_string(store.path()).expect("file");
         assert!(text.contains("\"version\": 2"), "{text}");
         assert!(text.contains("\"level\": \"maybe\""), "{text}");
@@ -467,8 +535,7 @@ mod tests {
             &store,
             br#"{"version": 1, "programmes": {"p": {"starred": ["a", "b"]}}}"#,
         );
-        let (stars, notice) = store.load("p").expect("load");
-        assert_eq!(notice, None);
+        let stars = store.load("p").expect("load");
         assert_eq!(keys(&stars), ["a", "b"]);
         assert!(
             stars
@@ -484,18 +551,38 @@ mod tests {
     }
 
     #[test]
-    fn unreadable_file_is_set_aside_not_overwritten() {
+    fn reading_an_unreadable_file_leaves_it_where_it_is() {
         let (_dir, store) = store();
         write(&store, b"{ not json");
-        let (stars, notice) = store.load("p").expect("load");
-        assert!(stars.is_empty());
+        let result = store.load("p");
+        assert!(
+            matches!(&result, Err(StoreError::Unreadable { path }) if path == store.path()),
+            "{result:?}"
+        );
+        let message = result.expect_err("unreadable").to_string();
+        assert!(message.contains("favourites.json"), "{message}");
+        assert_eq!(std::fs::read(store.path()).expect("kept"), b"{ not json");
+        assert_eq!(entries(&store), [FILE_NAME], "nothing moved, nothing made");
+    }
+
+    #[test]
+    fn a_save_sets_an_unreadable_file_aside_and_says_so() {
+        let (_dir, store) = store();
+        write(&store, b"{ not json");
+        let (stars, notice) = store.set("p", "a", must()).expect("save");
+        assert_eq!(keys(&stars), ["a"]);
         let Some(Notice::SetAside(aside)) = notice else {
             panic!("expected the file to be set aside, got {notice:?}");
         };
         assert_eq!(std::fs::read(&aside).expect("aside kept"), b"{ not json");
-        assert!(!store.path().exists());
-        store.set("p", "a", must()).expect("save after set-aside");
-        assert_eq!(keys(&store.load("p").expect("load").0), ["a"]);
+        assert!(
+            Notice::SetAside(aside.clone())
+                .to_string()
+                .contains(&aside.display().to_string())
+        );
+        assert_eq!(keys(&store.load("p").expect("load")), ["a"]);
+        let (_, again) = store.set("p", "b", must()).expect("save");
+        assert_eq!(again, None, "told once");
     }
 
     #[test]
@@ -525,7 +612,7 @@ mod tests {
             ),
             "{result:?}"
         );
-        assert_eq!(keys(&store.load("p").expect("load").0), ["a"]);
+        assert_eq!(keys(&store.load("p").expect("load")), ["a"]);
     }
 
     #[test]
@@ -542,7 +629,7 @@ mod tests {
                 .join(format!("{TEMP_PREFIX}crash{cut}{TEMP_SUFFIX}"));
             std::fs::write(&temp, &new[..cut]).expect("partial write");
             assert_eq!(std::fs::read(store.path()).expect("file"), old);
-            assert_eq!(keys(&store.load("p").expect("load").0), ["old"]);
+            assert_eq!(keys(&store.load("p").expect("load")), ["old"]);
         }
         // The next save clears what the crashes left.
         store.set("p", "newer", must()).expect("save");
@@ -552,7 +639,7 @@ mod tests {
             .filter(|n| n.ends_with(TEMP_SUFFIX))
             .collect();
         assert!(left.is_empty(), "{left:?}");
-        assert_eq!(keys(&store.load("p").expect("load").0), ["newer", "old"]);
+        assert_eq!(keys(&store.load("p").expect("load")), ["newer", "old"]);
     }
 
     #[test]
@@ -576,7 +663,7 @@ mod tests {
         for thread in threads {
             thread.join().expect("thread");
         }
-        let (stars, _) = store.load("p").expect("load");
+        let stars = store.load("p").expect("load");
         assert_eq!(stars.len(), 8 * 20);
         assert!(
             stars
@@ -591,11 +678,155 @@ mod tests {
         for i in 0..5 {
             store.set("p", &format!("s{i}"), must()).expect("save");
         }
-        let mut entries: Vec<_> = std::fs::read_dir(store.dir())
+        assert_eq!(entries(&store), [FILE_NAME, LOCK_NAME]);
+    }
+
+    #[test]
+    fn a_newer_file_is_not_read_either() {
+        let (_dir, store) = store();
+        write(&store, br#"{"version": 99, "programmes": {}}"#);
+        assert!(matches!(
+            store.load("p"),
+            Err(StoreError::Newer { version: 99, .. })
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_favourites_file_that_is_a_link_stays_one_and_its_target_changes() {
+        let (dir, store) = store();
+        let elsewhere = dir.path().join("synced");
+        std::fs::create_dir_all(&elsewhere).expect("mkdir");
+        std::fs::create_dir_all(store.dir()).expect("mkdir");
+        let target = elsewhere.join("stars.json");
+        store.set("p", "old", must()).expect("save");
+        std::fs::rename(store.path(), &target).expect("move");
+        // A relative link, as dotfile managers make them.
+        std::os::unix::fs::symlink("../synced/stars.json", store.path()).expect("link");
+        store
+            .set("p", "new", must())
+            .expect("save through the link");
+        let meta = std::fs::symlink_metadata(store.path()).expect("still there");
+        assert!(meta.file_type().is_symlink(), "the link was replaced");
+        let text = std::fs::read_to_string(&target).expect("target");
+        assert!(
+            text.contains("\"old\"") && text.contains("\"new\""),
+            "{text}"
+        );
+        assert_eq!(keys(&store.load("p").expect("load")), ["new", "old"]);
+        let left: Vec<_> = std::fs::read_dir(&elsewhere)
             .expect("list")
             .map(|e| e.expect("entry").file_name())
             .collect();
-        entries.sort();
-        assert_eq!(entries, [FILE_NAME, LOCK_NAME]);
+        assert_eq!(
+            left,
+            ["stars.json"],
+            "no temporary file left beside the target"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_nothing_yet_is_saved_through_and_an_unreadable_target_set_aside_there() {
+        let (dir, store) = store();
+        std::fs::create_dir_all(store.dir()).expect("mkdir");
+        let target = dir.path().join("stars.json");
+        std::os::unix::fs::symlink(&target, store.path()).expect("link");
+        store
+            .set("p", "a", must())
+            .expect("save through a dangling link");
+        assert!(
+            std::fs::symlink_metadata(store.path())
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(keys(&store.load("p").expect("load")), ["a"]);
+        std::fs::write(&target, b"garbage").expect("spoil");
+        let (_, notice) = store.set("p", "b", must()).expect("save");
+        let Some(Notice::SetAside(aside)) = notice else {
+            panic!("expected a set-aside, got {notice:?}");
+        };
+        assert_eq!(
+            aside.parent(),
+            target.parent(),
+            "set aside beside the target"
+        );
+        assert_eq!(std::fs::read(&aside).expect("kept"), b"garbage");
+        assert!(
+            std::fs::symlink_metadata(store.path())
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(keys(&store.load("p").expect("load")), ["b"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_loop_of_links_is_an_error_naming_the_file() {
+        let (_dir, store) = store();
+        std::fs::create_dir_all(store.dir()).expect("mkdir");
+        std::os::unix::fs::symlink(FILE_NAME, store.path()).expect("link to itself");
+        let result = store.set("p", "a", must());
+        let message = result.expect_err("a loop").to_string();
+        assert!(message.contains("favourites.json"), "{message}");
+    }
+
+    #[test]
+    fn a_lock_file_that_is_a_directory_is_named_in_the_error() {
+        let (_dir, store) = store();
+        std::fs::create_dir_all(store.dir().join(LOCK_NAME)).expect("a directory");
+        let result = store.set("p", "a", must());
+        assert!(matches!(result, Err(StoreError::Lock { .. })), "{result:?}");
+        let message = result.expect_err("lock").to_string();
+        assert!(message.contains(LOCK_NAME), "{message}");
+        assert!(!message.contains(FILE_NAME), "{message}");
+    }
+
+    #[test]
+    fn a_config_dir_that_is_a_file_is_named_in_the_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("dagsorden");
+        std::fs::write(&file, b"not a directory").expect("write");
+        let store = FavouritesStore::in_dir(&file);
+        for message in [
+            store.load("p").expect_err("read").to_string(),
+            store.set("p", "a", must()).expect_err("save").to_string(),
+        ] {
+            assert!(message.contains("config directory"), "{message}");
+            assert!(!message.contains(FILE_NAME), "{message}");
+        }
+        assert_eq!(std::fs::read(&file).expect("kept"), b"not a directory");
+    }
+
+    #[test]
+    fn remembered_texts_are_cleaned_when_read() {
+        let (_dir, store) = store();
+        write(
+            &store,
+            "{\"version\": 2, \"programmes\": {\"p\": {\"stars\": {\"a\": {\"level\": \"must\",
+              \"title\": \"Evil \\u202e\\u001b[2Jtitle\\u001b]0;pwned\\u0007\\nend\",
+              \"date\": \"2024-02-13\\u009b\", \"start\": \"10:30\", \"room\": \"\\u001b[31mRed\\u202e\"}}}}}"
+                .as_bytes(),
+        );
+        let stars = store.load("p").expect("load");
+        let seen = stars["a"].seen.clone().expect("seen");
+        for text in [Some(&seen.title), seen.date.as_ref(), seen.room.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                !text.chars().any(|c| c.is_control() || c == '\u{202e}'),
+                "{text:?}"
+            );
+        }
+        assert!(
+            seen.title.starts_with("Evil") && seen.title.ends_with("end"),
+            "{:?}",
+            seen.title
+        );
+        assert_eq!(seen.date.as_deref(), Some("2024-02-13"));
+        assert_eq!(seen.room.as_deref(), Some("Red"));
     }
 }

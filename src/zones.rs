@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::favourites::{StoreError, lock_in, write_atomically};
+use crate::favourites::StoreError;
 use crate::model::Chosen;
 use crate::tr;
 
@@ -94,7 +94,8 @@ impl ZoneStore {
         if self.read()?.programmes.get(programme) == wanted.as_ref() {
             return Ok(());
         }
-        let _lock = lock_in(dir, LOCK_NAME).map_err(error)?;
+        std::fs::create_dir_all(dir).map_err(error)?;
+        let _lock = crate::disk::lock(&dir.join(LOCK_NAME)).map_err(error)?;
         // Read again under the lock: another instance may have remembered another programme's.
         let mut file = self.read()?;
         match wanted {
@@ -103,7 +104,7 @@ impl ZoneStore {
         };
         let mut json = serde_json::to_vec_pretty(&file).map_err(|e| error(e.into()))?;
         json.push(b'\n');
-        write_atomically(&self.path, TEMP_PREFIX, &json).map_err(error)
+        crate::disk::write_atomically_as(&self.path, TEMP_PREFIX, &json).map_err(error)
     }
 
     /// The file; empty when there is none yet, an error when it cannot be read or understood.

@@ -87,9 +87,7 @@ fn source_events(xml: &str) -> Vec<SourceEvent> {
 
 #[test]
 fn now_at_fosdem_matches_the_file() {
-    let Some(path) = common::real_fixture("fosdem-2025.xml") else {
-        return;
-    };
+    let path = common::real("fosdem-2025.xml");
     let xml = std::fs::read_to_string(&path).expect("read");
     let at = DateTime::parse_from_rfc3339(AT_FOSDEM).expect("time");
     let expected: BTreeSet<String> = source_events(&xml)
@@ -133,9 +131,7 @@ fn now_at_fosdem_matches_the_file() {
 
 #[test]
 fn next_at_fosdem_is_the_next_event_of_each_room() {
-    let Some(path) = common::real_fixture("fosdem-2025.xml") else {
-        return;
-    };
+    let path = common::real("fosdem-2025.xml");
     let xml = std::fs::read_to_string(&path).expect("read");
     let at = DateTime::parse_from_rfc3339(AT_FOSDEM).expect("time");
     let mut first_by_room: std::collections::BTreeMap<String, (DateTime<FixedOffset>, String)> =
@@ -183,9 +179,7 @@ fn next_at_fosdem_is_the_next_event_of_each_room() {
 
 #[test]
 fn list_a_day_and_a_theme_at_fosdem() {
-    let Some(path) = common::real_fixture("fosdem-2025.xml") else {
-        return;
-    };
+    let path = common::real("fosdem-2025.xml");
     let path = path.to_str().expect("path");
     let config = tempfile::tempdir().expect("dir");
     let day = text(&dagsorden(
@@ -213,9 +207,7 @@ fn list_a_day_and_a_theme_at_fosdem() {
 
 #[test]
 fn times_in_the_users_zone_with_local_time() {
-    let Some(path) = common::real_fixture("fosdem-2025.xml") else {
-        return;
-    };
+    let path = common::real("fosdem-2025.xml");
     let config = tempfile::tempdir().expect("dir");
     let output = common::dagsorden(config.path())
         .args([

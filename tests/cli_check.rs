@@ -19,9 +19,7 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn a_real_programme_is_summarised() {
-    let Some(path) = common::real_fixture("fosdem-2025.xml") else {
-        return;
-    };
+    let path = common::real("fosdem-2025.xml");
     let output = check(&[path.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);

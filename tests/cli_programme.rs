@@ -187,7 +187,7 @@ fn import_finds_the_programme_its_calendar_came_from_or_refuses() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).starts_with("1 of 1 calendar entries found"));
-    let (stars, _) = FavouritesStore::in_dir(config.path())
+    let stars = FavouritesStore::in_dir(config.path())
         .load("ks-toppmote-2024")
         .expect("stars");
     assert!(stars.contains_key(key));

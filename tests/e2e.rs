@@ -155,9 +155,7 @@ fn without_a_terminal_it_says_so_instead_of_writing_escape_codes() {
 
 #[test]
 fn a_real_conference_opens_and_keeps_its_stars() {
-    let Some(path) = common::real_fixture("fosdem-2025.xml") else {
-        return;
-    };
+    let path = common::real("fosdem-2025.xml");
     let path = path.to_str().expect("utf-8 path");
     let config = tempfile::tempdir().expect("temp dir");
     let mut app = PtyApp::start(&[path], config.path(), 160, 40);

@@ -2,13 +2,33 @@
 
 mod common;
 
-use common::{load_file, real_fixture};
+use common::{load_file, real, real_fixture};
 use dagsorden::formats::{Format, Loaded};
 use dagsorden::model::{DayTime, Programme, Session};
 
-fn load(name: &str) -> Option<Loaded> {
+/// A committed real programme, loaded.
+fn committed(name: &str) -> Loaded {
+    load_file(&real(name))
+}
+
+/// A real programme beside the project, loaded (`None`: skipped, outside CI only).
+fn shared(name: &str) -> Option<Loaded> {
     real_fixture(name).map(|path| load_file(&path))
 }
+
+/// The committed real programmes, and those beside the project that are there.
+fn every_real_programme() -> Vec<(&'static str, Loaded)> {
+    let mut all: Vec<(&str, Loaded)> = COMMITTED.iter().map(|&n| (n, committed(n))).collect();
+    all.extend(
+        SHARED
+            .iter()
+            .filter_map(|&name| Some((name, shared(name)?))),
+    );
+    all
+}
+
+const COMMITTED: [&str; 2] = ["fosdem-2025.xml", "camp2019-schedule.json"];
+const SHARED: [&str; 2] = ["fosdem-2020.xml", "36c3-schedule.json"];
 
 fn by_title<'a>(p: &'a Programme, title: &str) -> Vec<&'a Session> {
     p.sessions.iter().filter(|s| s.title == title).collect()
@@ -51,9 +71,7 @@ fn counts(loaded: &Loaded) -> (usize, usize, usize, usize) {
 
 #[test]
 fn fosdem_2025() {
-    let Some(loaded) = load("fosdem-2025.xml") else {
-        return;
-    };
+    let loaded = committed("fosdem-2025.xml");
     assert_eq!(loaded.format, Format::FrabXml);
     assert_eq!(counts(&loaded), (943, 2, 29, 74));
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
@@ -86,7 +104,7 @@ fn fosdem_2025() {
 
 #[test]
 fn fosdem_2020_old_pentabarf_without_zone_or_guid() {
-    let Some(loaded) = load("fosdem-2020.xml") else {
+    let Some(loaded) = shared("fosdem-2020.xml") else {
         return;
     };
     assert_eq!(counts(&loaded), (872, 2, 35, 71));
@@ -123,7 +141,7 @@ fn fosdem_2020_old_pentabarf_without_zone_or_guid() {
 
 #[test]
 fn ccc_36c3_schedule_json_with_offsets_and_late_nights() {
-    let Some(loaded) = load("36c3-schedule.json") else {
+    let Some(loaded) = shared("36c3-schedule.json") else {
         return;
     };
     assert_eq!(loaded.format, Format::ScheduleJson);
@@ -154,9 +172,7 @@ fn ccc_36c3_schedule_json_with_offsets_and_late_nights() {
 
 #[test]
 fn camp_2019_schedule_json_with_a_zone() {
-    let Some(loaded) = load("camp2019-schedule.json") else {
-        return;
-    };
+    let loaded = committed("camp2019-schedule.json");
     assert_eq!(counts(&loaded), (79, 5, 2, 7));
     let p = &loaded.programme;
     assert_eq!(p.time_zone, Some(chrono_tz::Europe::Berlin));
@@ -179,13 +195,7 @@ fn camp_2019_schedule_json_with_a_zone() {
 
 #[test]
 fn every_real_programme_gives_every_session_a_distinct_key() {
-    for name in [
-        "fosdem-2025.xml",
-        "fosdem-2020.xml",
-        "36c3-schedule.json",
-        "camp2019-schedule.json",
-    ] {
-        let Some(loaded) = load(name) else { return };
+    for (name, loaded) in every_real_programme() {
         let mut keys: Vec<&str> = loaded
             .programme
             .sessions
@@ -225,13 +235,7 @@ fn seen(p: &Programme, s: &Session) -> String {
 
 #[test]
 fn every_real_programme_survives_being_written_as_dagsorden_json() {
-    for name in [
-        "fosdem-2025.xml",
-        "fosdem-2020.xml",
-        "36c3-schedule.json",
-        "camp2019-schedule.json",
-    ] {
-        let Some(loaded) = load(name) else { return };
+    for (name, loaded) in every_real_programme() {
         let original = loaded.programme;
         let json = dagsorden::formats::native_write::write(&original);
         let again = dagsorden::formats::native::parse(json.as_bytes(), name)

@@ -12,22 +12,11 @@ use proptest::test_runner::RngSeed;
 const SESSIONIZE: &[u8] = include_bytes!("fixtures/sessionize-all.json");
 const V2: &[u8] = include_bytes!("fixtures/schedule-v2.json");
 
-/// A real file from `../shared/fixtures/real/`: `None` (with a note) where that folder is not
-/// beside the project, but a failure under CI, where it must be.
+/// A real file that may not be committed: from `../shared/fixtures/real/`, by the one rule of
+/// `common::real_fixture` (a failure under CI where it is missing, a skip elsewhere).
 fn shared_fixture(name: &str) -> Option<Vec<u8>> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/real")
-        .join(name);
-    match std::fs::read(&path) {
-        Ok(bytes) => Some(bytes),
-        Err(error) if std::env::var_os("CI").is_some() => {
-            panic!("{} is needed under CI: {error}", path.display())
-        }
-        Err(_) => {
-            eprintln!("skipped: {} is not there", path.display());
-            None
-        }
-    }
+    let path = common::real_fixture(name)?;
+    Some(std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
 
 fn load(bytes: &[u8], origin: &str) -> Loaded {

@@ -205,28 +205,6 @@ fn a_failed_save_is_a_message_and_the_app_goes_on() {
 }
 
 #[test]
-fn an_unreadable_favourites_file_is_set_aside_and_said() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("favourites.json"), b"\x00garbage").expect("write");
-    let app = App::with_store(
-        common::programme("ks-toppmote-2024"),
-        FavouritesStore::in_dir(dir.path()),
-        common::clock(),
-    );
-    let status = app.status().expect("a message");
-    assert!(status.text.contains("unreadable"), "{status:?}");
-    let kept: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("list")
-        .map(|e| e.expect("entry").file_name().into_string().expect("utf-8"))
-        .collect();
-    assert!(
-        kept.iter()
-            .any(|n| n.starts_with("favourites.json.unreadable-")),
-        "{kept:?}"
-    );
-}
-
-#[test]
 fn esc_closes_help_first_then_quits() {
     let (_dir, mut app) = app_with_store("ks-toppmote-2024");
     run(&mut app, &[Action::ToggleHelp]);

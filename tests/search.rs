@@ -3,9 +3,7 @@
 
 mod common;
 
-use common::{
-    app_at, app_with_store, clock, draw, load_file, real_fixture, run, screen_text, titles,
-};
+use common::{app_at, app_with_store, clock, draw, load_file, real, run, screen_text, titles};
 use dagsorden::action::{Action, Pane};
 use dagsorden::app::{App, Browse, View};
 use dagsorden::favourites::FavouritesStore;
@@ -16,8 +14,8 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
-fn fosdem() -> Option<(tempfile::TempDir, App)> {
-    let path = real_fixture("fosdem-2025.xml")?;
+fn fosdem() -> (tempfile::TempDir, App) {
+    let path = real("fosdem-2025.xml");
     let dir = tempfile::tempdir().expect("temp dir");
     let programme = load_file(&path).programme;
     let app = App::with_store(
@@ -25,7 +23,7 @@ fn fosdem() -> Option<(tempfile::TempDir, App)> {
         FavouritesStore::in_dir(dir.path()),
         common::clock_at("2025-01-20T12:00"),
     );
-    Some((dir, app))
+    (dir, app)
 }
 
 #[test]
@@ -152,11 +150,9 @@ fn search_snapshot_with_highlights() {
 
 #[test]
 fn a_fosdem_speaker_gives_exactly_their_sessions() {
-    let Some((_dir, mut app)) = fosdem() else {
-        return;
-    };
+    let (_dir, mut app) = fosdem();
     // Checked against the file: this person is listed on these events only.
-    let path = real_fixture("fosdem-2025.xml").expect("fixture");
+    let path = real("fosdem-2025.xml");
     let xml = std::fs::read_to_string(path).expect("read");
     let name = "Mikhail Gudim";
     let expected = xml
@@ -177,9 +173,7 @@ fn a_fosdem_speaker_gives_exactly_their_sessions() {
 
 #[test]
 fn fosdem_by_room_and_by_speaker() {
-    let Some((_dir, mut app)) = fosdem() else {
-        return;
-    };
+    let (_dir, mut app) = fosdem();
     run(&mut app, &[Action::Focus(Pane::Browse), Action::NextBrowse]);
     assert_eq!(app.browse(), Browse::Rooms);
     let View::Room(room) = app.view() else {
@@ -217,9 +211,7 @@ fn fosdem_by_room_and_by_speaker() {
 
 #[test]
 fn filters_combine_and_clear_with_one_key() {
-    let Some((_dir, mut app)) = fosdem() else {
-        return;
-    };
+    let (_dir, mut app) = fosdem();
     let programme = app.programme();
     let llvm = programme
         .themes
@@ -264,9 +256,7 @@ fn filters_combine_and_clear_with_one_key() {
 
 #[test]
 fn the_selection_survives_a_filter_that_still_shows_it() {
-    let Some((_dir, mut app)) = fosdem() else {
-        return;
-    };
+    let (_dir, mut app) = fosdem();
     run(&mut app, &[Action::Down, Action::Down, Action::Down]);
     let chosen = app.selected_index().expect("a session");
     let theme = app.programme().sessions[chosen].themes[0];
@@ -281,9 +271,7 @@ fn the_selection_survives_a_filter_that_still_shows_it() {
 
 #[test]
 fn results_across_days_say_their_weekday() {
-    let Some((_dir, mut app)) = fosdem() else {
-        return;
-    };
+    let (_dir, mut app) = fosdem();
     app.update(Action::StartSearch);
     type_text(&mut app, "kernel");
     let screen = screen_text(&draw(&mut app, 120, 40));

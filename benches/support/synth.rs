@@ -7,7 +7,8 @@ use chrono::{Duration, NaiveDate};
 use dagsorden::formats::Source;
 use dagsorden::model::{Day, Programme, Theme};
 
-/// The real programmes beside the project (`../shared/fixtures/real`), those that are there.
+/// The real programmes: the committed ones (`tests/fixtures/real`) and those beside the project
+/// (`../shared/fixtures/real`) that are there.
 pub fn real_programmes() -> Vec<Programme> {
     [
         "fosdem-2025.xml",
@@ -23,12 +24,14 @@ pub fn real_programmes() -> Vec<Programme> {
     .collect()
 }
 
-/// A real fixture's path, if it is there.
+/// A real fixture's path, if it is there: the committed copy first, then the one beside the
+/// project.
 pub fn fixture(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/real")
-        .join(name);
-    path.exists().then_some(path)
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    ["tests/fixtures/real", "../shared/fixtures/real"]
+        .iter()
+        .map(|dir| manifest.join(dir).join(name))
+        .find(|path| path.is_file())
 }
 
 /// A programme of `count` sessions copied, day by day, from `sources`.

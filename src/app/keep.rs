@@ -2,7 +2,7 @@
 //! once, until dismissed), stars of sessions that are gone, and exporting the stars to a
 //! calendar file.
 
-use super::{App, Overlay, error_status, info_status};
+use super::{App, Overlay, error_status, info_status, notice_status};
 use crate::changes::{self, Change};
 use crate::export;
 use crate::favourites::Seen;
@@ -25,11 +25,14 @@ impl App {
         if changes::missing_records(&self.index.keys, &self.stars) {
             let (programme, keys) = (&self.programme, &self.index.keys);
             if let Some(store) = &self.store
-                && let Ok((stars, _)) = store.modify(&programme.id, |stars| {
+                && let Ok((stars, notice)) = store.modify(&programme.id, |stars| {
                     changes::fill_in_missing(programme, keys, stars);
                 })
             {
                 self.stars = stars;
+                if let Some(notice) = notice {
+                    self.status = Some(notice_status(&notice));
+                }
             }
         }
         self.changes = changes::changes(&self.programme, &self.index.keys, &self.stars);
@@ -47,7 +50,12 @@ impl App {
             match store.modify(&self.programme.id, |stars| {
                 changes::acknowledge(stars, &seen);
             }) {
-                Ok((stars, _)) => self.stars = stars,
+                Ok((stars, notice)) => {
+                    self.stars = stars;
+                    if let Some(notice) = notice {
+                        self.status = Some(notice_status(&notice));
+                    }
+                }
                 Err(e) => self.status = Some(error_status(tr!("status.not_saved", error = e))),
             }
         }

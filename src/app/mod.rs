@@ -261,11 +261,10 @@ impl App {
     }
 
     /// Opens the programme's stars from `store`; problems become the first status message.
+    /// Opening changes nothing on disk: an unreadable file is only moved aside by a save.
     pub fn with_store(programme: Programme, store: FavouritesStore, clock: Clock) -> Self {
-        let loaded = store.load(&programme.id);
-        let (stars, status) = match loaded {
-            Ok((stars, None)) => (stars, None),
-            Ok((stars, Some(Notice::SetAside(aside)))) => (stars, Some(set_aside_status(&aside))),
+        let (stars, status) = match store.load(&programme.id) {
+            Ok(stars) => (stars, None),
             Err(e) => (Stars::new(), Some(error_status(e.to_string()))),
         };
         let mut app = Self::new(programme, stars, Some(store), clock);
@@ -685,9 +684,12 @@ fn error_status(text: String) -> Status {
     }
 }
 
-fn set_aside_status(aside: &std::path::Path) -> Status {
-    error_status(tr!(
-        "status.set_aside",
-        path = crate::text::shown_path(aside)
-    ))
+/// What a save has to tell: the unreadable file it moved aside before writing.
+fn notice_status(notice: &Notice) -> Status {
+    match notice {
+        Notice::SetAside(aside) => error_status(tr!(
+            "status.set_aside",
+            path = crate::text::shown_path(aside)
+        )),
+    }
 }

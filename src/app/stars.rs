@@ -1,8 +1,8 @@
 //! Starring: the star key cycles a session through must, maybe and none, saves at once, and
 //! keeps the derived levels and clashes up to date.
 
-use super::{App, View, error_status, info_status};
-use crate::favourites::{Level, Seen, Star, Stars};
+use super::{App, View, error_status, info_status, notice_status};
+use crate::favourites::{Level, Notice, Seen, Star, Stars};
 use crate::planner;
 use crate::tr;
 
@@ -62,7 +62,9 @@ impl App {
         let star = level.map(|level| Star::new(level, Seen::of(&self.programme, session)));
         let (key, title) = (session.id.clone(), session.title.clone());
         self.status = Some(match self.save_star(&key, star) {
-            Ok(()) => info_status(match level {
+            // Moving an unreadable file aside matters more than the star itself.
+            Ok(Some(notice)) => notice_status(&notice),
+            Ok(None) => info_status(match level {
                 Some(Level::Must) => tr!("status.must", title = title),
                 Some(Level::Maybe) => tr!("status.maybe", title = title),
                 None => tr!("status.unstarred", title = title),
@@ -75,16 +77,17 @@ impl App {
         }
     }
 
-    /// Changes the star in memory and on disk; in memory it takes the merged result.
-    fn save_star(&mut self, key: &str, star: Option<Star>) -> Result<(), String> {
+    /// Changes the star in memory and on disk; in memory it takes the merged result. Returns
+    /// what the save has to tell.
+    fn save_star(&mut self, key: &str, star: Option<Star>) -> Result<Option<Notice>, String> {
         let Some(store) = &self.store else {
             set_star(&mut self.stars, key, star);
-            return Ok(());
+            return Ok(None);
         };
         match store.set(&self.programme.id, key, star.clone()) {
-            Ok((stars, _)) => {
+            Ok((stars, notice)) => {
                 self.stars = stars;
-                Ok(())
+                Ok(notice)
             }
             Err(e) => {
                 // Keep the star for this run so the screen matches what the user did.

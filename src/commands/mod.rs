@@ -101,18 +101,15 @@ impl Context {
     }
 
     /// The programme's stars for a command that only reads them: none without a config
-    /// directory, and a note (not a failure) if the file cannot be read.
+    /// directory, and a note (not a failure) if the file cannot be read, which stays as it is.
     fn stars(&self, programme: &str, notes: &mut Vec<String>) -> Stars {
         let Ok(store) = self.store() else {
             return Stars::new();
         };
-        store.load(programme).map_or_else(
-            |e| {
-                notes.push(tr!("error.favourites_not_read", error = e));
-                Stars::new()
-            },
-            |(stars, _)| stars,
-        )
+        store.load(programme).unwrap_or_else(|e| {
+            notes.push(tr!("error.favourites_not_read", error = e));
+            Stars::new()
+        })
     }
 }
 

@@ -11,7 +11,7 @@ use chrono::Utc;
 use super::{CommandError, Context, Output};
 use crate::cli::{ExportFormat, Input};
 use crate::export::{self, Layout};
-use crate::favourites::{Level, Seen, Star, Stars};
+use crate::favourites::{Level, Notice, Seen, Star, Stars};
 use crate::formats::ical::{self, CalendarEntry};
 use crate::formats::{Detail, SHIPPED};
 use crate::index::search::fold;
@@ -260,7 +260,7 @@ pub fn import(
     );
     let store = context.store()?;
     let mut added = 0;
-    store.modify(&programme.id, |stars| {
+    let (_, notice) = store.modify(&programme.id, |stars| {
         for &(i, level) in &matched.found {
             let session = &programme.sessions[i];
             // Merge, never wipe: a star already set keeps its level.
@@ -293,7 +293,10 @@ pub fn import(
     }
     Ok(Output {
         stdout,
-        notes,
+        notes: notes
+            .into_iter()
+            .chain(notice.iter().map(Notice::to_string))
+            .collect(),
         exit: 0,
     })
 }

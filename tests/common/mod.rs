@@ -93,18 +93,43 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     out
 }
 
-/// A real programme from `../shared/fixtures/real/`, or `None` (with a note on stderr) where
-/// that folder is not beside the project.
-pub fn real_fixture(name: &str) -> Option<std::path::PathBuf> {
+/// A real programme committed under `tests/fixtures/real/` (FOSDEM 2025, Camp 2019): always
+/// there, so the tests that read it run on every clone.
+pub fn real(name: &str) -> std::path::PathBuf {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/real")
+        .join("tests/fixtures/real")
         .join(name);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is not there", path.display());
-        None
+    assert!(path.is_file(), "{} is not committed", path.display());
+    path
+}
+
+/// A real programme: the committed copy where there is one, or else from
+/// `../shared/fixtures/real/` beside the project (programmes whose licence keeps them out of the
+/// repository). Where a shared one is missing, a test that needs it must not pass by accident:
+/// under CI (`CI` set) it fails here; elsewhere it is skipped with a note on stderr (`None`).
+pub fn real_fixture(name: &str) -> Option<std::path::PathBuf> {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let committed = manifest.join("tests/fixtures/real").join(name);
+    if committed.is_file() {
+        return Some(committed);
     }
+    let shared = manifest.join("../shared/fixtures/real").join(name);
+    if shared.is_file() {
+        return Some(shared);
+    }
+    assert!(
+        !under_ci(),
+        "{} is not there: under CI, tests that need it fail rather than pass unread",
+        shared.display()
+    );
+    eprintln!("skipped: {} is not there", shared.display());
+    None
+}
+
+/// Whether the tests run under continuous integration (`CI` set, as CI services do, and not
+/// `false` or empty).
+pub fn under_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
 }
 
 /// Loads a file, telling its format from the content.
