@@ -12,6 +12,7 @@ pub mod config;
 pub mod export;
 pub mod favourites;
 pub mod formats;
+pub mod fsread;
 pub mod i18n;
 pub mod index;
 pub mod keymap;
