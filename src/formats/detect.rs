@@ -19,6 +19,8 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order detection tries them (and errors name them): a new format
+    /// joins by being listed here and saying in [`Self::recognises`] how its files open.
     pub const ALL: [Format; 4] = [
         Format::Native,
         Format::FrabXml,
@@ -65,8 +67,8 @@ impl Format {
                 .ok()
                 .is_some_and(|root| root.eq_ignore_ascii_case(b"schedule")),
             Self::ICalendar => content
-                .get(..15)
-                .is_some_and(|head| head.eq_ignore_ascii_case(b"BEGIN:VCALENDAR")),
+                .get(..CALENDAR_START.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(CALENDAR_START)),
         }
     }
 }
@@ -89,7 +91,12 @@ pub fn unrecognised(bytes: &[u8], origin: &str, tried: &[Format]) -> LoadError {
     let unfinished = match content.first() {
         Some(b'{' | b'[') => json_shape(content).is_none(),
         Some(b'<') => xml_root(content).is_err(),
-        _ => false,
+        // The opening line of a calendar, itself cut.
+        Some(_) => {
+            content.len() < CALENDAR_START.len()
+                && CALENDAR_START[..content.len()].eq_ignore_ascii_case(content)
+        }
+        None => false,
     };
     if unfinished {
         return LoadError::cut_off(origin, bytes, bytes.len());
@@ -107,17 +114,25 @@ fn looks_like(content: &[u8]) -> String {
     match content.first() {
         None => crate::tr!("format.looks_empty").to_string(),
         Some(b'<') => {
-            let root = xml_root(content).unwrap_or_default();
+            let root = String::from_utf8_lossy(xml_root(content).unwrap_or_default());
             let children = xml_children(content);
-            crate::tr!(
-                "format.looks_xml",
-                root = String::from_utf8_lossy(root),
-                children = if children.is_empty() {
-                    "-".to_string()
-                } else {
-                    children.join(", ")
-                }
-            )
+            if children.is_empty() {
+                crate::tr!("format.looks_xml_empty", root = root)
+            } else {
+                crate::tr!(
+                    "format.looks_xml",
+                    root = root,
+                    children = children.join(", ")
+                )
+            }
+        }
+        Some(_) if Format::ICalendar.recognises(content) => {
+            let components = calendar_components(content);
+            if components.is_empty() {
+                crate::tr!("format.looks_ical_empty").to_string()
+            } else {
+                crate::tr!("format.looks_ical", components = components.join(", "))
+            }
         }
         Some(b'{' | b'[') => match json_shape(content) {
             Some(shape) if content[0] == b'{' => {
@@ -136,6 +151,32 @@ fn looks_like(content: &[u8]) -> String {
             )
         }
     }
+}
+
+/// How an iCalendar file starts.
+const CALENDAR_START: &[u8] = b"BEGIN:VCALENDAR";
+
+/// The components inside a calendar (`VTODO`, `VTIMEZONE`), each once, in file order (a few).
+fn calendar_components(content: &[u8]) -> Vec<String> {
+    const SHOWN: usize = 8;
+    let mut names: Vec<String> = Vec::new();
+    for line in content.split(|&b| b == b'\n').skip(1) {
+        let line = String::from_utf8_lossy(line);
+        let Some(name) = line
+            .get(..6)
+            .filter(|begin| begin.eq_ignore_ascii_case("BEGIN:"))
+            .map(|_| line[6..].trim().to_ascii_uppercase())
+        else {
+            continue;
+        };
+        if !names.contains(&name) {
+            names.push(name);
+            if names.len() == SHOWN {
+                break;
+            }
+        }
+    }
+    names
 }
 
 /// Why an XML root could not be found: the opening ends first.
@@ -431,6 +472,18 @@ mod tests {
         "it is text, not JSON, XML or iCalendar, starting \u{ab}nul\u{bb}"
     )]
     #[case(b"  ", "the file is empty")]
+    #[case(
+        b"<schedule/>",
+        "it is XML with the root element <schedule> and nothing in it"
+    )]
+    #[case(
+        b"BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nEND:VTODO\r\nEND:VCALENDAR\r\n",
+        "it is an iCalendar file without events, holding VTODO"
+    )]
+    #[case(
+        b"BEGIN:VCALENDAR\nEND:VCALENDAR\n",
+        "it is an iCalendar file with nothing in it"
+    )]
     fn unrecognised_files_are_described(#[case] bytes: &[u8], #[case] looks: &str) {
         match unrecognised(bytes, "f", &Format::ALL) {
             LoadError::Unrecognised {
@@ -448,6 +501,7 @@ mod tests {
     #[case(b"[1, 2")]
     #[case(b"<?xml version=\"1.0\"?><sched")]
     #[case(b"<!-- a comment that never ends")]
+    #[case(b"BEGIN:VCAL")]
     fn an_opening_that_stops_is_cut_off(#[case] bytes: &[u8]) {
         let error = unrecognised(bytes, "f", &Format::ALL);
         assert!(matches!(error, LoadError::CutOff { .. }), "{error}");
