@@ -181,52 +181,63 @@ fn json_cut_anywhere_is_cut_off() {
 
 #[test]
 fn files_in_no_known_format_say_what_they_look_like() {
-    let tried = "not a programme dagsorden can read (tried native, xml, schedule-json, ical): ";
+    let not_read = "not a programme dagsorden can read";
+    let tried_all = "(tried native, xml, schedule-json, ical)";
     let dir = tempfile::tempdir().expect("temp dir");
-    let cases: [(&str, &[u8], &str); 10] = [
+    let cases: [(&str, &str, &[u8], &str); 10] = [
         (
             "europython.xml",
+            "(tried xml)",
             b"<?xml version=\"1.0\"?>\n<schedule>\n  <entry><title>Keynote</title></entry>\n</schedule>\n",
             "it is XML with the root element <schedule>, holding <entry>",
         ),
         (
             "foo.xml",
+            tried_all,
             b"<foo><bar/></foo>",
             "it is XML with the root element <foo>, holding <bar>",
         ),
         (
             "flat.json",
-            br#"{"schedule": {"version": "1", "conference": {"title": "C"}, "events": [{"guid": "g"}]}}"#,
-            "it is a JSON object with the keys schedule {version, conference, events}",
+            "(tried schedule-json)",
+            br#"{"schedule": {"version": "1", "conference": {"title": "C"}, "talks": [{"name": "g"}]}}"#,
+            "it is a JSON object with the keys schedule {version, conference, talks}",
         ),
-        ("a.json", br#"{"a": 1}"#, "it is a JSON object with the keys a"),
-        ("list.json", b"[1, 2]", "it is a JSON array"),
+        ("a.json", tried_all, br#"{"a": 1}"#, "it is a JSON object with the keys a"),
+        ("list.json", tried_all, b"[1, 2]", "it is a JSON array"),
         (
             "notes.txt",
+            tried_all,
             b"nothing to see here\n",
             "it is text, not JSON, XML or iCalendar, starting \u{ab}nothing to see here\u{bb}",
         ),
         (
             "true.txt",
+            tried_all,
             b"true story",
             "it is text, not JSON, XML or iCalendar, starting \u{ab}true story\u{bb}",
         ),
         (
             "digits.txt",
+            tried_all,
             b"2025 programme",
             "it is text, not JSON, XML or iCalendar, starting \u{ab}2025 programme\u{bb}",
         ),
-        ("empty.json", b"", "the file is empty"),
+        ("empty.json", tried_all, b"", "the file is empty"),
         (
             "todo.ics",
+            "(tried ical)",
             b"BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nSUMMARY:Buy milk\r\nEND:VTODO\r\nEND:VCALENDAR\r\n",
             "it is an iCalendar file without events, holding VTODO",
         ),
     ];
-    for (name, bytes, looks) in cases {
+    for (name, tried, bytes, looks) in cases {
         let file = write(dir.path(), name, bytes);
         let line = refusal(&run(&["check", &file]));
-        assert_eq!(line, format!("dagsorden: {file}: {tried}{looks}\n"));
+        assert_eq!(
+            line,
+            format!("dagsorden: {file}: {not_read} {tried}: {looks}\n")
+        );
     }
 }
 

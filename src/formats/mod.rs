@@ -106,10 +106,8 @@ pub fn parse_with(
     format: Option<Format>,
     detail: Detail,
 ) -> Result<Loaded, LoadError> {
-    let (format, tried) = match format.or_else(|| Format::detect(bytes)) {
-        Some(forced) if format.is_some() => (forced, vec![forced]),
-        Some(detected) => (detected, Format::ALL.to_vec()),
-        None => return Err(detect::unrecognised(bytes, origin, &Format::ALL)),
+    let Some(format) = format.or_else(|| Format::detect(bytes)) else {
+        return Err(detect::unrecognised(bytes, origin, &Format::ALL));
     };
     let imported = match format {
         Format::Native => import::Imported {
@@ -121,7 +119,8 @@ pub fn parse_with(
         Format::ICalendar => ical::parse(bytes, origin, detail)?,
     };
     if format != Format::Native && holds_nothing_it_understood(&imported) {
-        return Err(detect::unrecognised(bytes, origin, &tried));
+        // Only this format took the file, and it found nothing in it.
+        return Err(detect::unrecognised(bytes, origin, &[format]));
     }
     Ok(Loaded {
         programme: imported.programme,
