@@ -92,7 +92,7 @@ impl Config {
     /// defaults and a problem.
     pub fn load(dir: &Path) -> Self {
         let path = dir.join(FILE_NAME);
-        let (exists, settings, mut problems) = match std::fs::read(&path) {
+        let (exists, settings, mut problems) = match read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => {
                     let (settings, problems) = parse(&text);
@@ -104,11 +104,10 @@ impl Config {
                     vec![problem(0, tr!("config.not_utf8").into())],
                 ),
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                (false, Settings::default(), Vec::new())
-            }
+            Err(e) if e.is_not_found() => (false, Settings::default(), Vec::new()),
+            // There, but not readable (or not a file, or far too large).
             Err(e) => (
-                false,
+                true,
                 Settings::default(),
                 vec![problem(0, tr!("config.unreadable", error = e))],
             ),
@@ -140,8 +139,18 @@ impl Config {
 /// Just the language the config file in `dir` names, if it names one it can: for the moments
 /// before everything else is read.
 pub fn language_in(dir: &Path) -> Option<Lang> {
-    let text = std::fs::read_to_string(dir.join(FILE_NAME)).ok()?;
+    let text = String::from_utf8(read(&dir.join(FILE_NAME)).ok()?).ok()?;
     parse(&text).0.lang
+}
+
+/// The most a config file may hold: a commented file with every setting and a key for every
+/// action is a few KB, so anything near this is not a config file (and is not read whole).
+pub const CONFIG_SIZE_CAP: u64 = 256 << 10;
+
+/// The file's bytes: only a regular file (a FIFO or a device would hang every command) and
+/// no more than [`CONFIG_SIZE_CAP`].
+fn read(path: &Path) -> Result<Vec<u8>, crate::fsread::ReadError> {
+    crate::fsread::read_capped(path, CONFIG_SIZE_CAP)
 }
 
 /// A problem, its words cleaned: they quote the file, and the file may hold anything.

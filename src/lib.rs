@@ -13,6 +13,7 @@ pub mod disk;
 pub mod export;
 pub mod favourites;
 pub mod formats;
+pub mod fsread;
 pub mod i18n;
 pub mod index;
 pub mod keymap;

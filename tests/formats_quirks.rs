@@ -298,6 +298,13 @@ fn broken_xml_names_the_place() {
     assert!(message.starts_with("broken:3:"), "{message}");
     assert!(message.contains("not valid XML"), "{message}");
     let message = error("<html><body>not a schedule</body></html>");
+    assert_eq!(
+        message,
+        "broken: not a programme dagsorden can read (tried native, xml, schedule-json, ical, sessionize, schedule-v2): \
+         it is XML with the root element <html>, holding <body>"
+    );
+    let forced = parse(b"<html><body/></html>", "broken", Some(Format::FrabXml));
+    let message = forced.expect_err("not frab").to_string();
     assert!(message.contains("not a frab schedule"), "{message}");
 }
 

@@ -98,7 +98,7 @@ fn find_theme(programme: &Programme, wanted: &str) -> Result<usize, String> {
             tr!(
                 "agenda.unknown_theme",
                 theme = format!("{wanted:?}"),
-                known = known.join(", ")
+                known = crate::text::shorten_for_message(&known.join(", "))
             )
         })
 }

@@ -26,6 +26,9 @@ pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, Loa
     loop {
         let event = reader.read_event().map_err(|e| {
             let position = usize::try_from(reader.error_position()).unwrap_or(usize::MAX);
+            if ends_inside_markup(&e, &text.as_bytes()[position.min(text.len())..]) {
+                return LoadError::cut_off(origin, text.as_bytes(), text.len());
+            }
             syntax_error(origin, text.as_bytes(), position, &e.to_string())
         })?;
         match event {
@@ -37,6 +40,11 @@ pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, Loa
             Event::Eof => break,
             _ => {}
         }
+    }
+    if !walk.path.is_empty() {
+        // Elements still open at the end: the file stops part-way (a partial programme would
+        // look whole, and its missing sessions would look cancelled).
+        return Err(LoadError::cut_off(origin, text.as_bytes(), text.len()));
     }
     if !walk.saw_schedule {
         return Err(LoadError::Parse {
@@ -51,6 +59,22 @@ pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, Loa
             .warn(crate::tr!("place.file"), crate::tr!("import.not_utf8"));
     }
     Ok(walk.finish())
+}
+
+/// Whether a reader error means the input ended inside markup (a tag, a comment, an
+/// attribute value, a reference) rather than that the markup is wrong. `rest` is the text
+/// from where the error was found.
+fn ends_inside_markup(error: &quick_xml::Error, rest: &[u8]) -> bool {
+    use quick_xml::errors::IllFormedError;
+    match error {
+        // Every syntax error is the input ending before something closes.
+        quick_xml::Error::Syntax(_)
+        | quick_xml::Error::IllFormed(IllFormedError::MissingEndTag(_)) => true,
+        quick_xml::Error::IllFormed(IllFormedError::UnclosedReference) => {
+            !rest.iter().skip(1).any(|&b| b == b';' || b == b'<')
+        }
+        _ => false,
+    }
 }
 
 fn syntax_error(origin: &str, bytes: &[u8], position: usize, what: &str) -> LoadError {

@@ -5,6 +5,7 @@
 //! and floating times are kept as such, and CATEGORIES become themes. Programme days are the
 //! local dates of the sessions; a session in the small hours belongs to the evening before.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
@@ -17,42 +18,79 @@ use crate::text::{clean_line, clean_opt};
 /// Before this hour, a session belongs to the programme day before (a late night).
 const NEW_DAY_HOUR: u32 = 5;
 
-/// One content line: `NAME;PARAM=VALUE:value`.
+/// One content line: `NAME;PARAM=VALUE:value`. The value is borrowed from the file unless the
+/// line was folded (or not UTF-8), so the file's text is not held twice while it is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Property {
+struct Property<'a> {
     name: String,
     params: Vec<(String, String)>,
-    value: String,
+    value: Cow<'a, str>,
+    /// The line of the file it starts on.
     line: usize,
 }
 
-impl Property {
+impl Property<'_> {
     fn param(&self, name: &str) -> Option<&str> {
         self.params
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+
+    /// The same property, borrowing nothing: kept beyond the event it came in.
+    fn into_owned(self) -> Property<'static> {
+        Property {
+            name: self.name,
+            params: self.params,
+            value: Cow::Owned(self.value.into_owned()),
+            line: self.line,
+        }
+    }
 }
 
 /// Parses an iCalendar file. `origin` names the source in errors.
 pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
-    let unfolded = unfold(bytes);
-    let text = super::decode_utf8(&unfolded);
-    let calendar = read_calendar(&text).ok_or_else(|| LoadError::Parse {
-        origin: origin.to_string(),
-        line: 1,
-        column: 1,
-        what: crate::tr!("import.no_vcalendar").into(),
-    })?;
-    let mut imported = build(calendar, origin, detail);
-    if matches!(text, std::borrow::Cow::Owned(_)) {
+    let mut events = Vec::new();
+    let mut tzids: HashMap<String, usize> = HashMap::new();
+    let calendar = read_calendar(bytes, |event| {
+        if let Some(tzid) = event.get("DTSTART").and_then(|p| p.param("TZID")) {
+            *tzids.entry(tzid.to_string()).or_default() += 1;
+        }
+        events.push(Pending::of(event, detail));
+    })
+    .map_err(|unread| unread.error(bytes, origin))?;
+    let not_utf8 = calendar.not_utf8;
+    let mut imported = build(&calendar, events, &tzids, origin, detail);
+    if not_utf8 {
         imported.warnings.push(super::Warning {
             place: crate::tr!("place.file").into(),
             what: crate::tr!("import.not_utf8").into(),
         });
     }
     Ok(imported)
+}
+
+/// Why a calendar could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unread {
+    /// No `BEGIN:VCALENDAR`.
+    NotCalendar,
+    /// The file ends before `END:VCALENDAR`.
+    CutOff,
+}
+
+impl Unread {
+    fn error(self, bytes: &[u8], origin: &str) -> LoadError {
+        match self {
+            Self::NotCalendar => LoadError::Parse {
+                origin: origin.to_string(),
+                line: 1,
+                column: 1,
+                what: crate::tr!("import.no_vcalendar").into(),
+            },
+            Self::CutOff => LoadError::cut_off(origin, bytes, bytes.len()),
+        }
+    }
 }
 
 /// An event of an iCalendar file, as much as matching it to a programme needs.
@@ -66,91 +104,145 @@ pub struct CalendarEntry {
     pub star: Option<String>,
 }
 
-/// The events of an iCalendar file; `None` if it is not one.
+/// The events of an iCalendar file; `None` if it is not one. A file cut off before its end
+/// gives the events it holds whole.
 pub fn entries(bytes: &[u8]) -> Option<Vec<CalendarEntry>> {
-    let unfolded = unfold(bytes);
-    let calendar = read_calendar(&super::decode_utf8(&unfolded))?;
     let mut zones = Zones {
         unresolved: BTreeSet::new(),
     };
-    let entries = calendar
-        .events
-        .into_iter()
-        .map(|properties| {
-            let event = Event { properties };
-            let start = event.get("DTSTART").and_then(|p| zones.moment(p));
-            CalendarEntry {
-                uid: event.get("UID").map(|p| p.value.trim().to_string()),
-                summary: event.text("SUMMARY").map(|t| clean_line(&t)),
-                start: match start {
-                    Some(Moment::At(When::Fixed(at))) => Some(at.with_timezone(&Utc)),
-                    _ => None,
-                },
-                star: event
-                    .get("X-DAGSORDEN-STAR")
-                    .map(|p| p.value.trim().to_lowercase()),
-            }
-        })
-        .collect();
-    Some(entries)
-}
-
-/// Joins folded lines: a line break followed by a space or tab continues the line. Done on the
-/// bytes, so a character split by the fold is whole again before decoding.
-pub fn unfold(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let break_len = match (bytes[i], bytes.get(i + 1)) {
-            (b'\r', Some(b'\n')) => 2,
-            (b'\n', _) => 1,
-            _ => 0,
-        };
-        if break_len > 0 && matches!(bytes.get(i + break_len), Some(b' ' | b'\t')) {
-            i += break_len + 1;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
+    let mut entries = Vec::new();
+    let read = read_calendar(bytes, |event| {
+        let start = event.get("DTSTART").and_then(|p| zones.moment(p));
+        entries.push(CalendarEntry {
+            uid: event.get("UID").map(|p| p.value.trim().to_string()),
+            summary: event.text("SUMMARY").map(|t| clean_line(&t)),
+            start: match start {
+                Some(Moment::At(When::Fixed(at))) => Some(at.with_timezone(&Utc)),
+                _ => None,
+            },
+            star: event
+                .get("X-DAGSORDEN-STAR")
+                .map(|p| p.value.trim().to_lowercase()),
+        });
+    });
+    match read {
+        Err(Unread::NotCalendar) => None,
+        Ok(_) | Err(Unread::CutOff) => Some(entries),
     }
-    out
 }
 
-/// The calendar's own properties and its events' properties.
+/// The content lines of the bytes, folds joined, each with the number of the line of the file
+/// it starts on; borrowed from the bytes unless the line was folded. A fold is a line break
+/// (CRLF or LF) followed by a space or a tab; it may fall inside a UTF-8 character.
+fn logical_lines(bytes: &[u8]) -> impl Iterator<Item = (usize, Cow<'_, [u8]>)> {
+    let mut at = 0;
+    let mut line = 1;
+    std::iter::from_fn(move || {
+        if at >= bytes.len() {
+            return None;
+        }
+        let first_line = line;
+        let mut joined: Option<Vec<u8>> = None;
+        let mut piece_start = at;
+        let piece_end = loop {
+            let Some(newline) = bytes[at..].iter().position(|&b| b == b'\n').map(|n| at + n) else {
+                at = bytes.len();
+                break bytes.len();
+            };
+            line += 1;
+            let end = if newline > piece_start && bytes[newline - 1] == b'\r' {
+                newline - 1
+            } else {
+                newline
+            };
+            if matches!(bytes.get(newline + 1), Some(b' ' | b'\t')) {
+                joined
+                    .get_or_insert_with(Vec::new)
+                    .extend_from_slice(&bytes[piece_start..end]);
+                piece_start = newline + 2;
+                at = piece_start;
+                continue;
+            }
+            at = newline + 1;
+            break end;
+        };
+        let piece = &bytes[piece_start..piece_end.max(piece_start)];
+        Some((
+            first_line,
+            match joined {
+                None => Cow::Borrowed(piece),
+                Some(mut whole) => {
+                    whole.extend_from_slice(piece);
+                    Cow::Owned(whole)
+                }
+            },
+        ))
+    })
+}
+
+/// A content line as text; `false` when bytes that are not UTF-8 had to be replaced.
+fn decode_line(line: Cow<'_, [u8]>) -> (Cow<'_, str>, bool) {
+    match line {
+        Cow::Borrowed(bytes) => match std::str::from_utf8(bytes) {
+            Ok(text) => (Cow::Borrowed(text), true),
+            Err(_) => (String::from_utf8_lossy(bytes).into_owned().into(), false),
+        },
+        Cow::Owned(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => (Cow::Owned(text), true),
+            Err(e) => (
+                String::from_utf8_lossy(e.as_bytes()).into_owned().into(),
+                false,
+            ),
+        },
+    }
+}
+
+/// The calendar's own properties, and what else was learnt reading it.
 #[derive(Default)]
-struct Calendar {
-    properties: Vec<Property>,
-    events: Vec<Vec<Property>>,
+struct Calendar<'a> {
+    properties: Vec<Property<'a>>,
     /// TZIDs declared by VTIMEZONE blocks.
     declared_zones: Vec<String>,
+    /// Whether bytes that are not UTF-8 were replaced.
+    not_utf8: bool,
 }
 
-fn read_calendar(text: &str) -> Option<Calendar> {
+/// Reads the calendar in `bytes`, handing each event to `on_event` as soon as it is read whole
+/// (and then dropping it), so only what is kept of the events stays in memory.
+fn read_calendar<'a>(
+    bytes: &'a [u8],
+    mut on_event: impl FnMut(Event<'_>),
+) -> Result<Calendar<'a>, Unread> {
     let mut calendar = Calendar::default();
     let mut in_calendar = false;
     // The components open inside the calendar, innermost last.
     let mut open: Vec<String> = Vec::new();
-    let mut event: Vec<Property> = Vec::new();
-    for (number, raw) in text.lines().enumerate() {
-        let Some(property) = content_line(raw, number + 1) else {
+    let mut event: Vec<Property<'a>> = Vec::new();
+    for (number, raw) in logical_lines(bytes) {
+        let (text, utf8) = decode_line(raw);
+        calendar.not_utf8 |= !utf8;
+        let Some(property) = content_line(text, number) else {
             continue;
         };
-        let component = property.value.trim().to_ascii_uppercase();
+        let component = || property.value.trim().to_ascii_uppercase();
         match property.name.as_str() {
-            "BEGIN" if component == "VCALENDAR" && !in_calendar => in_calendar = true,
-            "BEGIN" if in_calendar => {
+            "BEGIN" if !in_calendar => in_calendar = component() == "VCALENDAR",
+            "BEGIN" => {
+                let component = component();
                 if component == "VEVENT" && open.is_empty() {
                     event.clear();
                 }
                 open.push(component);
             }
-            "END" if in_calendar && open.last() == Some(&component) => {
-                open.pop();
-                if component == "VEVENT" && open.is_empty() {
-                    calendar.events.push(std::mem::take(&mut event));
+            "END" if !in_calendar => {}
+            "END" if component() == "VCALENDAR" => return Ok(calendar),
+            "END" if open.last() == Some(&component()) => {
+                if open.pop().as_deref() == Some("VEVENT") && open.is_empty() {
+                    on_event(Event {
+                        properties: std::mem::take(&mut event),
+                    });
                 }
             }
-            "END" if component == "VCALENDAR" && open.is_empty() => break,
             _ if !in_calendar => {}
             _ => match open.as_slice() {
                 [] => calendar.properties.push(property),
@@ -164,29 +256,42 @@ fn read_calendar(text: &str) -> Option<Calendar> {
             },
         }
     }
-    in_calendar.then_some(calendar)
+    Err(if in_calendar {
+        Unread::CutOff
+    } else {
+        Unread::NotCalendar
+    })
 }
 
 /// Splits a content line; a line without a name and a colon is not one and is skipped.
-fn content_line(raw: &str, line: usize) -> Option<Property> {
-    let raw = raw.trim_end_matches('\r');
-    let name_end = raw.find([';', ':'])?;
-    let name = raw[..name_end].trim().to_ascii_uppercase();
+fn content_line(raw: Cow<'_, str>, line: usize) -> Option<Property<'_>> {
+    let trimmed = raw.trim_end_matches('\r');
+    let name_end = trimmed.find([';', ':'])?;
+    let name = trimmed[..name_end].trim().to_ascii_uppercase();
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         return None;
     }
     let mut params = Vec::new();
-    let mut rest = &raw[name_end..];
+    let mut rest = &trimmed[name_end..];
     while let Some(after) = rest.strip_prefix(';') {
         let (param, remaining) = one_param(after)?;
         params.push(param);
         rest = remaining;
     }
-    let value = rest.strip_prefix(':')?;
+    let value_start = trimmed.len() - rest.strip_prefix(':')?.len();
+    let value_end = trimmed.len();
+    let value = match raw {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[value_start..value_end]),
+        Cow::Owned(mut text) => {
+            text.truncate(value_end);
+            text.replace_range(..value_start, "");
+            Cow::Owned(text)
+        }
+    };
     Some(Property {
         name,
         params,
-        value: value.to_string(),
+        value,
         line,
     })
 }
@@ -328,33 +433,96 @@ fn basic_date_time(text: &str) -> Option<NaiveDateTime> {
 }
 
 /// An event's properties by name (the first of each; CATEGORIES and ATTENDEE may repeat).
-struct Event {
-    properties: Vec<Property>,
+struct Event<'a> {
+    properties: Vec<Property<'a>>,
 }
 
-impl Event {
-    fn get(&self, name: &str) -> Option<&Property> {
+impl Event<'_> {
+    fn get(&self, name: &str) -> Option<&Property<'_>> {
         self.properties.iter().find(|p| p.name == name)
+    }
+
+    /// Takes a property out (the first of its name), to keep it without a copy.
+    fn take(&mut self, name: &str) -> Option<Property<'static>> {
+        let at = self.properties.iter().position(|p| p.name == name)?;
+        Some(self.properties.swap_remove(at).into_owned())
     }
 
     fn text(&self, name: &str) -> Option<String> {
         self.get(name).map(|p| unescape_text(&p.value))
     }
 
-    fn all(&self, name: &str) -> impl Iterator<Item = &Property> {
+    fn all(&self, name: &str) -> impl Iterator<Item = &Property<'_>> {
         self.properties.iter().filter(move |p| p.name == name)
-    }
-
-    fn place(&self) -> String {
-        let line = self.properties.first().map_or(0, |p| p.line);
-        match self.get("UID") {
-            Some(uid) => crate::tr!("place.line_event", line = line, id = clean_line(&uid.value)),
-            None => crate::tr!("place.line", line = line),
-        }
     }
 }
 
-fn build(calendar: Calendar, origin: &str, detail: Detail) -> Imported {
+/// An event as read, waiting for the calendar's zone (known only once every event is read)
+/// to be given its time and day.
+struct Pending {
+    draft: Draft,
+    start: Option<Property<'static>>,
+    end: Option<Property<'static>>,
+    duration: Option<u32>,
+    repeats: bool,
+    /// The line it starts on and its UID, to name it in warnings.
+    line: usize,
+    uid: Option<String>,
+}
+
+impl Pending {
+    fn of(mut event: Event<'_>, detail: Detail) -> Self {
+        let line = event.properties.iter().map(|p| p.line).min().unwrap_or(0);
+        let uid = event.get("UID").map(|p| p.value.to_string());
+        let draft = Draft {
+            ids: uid.iter().cloned().collect(),
+            title: event.text("SUMMARY").unwrap_or_default(),
+            description: match detail {
+                Detail::Full => event.text("DESCRIPTION"),
+                Detail::Brief => None,
+            },
+            room: event.text("LOCATION"),
+            themes: event
+                .all("CATEGORIES")
+                .flat_map(|p| split_list(&p.value))
+                .collect(),
+            speakers: speakers(&event),
+            url: event.get("URL").map(|p| p.value.trim().to_string()),
+            ..Draft::default()
+        };
+        Self {
+            draft,
+            duration: event
+                .get("DURATION")
+                .and_then(|p| parse_duration(p.value.trim())),
+            repeats: event.get("RRULE").is_some(),
+            start: event.take("DTSTART"),
+            end: event.take("DTEND"),
+            line,
+            uid,
+        }
+    }
+
+    fn place(&self) -> String {
+        place(self.line, self.uid.as_deref())
+    }
+}
+
+/// How a warning names an event: its line, and its UID when it has one.
+fn place(line: usize, uid: Option<&str>) -> String {
+    match uid {
+        Some(uid) => crate::tr!("place.line_event", line = line, id = clean_line(uid)),
+        None => crate::tr!("place.line", line = line),
+    }
+}
+
+fn build(
+    calendar: &Calendar<'_>,
+    events: Vec<Pending>,
+    tzids: &HashMap<String, usize>,
+    origin: &str,
+    detail: Detail,
+) -> Imported {
     let mut zones = Zones {
         unresolved: BTreeSet::new(),
     };
@@ -366,14 +534,9 @@ fn build(calendar: Calendar, origin: &str, detail: Detail) -> Imported {
             .map(|p| unescape_text(&p.value))
     };
     let title = calendar_property("X-WR-CALNAME").and_then(|t| clean_opt(Some(&t)));
-    let events: Vec<Event> = calendar
-        .events
-        .into_iter()
-        .map(|properties| Event { properties })
-        .collect();
     let zone = calendar_property("X-WR-TIMEZONE")
         .and_then(|z| zones.resolve(&z))
-        .or_else(|| most_used_zone(&events, &calendar.declared_zones, &mut zones));
+        .or_else(|| most_used_zone(tzids, &calendar.declared_zones, &mut zones));
     let mut builder = Builder::new(zone);
     builder.detail = detail;
     builder.programme.id = title.as_deref().map_or_else(|| file_slug(origin), slug);
@@ -384,9 +547,9 @@ fn build(calendar: Calendar, origin: &str, detail: Detail) -> Imported {
         (None, Some(description)) => (description, None),
         (None, None) => (file_title(origin), None),
     };
-    let mut placed = Vec::new();
-    for event in &events {
-        match timing(event, &mut zones) {
+    let mut placed = Vec::with_capacity(events.len());
+    for event in events {
+        match timing(&event, &mut zones) {
             Some(timing) => placed.push((event, timing)),
             None => builder.warn(event.place(), crate::tr!("import.no_dtstart")),
         }
@@ -410,18 +573,14 @@ fn build(calendar: Calendar, origin: &str, detail: Detail) -> Imported {
 }
 
 /// The zone most events name, when the calendar does not name one itself.
-fn most_used_zone(events: &[Event], declared: &[String], zones: &mut Zones) -> Option<Tz> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for event in events {
-        if let Some(tzid) = event.get("DTSTART").and_then(|p| p.param("TZID")) {
-            *counts.entry(tzid.to_string()).or_default() += 1;
-        }
-    }
-    let named = counts
-        .into_iter()
-        .max_by_key(|(name, n)| (*n, name.clone()));
+fn most_used_zone(
+    tzids: &HashMap<String, usize>,
+    declared: &[String],
+    zones: &mut Zones,
+) -> Option<Tz> {
+    let named = tzids.iter().max_by_key(|(name, n)| (**n, (*name).clone()));
     let name = named
-        .map(|(n, _)| n)
+        .map(|(n, _)| n.clone())
         .or_else(|| declared.first().cloned())?;
     zones.resolve(&name)
 }
@@ -433,16 +592,13 @@ struct Timing {
     duration: Option<u32>,
 }
 
-fn timing(event: &Event, zones: &mut Zones) -> Option<Timing> {
-    let start = zones.moment(event.get("DTSTART")?)?;
-    let end = event.get("DTEND").and_then(|p| zones.moment(p));
-    let duration = event
-        .get("DURATION")
-        .and_then(|p| parse_duration(p.value.trim()));
+fn timing(event: &Pending, zones: &mut Zones) -> Option<Timing> {
+    let start = zones.moment(event.start.as_ref()?)?;
+    let end = event.end.as_ref().and_then(|p| zones.moment(p));
     Some(Timing {
         start,
         end,
-        duration,
+        duration: event.duration,
     })
 }
 
@@ -463,7 +619,7 @@ fn programme_day(builder: &Builder, timing: &Timing) -> NaiveDate {
 }
 
 /// The dates that become programme days, in order.
-fn programme_days(builder: &Builder, placed: &[(&Event, Timing)]) -> Vec<NaiveDate> {
+fn programme_days(builder: &Builder, placed: &[(Pending, Timing)]) -> Vec<NaiveDate> {
     let dates: BTreeSet<NaiveDate> = placed
         .iter()
         .map(|(_, timing)| programme_day(builder, timing))
@@ -471,45 +627,32 @@ fn programme_days(builder: &Builder, placed: &[(&Event, Timing)]) -> Vec<NaiveDa
     dates.into_iter().collect()
 }
 
-fn add_event(builder: &mut Builder, event: &Event, timing: &Timing, day: Option<usize>) {
+fn add_event(builder: &mut Builder, event: Pending, timing: &Timing, day: Option<usize>) {
     let (start, end, all_day) = match (timing.start, timing.end) {
         (Moment::At(start), Some(Moment::At(end))) => (Some(start), Some(end), false),
         (Moment::At(start), _) => (Some(start), None, false),
         (Moment::Date(_), _) => (None, None, true),
     };
-    let mut draft = Draft {
-        ids: event
-            .get("UID")
-            .map(|p| p.value.clone())
-            .into_iter()
-            .collect(),
+    if event.repeats {
+        builder.warn(event.place(), crate::tr!("import.rrule"));
+    }
+    let Pending {
+        draft, line, uid, ..
+    } = event;
+    let draft = Draft {
         day,
         start,
         end,
         duration_minutes: timing.duration.filter(|_| end.is_none()),
-        title: event.text("SUMMARY").unwrap_or_default(),
-        description: event.text("DESCRIPTION"),
-        room: event.text("LOCATION"),
-        themes: event
-            .all("CATEGORIES")
-            .flat_map(|p| split_list(&p.value))
-            .collect(),
-        speakers: speakers(event),
-        url: event.get("URL").map(|p| p.value.trim().to_string()),
-        ..Draft::default()
+        time_note: all_day.then(|| "all day".into()),
+        ..draft
     };
-    if all_day {
-        draft.time_note = Some("all day".into());
-    }
-    if event.get("RRULE").is_some() {
-        builder.warn(event.place(), crate::tr!("import.rrule"));
-    }
-    builder.add(draft, || event.place());
+    builder.add(draft, || place(line, uid.as_deref()));
 }
 
 /// Speakers have no standard place in iCalendar; ORGANIZER and ATTENDEE names are the ones
 /// that are structured.
-fn speakers(event: &Event) -> Vec<String> {
+fn speakers(event: &Event<'_>) -> Vec<String> {
     event
         .all("ORGANIZER")
         .chain(event.all("ATTENDEE"))
@@ -538,28 +681,61 @@ fn file_slug(origin: &str) -> String {
 mod tests {
     use super::*;
 
+    fn lines(bytes: &[u8]) -> Vec<(usize, Vec<u8>)> {
+        logical_lines(bytes)
+            .map(|(n, l)| (n, l.into_owned()))
+            .collect()
+    }
+
     #[test]
     fn folds_are_joined_on_bytes_even_inside_a_character() {
         // "ø" is C3 B8; the fold falls between its two bytes.
         let folded = b"SUMMARY:Toppm\xc3\r\n \xb8te\r\nUID:1\r\n";
-        assert_eq!(unfold(folded), b"SUMMARY:Toppm\xc3\xb8te\r\nUID:1\r\n");
-        assert_eq!(unfold(b"A:b\n\tc\nD:e"), b"A:bc\nD:e");
+        assert_eq!(
+            lines(folded),
+            [
+                (1, b"SUMMARY:Toppm\xc3\xb8te".to_vec()),
+                (3, b"UID:1".to_vec())
+            ]
+        );
+        assert_eq!(
+            lines(b"A:b\n\tc\nD:e"),
+            [(1, b"A:bc".to_vec()), (3, b"D:e".to_vec())]
+        );
     }
 
     #[test]
     fn content_lines_with_params_and_quoted_colons() {
-        let p = content_line("DTSTART;TZID=\"Europe/Oslo\";X=1:20240213T090000", 3)
+        let p = content_line("DTSTART;TZID=\"Europe/Oslo\";X=1:20240213T090000".into(), 3)
             .expect("a property");
         assert_eq!(p.name, "DTSTART");
         assert_eq!(p.param("tzid"), Some("Europe/Oslo"));
         assert_eq!(p.value, "20240213T090000");
-        let p = content_line("ORGANIZER;CN=\"Doe: Jane\":mailto:j@x", 1).expect("a property");
+        let p = content_line(
+            String::from("ORGANIZER;CN=\"Doe: Jane\":mailto:j@x\r").into(),
+            1,
+        )
+        .expect("a property");
         assert_eq!(
-            (p.param("CN"), p.value.as_str()),
+            (p.param("CN"), p.value.as_ref()),
             (Some("Doe: Jane"), "mailto:j@x")
         );
-        assert_eq!(content_line("just text", 1), None);
-        assert_eq!(content_line(":no name", 1), None);
+        assert_eq!(content_line("just text".into(), 1), None);
+        assert_eq!(content_line(":no name".into(), 1), None);
+    }
+
+    #[test]
+    fn a_calendar_without_its_end_is_cut_off() {
+        let whole = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VEVENT\nEND:VCALENDAR\n";
+        assert!(read_calendar(whole.as_bytes(), |_| {}).is_ok());
+        for cut in [whole.len() - 5, whole.len() - 20, 20] {
+            let result = read_calendar(&whole.as_bytes()[..cut], |_| {});
+            assert_eq!(result.err(), Some(Unread::CutOff), "cut at {cut}");
+        }
+        assert_eq!(
+            read_calendar(b"BEGIN:VCALENDARX\n", |_| {}).err(),
+            Some(Unread::NotCalendar)
+        );
     }
 
     #[test]

@@ -109,7 +109,9 @@ pub fn parse_with(
     format: Option<Format>,
     detail: Detail,
 ) -> Result<Loaded, LoadError> {
-    let format = format.unwrap_or_else(|| Format::detect(bytes));
+    let Some(format) = format.or_else(|| Format::detect(bytes)) else {
+        return Err(detect::unrecognised(bytes, origin, &Format::ALL));
+    };
     let imported = match format {
         Format::Native => import::Imported {
             programme: native::parse_with(bytes, origin, detail)?,
@@ -121,6 +123,10 @@ pub fn parse_with(
         Format::Sessionize => sessionize::parse(bytes, origin, detail)?,
         Format::ScheduleV2 => schedule_v2::parse(bytes, origin, detail)?,
     };
+    if format != Format::Native && holds_nothing_it_understood(&imported) {
+        // Only this format took the file, and it found nothing in it.
+        return Err(detect::unrecognised(bytes, origin, &[format]));
+    }
     Ok(Loaded {
         programme: imported.programme,
         format,
@@ -128,9 +134,23 @@ pub fn parse_with(
     })
 }
 
+/// Never an empty programme from a file with content: an imported file with no session and
+/// no warning about a session it skipped holds something other than what its format reads
+/// (`<schedule>` with `<entry>` elements, a `schedule.json` with a flat `events` list).
+/// dagsorden's own format may be empty on purpose (a programme being written).
+fn holds_nothing_it_understood(imported: &import::Imported) -> bool {
+    let file = crate::tr!("place.file");
+    imported.programme.sessions.is_empty() && imported.warnings.iter().all(|w| w.place == file)
+}
+
+/// The most a programme file may hold. The largest real programmes are a few MB (FOSDEM's XML
+/// is 2 MB) and a synthetic one of 100 000 sessions is 166 MB; reading stays within memory
+/// (about three times the file) up to this, and `/dev/zero` or a runaway file stop here.
+pub const PROGRAMME_SIZE_CAP: u64 = 256 << 20;
+
 fn read_file(path: &Path, origin: &str) -> Result<Vec<u8>, LoadError> {
-    std::fs::read(path).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::NotFound {
+    crate::fsread::read_capped(path, PROGRAMME_SIZE_CAP).map_err(|source| {
+        if source.is_not_found() {
             LoadError::NotFound {
                 origin: origin.to_string(),
                 hint: shipped::names_hint(),

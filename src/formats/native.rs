@@ -55,6 +55,15 @@ fn reject_non_object(bytes: &[u8], origin: &str) -> Result<(), LoadError> {
         // An object, or not JSON at all: serde says which.
         _ => return Ok(()),
     };
+    if found != "an array" {
+        // Text that merely starts with `n`, `t` or a digit is not JSON, whatever serde would
+        // make of its first word.
+        if let Err(e) = serde_json::from_slice::<de::IgnoredAny>(bytes) {
+            return Err(LoadError::from_json(&e, origin, |message| {
+                crate::tr!("import.not_json", error = message)
+            }));
+        }
+    }
     let (line, column) = line_column(bytes, offset);
     Err(LoadError::Parse {
         origin: origin.to_string(),
@@ -66,6 +75,15 @@ fn reject_non_object(bytes: &[u8], origin: &str) -> Result<(), LoadError> {
 
 /// The error of a file serde refused, with the JSON path to the place.
 fn locate_error(bytes: &[u8], origin: &str) -> LoadError {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        // Nothing at all is not a programme cut off, but no programme.
+        return LoadError::Parse {
+            origin: origin.to_string(),
+            line: 1,
+            column: 1,
+            what: crate::tr!("import.not_json", error = crate::tr!("format.looks_empty")),
+        };
+    }
     let mut reader = serde_json::Deserializer::from_slice(bytes);
     match serde_path_to_error::deserialize::<_, FileProgramme>(&mut reader) {
         Err(e) => parse_error(e.inner(), &e.path().to_string(), origin),
@@ -82,25 +100,13 @@ fn locate_error(bytes: &[u8], origin: &str) -> LoadError {
 }
 
 fn parse_error(inner: &serde_json::Error, json_path: &str, origin: &str) -> LoadError {
-    let full = inner.to_string();
-    let position = format!(" at line {} column {}", inner.line(), inner.column());
-    let message = full.strip_suffix(&position).unwrap_or(&full);
-    let what = match inner.classify() {
+    LoadError::from_json(inner, origin, |message| match inner.classify() {
         serde_json::error::Category::Data => match json_path {
             "." => format!("{}: {message}", crate::tr!("import.not_programme")),
             path => format!("{path}: {message}"),
         },
-        serde_json::error::Category::Eof => {
-            crate::tr!("import.json_ends", error = message)
-        }
         _ => crate::tr!("import.not_json", error = message),
-    };
-    LoadError::Parse {
-        origin: origin.to_string(),
-        line: inner.line().max(1),
-        column: inner.column().max(1),
-        what,
-    }
+    })
 }
 
 #[derive(Deserialize)]

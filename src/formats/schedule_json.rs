@@ -103,11 +103,10 @@ struct LinkEntry {
 
 /// Parses a schedule.json. `origin` names the source in errors.
 pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
-    let file: File = serde_json::from_slice(bytes).map_err(|e| LoadError::Parse {
-        origin: origin.to_string(),
-        line: e.line().max(1),
-        column: e.column().max(1),
-        what: format!("not valid JSON: {}", clean_line(&e.to_string())),
+    let file: File = serde_json::from_slice(bytes).map_err(|e| {
+        LoadError::from_json(&e, origin, |message| {
+            crate::tr!("import.not_json", error = message)
+        })
     })?;
     let no_schedule = |what: &str| LoadError::Parse {
         origin: origin.to_string(),

@@ -261,6 +261,26 @@ pub fn shown_path(path: &std::path::Path) -> String {
     clean_line_owned(path.to_string_lossy().into_owned())
 }
 
+/// The most characters of outside text a message quotes: enough to recognise it, short enough
+/// that an error stays one line (a parser can otherwise quote a whole 400 KB line of a file).
+pub const MESSAGE_QUOTE_LIMIT: usize = 120;
+
+/// Outside text made fit for a one-line message: cleaned as [`clean_line`], and cut to
+/// [`MESSAGE_QUOTE_LIMIT`] characters with `…` where it was longer.
+pub fn shorten_for_message(raw: &str) -> String {
+    // Only a little more than what can be kept is cleaned: the rest would be cut anyway.
+    let head = match raw.char_indices().nth(MESSAGE_QUOTE_LIMIT * 4) {
+        Some((end, _)) => &raw[..end],
+        None => raw,
+    };
+    let line = clean_line(head);
+    if head.len() == raw.len() && line.chars().count() <= MESSAGE_QUOTE_LIMIT {
+        return line;
+    }
+    let kept: String = line.chars().take(MESSAGE_QUOTE_LIMIT - 1).collect();
+    format!("{}…", kept.trim_end())
+}
+
 /// White space other than a line break (after [`strip_controls`], the only ASCII ones left are
 /// the space and the line break).
 fn is_space(c: char) -> bool {
@@ -353,6 +373,15 @@ fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    #[test]
+    fn messages_quote_a_short_clean_line() {
+        assert_eq!(shorten_for_message("short\n text"), "short text");
+        let long = format!("\u{1b}[2J{}", "é".repeat(500_000));
+        let short = shorten_for_message(&long);
+        assert_eq!(short.chars().count(), MESSAGE_QUOTE_LIMIT);
+        assert!(short.ends_with('…') && !short.contains('\u{1b}'), "{short}");
+    }
 
     #[rstest]
     #[case("plain", "plain")]
