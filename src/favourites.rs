@@ -319,7 +319,9 @@ impl FavouritesStore {
 
     /// The file as it is on disk (following a link): `None` if it cannot be understood.
     fn read(&self) -> Result<Option<FavouritesFile>, StoreError> {
-        let bytes = match std::fs::read(&self.path) {
+        let bytes = match crate::fsread::read_capped(&self.path, crate::fsread::STORE_SIZE_CAP)
+            .map_err(std::io::Error::from)
+        {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Ok(Some(FavouritesFile::default()));

@@ -30,6 +30,21 @@ impl ReadError {
     }
 }
 
+impl From<ReadError> for std::io::Error {
+    /// For the stores, whose errors carry an `io::Error`: a missing file stays `NotFound`, so
+    /// "no file yet" is still told apart from "cannot be read".
+    fn from(error: ReadError) -> Self {
+        match error {
+            ReadError::Io(e) => e,
+            other => std::io::Error::new(std::io::ErrorKind::InvalidData, other.to_string()),
+        }
+    }
+}
+
+/// The most a store of the user's own (favourites, remembered zones) may hold: thousands of
+/// stars take a few hundred KB, so anything near this is not such a file.
+pub const STORE_SIZE_CAP: u64 = 16 << 20;
+
 /// The whole of the regular file at `path`, if it holds at most `cap` bytes.
 ///
 /// The file is opened first and the open handle inspected (not the path again), so what is
@@ -126,6 +141,20 @@ mod tests {
             let error = read_capped(Path::new(device), 1 << 20).expect_err(device);
             assert!(matches!(error, ReadError::NotAFile(_)), "{device}: {error}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_store_read_of_a_device_is_an_error_and_a_missing_one_still_not_found() {
+        let device: std::io::Error = read_capped(Path::new("/dev/zero"), STORE_SIZE_CAP)
+            .expect_err("a device")
+            .into();
+        assert_eq!(device.kind(), std::io::ErrorKind::InvalidData);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing: std::io::Error = read_capped(&dir.path().join("none"), STORE_SIZE_CAP)
+            .expect_err("missing")
+            .into();
+        assert_eq!(missing.kind(), std::io::ErrorKind::NotFound);
     }
 
     #[test]

@@ -113,7 +113,9 @@ impl ZoneStore {
             path: self.path.clone(),
             source,
         };
-        match std::fs::read(&self.path) {
+        match crate::fsread::read_capped(&self.path, crate::fsread::STORE_SIZE_CAP)
+            .map_err(std::io::Error::from)
+        {
             Ok(bytes) => serde_json::from_slice(&bytes)
                 .map_err(|e| unreadable(std::io::Error::new(std::io::ErrorKind::InvalidData, e))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ZonesFile::default()),

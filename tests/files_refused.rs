@@ -380,3 +380,61 @@ fn make_fifo(path: &Path) {
         .expect("mkfifo");
     assert!(status.success());
 }
+
+#[cfg(unix)]
+#[test]
+fn stores_that_are_no_file_are_reported_not_waited_on() {
+    let config = tempfile::tempdir().expect("temp dir");
+    for name in ["favourites.json", "zones.json"] {
+        let path = config.path().join(name);
+        make_fifo(&path);
+        let listed = run_in(config.path(), &["list", "--favourites"]);
+        let stderr = String::from_utf8_lossy(&listed.stderr);
+        assert_eq!(listed.status.code(), Some(0), "{name}: {stderr}");
+        std::fs::remove_file(&path).expect("remove");
+        std::os::unix::fs::symlink("/dev/zero", &path).expect("symlink");
+        let listed = run_in(config.path(), &["list", "--favourites"]);
+        assert_eq!(listed.status.code(), Some(0), "{name}");
+        std::fs::remove_file(&path).expect("remove");
+    }
+    let path = config.path().join("favourites.json");
+    std::os::unix::fs::symlink("/dev/zero", &path).expect("symlink");
+    let stderr = String::from_utf8_lossy(&run_in(config.path(), &["now"]).stderr).into_owned();
+    assert!(stderr.contains("it is a device, not a file"), "{stderr}");
+    assert!(
+        std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()),
+        "a read-only command leaves the link where it is"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_calendar_to_import_that_is_no_file_or_cut_off_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("stars.ics");
+    make_fifo(&fifo);
+    let fifo = fifo.to_str().expect("path");
+    let line = refusal(&run(&["import-favourites", fifo, "ks-toppmote-2024"]));
+    assert!(
+        line.contains("it is a named pipe (FIFO), not a file"),
+        "{line}"
+    );
+    let line = refusal(&run(&[
+        "import-favourites",
+        "/dev/zero",
+        "ks-toppmote-2024",
+    ]));
+    assert!(line.contains("it is a device, not a file"), "{line}");
+    let cut = write(
+        dir.path(),
+        "cut.ics",
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@ks-toppmote-2024.dagsorden\r\nSUMMARY:x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b@ks",
+    );
+    let config = tempfile::tempdir().expect("temp dir");
+    let line = refusal(&run_in(config.path(), &["import-favourites", &cut]));
+    assert!(line.contains("looks cut off"), "{line}");
+    assert!(
+        !config.path().join("favourites.json").exists(),
+        "nothing starred from a calendar that was not read whole"
+    );
+}

@@ -214,11 +214,14 @@ pub fn import_into(input: &Input, file: &Path, context: &Context) -> Result<Outp
 
 /// The events of the calendar file.
 fn read_calendar(file: &Path) -> Result<Vec<CalendarEntry>, CommandError> {
-    let bytes = std::fs::read(file).map_err(|source| CommandError::File {
-        path: file.to_path_buf(),
-        source,
-    })?;
-    ical::entries(&bytes)
+    let bytes =
+        crate::fsread::read_capped(file, crate::formats::PROGRAMME_SIZE_CAP).map_err(|source| {
+            CommandError::File {
+                path: file.to_path_buf(),
+                source: source.into(),
+            }
+        })?;
+    ical::entries(&bytes, &shown_path(file))?
         .ok_or_else(|| CommandError::BadInput(tr!("transfer.not_ical", path = shown_path(file))))
 }
 

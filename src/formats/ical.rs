@@ -8,15 +8,12 @@
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::import::{Builder, Draft, Imported, When, parse_duration, slug};
 use super::{Detail, LoadError};
 use crate::text::{clean_line, clean_opt};
-
-/// Before this hour, a session belongs to the programme day before (a late night).
-const NEW_DAY_HOUR: u32 = 5;
 
 /// One content line: `NAME;PARAM=VALUE:value`. The value is borrowed from the file unless the
 /// line was folded (or not UTF-8), so the file's text is not held twice while it is read.
@@ -104,9 +101,9 @@ pub struct CalendarEntry {
     pub star: Option<String>,
 }
 
-/// The events of an iCalendar file; `None` if it is not one. A file cut off before its end
-/// gives the events it holds whole.
-pub fn entries(bytes: &[u8]) -> Option<Vec<CalendarEntry>> {
+/// The events of an iCalendar file; `None` if it is not one. A file cut off before its end is
+/// an error, as for a programme: what it would star is not all the calendar says.
+pub fn entries(bytes: &[u8], origin: &str) -> Result<Option<Vec<CalendarEntry>>, LoadError> {
     let mut zones = Zones {
         unresolved: BTreeSet::new(),
     };
@@ -126,8 +123,9 @@ pub fn entries(bytes: &[u8]) -> Option<Vec<CalendarEntry>> {
         });
     });
     match read {
-        Err(Unread::NotCalendar) => None,
-        Ok(_) | Err(Unread::CutOff) => Some(entries),
+        Err(Unread::NotCalendar) => Ok(None),
+        Err(cut @ Unread::CutOff) => Err(cut.error(bytes, origin)),
+        Ok(_) => Ok(Some(entries)),
     }
 }
 
@@ -607,14 +605,7 @@ fn timing(event: &Pending, zones: &mut Zones) -> Option<Timing> {
 fn programme_day(builder: &Builder, timing: &Timing) -> NaiveDate {
     match timing.start {
         Moment::Date(date) => date,
-        Moment::At(when) => {
-            let at = builder.wall(when);
-            if at.hour() < NEW_DAY_HOUR {
-                at.date().pred_opt().unwrap_or(at.date())
-            } else {
-                at.date()
-            }
-        }
+        Moment::At(when) => super::import::programme_date(builder.wall(when)),
     }
 }
 
