@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use thiserror::Error;
 
-use dagsorden::app::{App, Clock};
+use dagsorden::app::{Clock, Setup};
 use dagsorden::cli::{Cli, Conflict};
 use dagsorden::commands::{self, CommandError, Context, Output};
 use dagsorden::config::Config;
@@ -229,12 +229,11 @@ fn view(
     }
     let config = config.unwrap_or_else(|| Config::none(&config_dir));
     let theme = theme(cli, &config);
-    let mut app = App::with_store(programme, FavouritesStore::in_dir(&config_dir), clock);
-    app.configure(&config, theme);
-    if let Some(note) = notes.first() {
-        app.note(note.clone());
-    }
-    dagsorden::tui::run(&mut app, cli.now.is_none())?;
+    let mut setup = Setup::from_config(&config, theme);
+    setup.problems.extend(notes);
+    let store = FavouritesStore::in_dir(&config_dir);
+    let mut app = dagsorden::effects::open(programme, &store, clock, setup);
+    dagsorden::tui::run(&mut app, &store, cli.now.is_none())?;
     Ok(())
 }
 

@@ -1,10 +1,13 @@
 //! The application state and [`App::update`], the only place it changes.
 
 mod browse;
+mod effect;
 mod entries;
 pub mod filters;
 mod keep;
+pub mod layout;
 mod search;
+mod setup;
 mod stars;
 
 use std::cell::Cell;
@@ -15,19 +18,21 @@ use chrono::{DateTime, Utc};
 use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Pane};
-use crate::config::{Config, StartView};
-use crate::favourites::{FavouritesStore, Level, Notice, Stars};
+use crate::config::StartView;
+use crate::favourites::{Level, Notice, Stars};
 use crate::index::Index;
 use crate::keymap::{Context, Keymap};
 use crate::model::{Chosen, Programme, Session, SetClock, Shown, Span, Timeline, Zone};
 use crate::tr;
-use crate::ui::layout::Areas;
 use crate::ui::theme::Theme;
 
 pub use browse::Browse;
+pub use effect::Effect;
 pub use entries::{Columns, Entry, Heading};
 pub use filters::{FilterRow, Filters};
+pub use layout::Areas;
 pub use search::Search;
+pub use setup::Setup;
 
 /// What the sessions pane lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,13 +100,16 @@ impl Clock {
     }
 }
 
+/// Everything the viewer shows and remembers. It changes only in [`App::update`], which returns
+/// the work it wants done ([`Effect`]) instead of doing it; the screen is drawn from it.
 #[derive(Debug)]
 pub struct App {
     /// Shared with the thread that builds the search index.
     programme: Arc<Programme>,
     timeline: Timeline,
     index: Index,
-    store: Option<FavouritesStore>,
+    /// Where the user's files are kept; `None`: nothing is saved.
+    files: Option<std::path::PathBuf>,
     stars: Stars,
     /// Star levels by session index, from `stars`.
     levels: HashMap<usize, Level>,
@@ -137,6 +145,8 @@ pub struct App {
     size: (u16, u16),
     status: Option<Status>,
     running: bool,
+    /// Whether the lookups no first frame needs have been asked for.
+    indexes_asked: bool,
     /// The width the left column would like.
     left_width: u16,
     keymap: Keymap,
@@ -145,24 +155,20 @@ pub struct App {
 }
 
 impl App {
-    /// A viewer on `programme` with these stars; `store` saves changes (none: nothing is saved).
-    pub fn new(
-        programme: Programme,
-        stars: Stars,
-        store: Option<FavouritesStore>,
-        clock: Clock,
-    ) -> Self {
+    /// A viewer on `programme` with these stars, set up as `setup` says. Making it changes
+    /// nothing on disk: what it wants saved at once is in [`App::effects_at_start`].
+    pub fn new(programme: Programme, stars: Stars, clock: Clock, setup: Setup) -> Self {
         let timeline = clock.timeline(&programme);
         let now = clock.set.map_or_else(Utc::now, |set| set.moment(&timeline));
         let programme = Arc::new(programme);
         let index = Index::build(&programme);
-        let left_width = crate::ui::left_column_width(&programme, &index);
+        let left_width = layout::left_column_width(&programme, &index);
         let filter_rows = filters::rows(&programme);
         let mut app = Self {
             programme,
             timeline,
             index,
-            store,
+            files: setup.files,
             stars,
             levels: HashMap::new(),
             clashes: HashMap::new(),
@@ -187,57 +193,39 @@ impl App {
             details_scroll: 0,
             help_scroll: 0,
             size: (80, 24),
-            status: None,
+            status: setup.problems.into_iter().next().map(error_status),
             running: true,
+            indexes_asked: false,
             left_width,
-            keymap: Keymap::default(),
-            theme: Theme::default(),
+            keymap: setup.keymap,
+            theme: setup.theme,
             offsets: ListOffsets::default(),
         };
         app.derive_from_stars();
         app.day = app.today().unwrap_or(0);
         app.refresh_entries();
+        app.review_changes();
+        app.open_on(setup.view);
         app
     }
 
-    /// Takes the user's settings: their keys and the view to start on; a problem in the file
-    /// becomes the first status message (unless the favourites have a worse one).
-    pub fn configure(&mut self, config: &Config, theme: Theme) {
-        self.keymap = config.keymap.clone();
-        self.theme = theme;
-        match config.settings.view {
-            Some(StartView::Now) => self.update(Action::ToggleNow),
-            Some(StartView::MyProgramme) => self.update(Action::ToggleMyProgramme),
-            Some(StartView::Rooms) => self.update(Action::NextBrowse),
+    /// The view the settings ask to open on.
+    fn open_on(&mut self, view: Option<StartView>) {
+        match view {
+            Some(StartView::Now) => self.toggle_view(View::Now),
+            Some(StartView::MyProgramme) => self.toggle_view(View::MyProgramme),
+            Some(StartView::Rooms) => self.next_browse(),
             Some(StartView::Speakers) => {
-                self.update(Action::NextBrowse);
-                self.update(Action::NextBrowse);
+                self.next_browse();
+                self.next_browse();
             }
             Some(StartView::Day) | None => {}
-        }
-        if let (None, Some(first)) = (&self.status, config.problems.first()) {
-            let more = match config.problems.len() {
-                1 => String::new(),
-                n => format!(" {}", tr!("config.more_problems", n = n - 1)),
-            };
-            self.status = Some(error_status(format!(
-                "{}: {first}{more}",
-                crate::config::FILE_NAME
-            )));
-        }
-    }
-
-    /// A problem found before the viewer opened, shown as the first status message unless
-    /// there is one already.
-    pub fn note(&mut self, problem: String) {
-        if self.status.is_none() {
-            self.status = Some(error_status(problem));
         }
     }
 
     /// Shows times on the other clock, when the two differ; else says they are the same.
     fn toggle_zone(&mut self) {
-        if self.offers(Action::ToggleZone) {
+        if self.offers(&Action::ToggleZone) {
             self.shown = self.shown.toggled();
         } else {
             let zone = self.timeline.venue.name();
@@ -247,7 +235,7 @@ impl App {
 
     /// Where the user's files are (favourites, config), when they are kept at all.
     pub fn config_dir(&self) -> Option<&std::path::Path> {
-        self.store.as_ref().and_then(|s| s.path().parent())
+        self.files.as_deref()
     }
 
     /// The keys in force.
@@ -258,19 +246,6 @@ impl App {
     /// The colours the screen is drawn in.
     pub fn theme(&self) -> Theme {
         self.theme
-    }
-
-    /// Opens the programme's stars from `store`; problems become the first status message.
-    /// Opening changes nothing on disk: an unreadable file is only moved aside by a save.
-    pub fn with_store(programme: Programme, store: FavouritesStore, clock: Clock) -> Self {
-        let (stars, status) = match store.load(&programme.id) {
-            Ok(stars) => (stars, None),
-            Err(e) => (Stars::new(), Some(error_status(e.to_string()))),
-        };
-        let mut app = Self::new(programme, stars, Some(store), clock);
-        app.status = status;
-        app.review_changes();
-        app
     }
 
     // --- what the screen reads -------------------------------------------------------------
@@ -293,7 +268,7 @@ impl App {
 
     /// Whether `action` would do anything now; the status bar offers only those. Switching
     /// clocks needs two clocks that differ.
-    pub fn offers(&self, action: Action) -> bool {
+    pub fn offers(&self, action: &Action) -> bool {
         match action {
             Action::ToggleZone => self.timeline.clocks_differ(),
             _ => true,
@@ -418,17 +393,48 @@ impl App {
 
     // --- the one place state changes -------------------------------------------------------
 
-    pub fn update(&mut self, action: Action) {
-        if !matches!(
-            action,
-            Action::Resize { .. } | Action::Scroll { .. } | Action::Tick(_)
-        ) {
+    /// Takes one action: changes the state, and returns the work it wants done (saves, files,
+    /// threads) for the loop to do, whose outcomes come back as actions. Does no I/O.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if !keeps_status(&action) {
             self.status = None;
         }
         match action {
-            Action::Quit => self.running = false,
             Action::ExportFavourites => self.export_favourites(),
             Action::DismissChanges => self.dismiss_changes(),
+            Action::CycleStar => self.cycle_star(),
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Saved { stars, notice } => {
+                self.saved(stars, notice.as_ref());
+                Vec::new()
+            }
+            Action::SaveFailed(why) => {
+                self.status = Some(error_status(tr!("status.not_saved", error = why)));
+                Vec::new()
+            }
+            Action::Exported {
+                path,
+                sessions,
+                left_out,
+            } => {
+                self.exported(&path, sessions, left_out);
+                Vec::new()
+            }
+            Action::ExportFailed { path, why } => {
+                self.export_failed(&path, &why);
+                Vec::new()
+            }
+            action => {
+                self.apply(&action);
+                Vec::new()
+            }
+        }
+    }
+
+    /// An action that wants nothing done outside the app.
+    fn apply(&mut self, action: &Action) {
+        match *action {
+            Action::Quit => self.running = false,
             Action::Back => self.back(),
             Action::ToggleHelp => self.toggle_help(),
             Action::NextPane => self.focus = self.focus.next(),
@@ -443,7 +449,6 @@ impl App {
             Action::Top => self.step(isize::MIN / 2),
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Open => self.open(),
-            Action::CycleStar => self.cycle_star(),
             Action::ToggleMyProgramme => self.toggle_view(View::MyProgramme),
             Action::ToggleNow => self.toggle_view(View::Now),
             Action::JumpToNow => self.jump_to_now(),
@@ -461,8 +466,27 @@ impl App {
             Action::SearchCancel => self.search_cancel(),
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
-            Action::Resize { width, height } => self.size = (width, height),
             Action::Tick(now) => self.tick(now),
+            // These ask for work outside the app; `update` takes them.
+            Action::ExportFavourites
+            | Action::DismissChanges
+            | Action::CycleStar
+            | Action::Resize { .. }
+            | Action::Saved { .. }
+            | Action::SaveFailed(_)
+            | Action::Exported { .. }
+            | Action::ExportFailed { .. } => {}
+        }
+    }
+
+    /// The terminal's new size. The first one means the first frame can be drawn, so what it
+    /// does not need can be made meanwhile.
+    fn resize(&mut self, width: u16, height: u16) -> Vec<Effect> {
+        self.size = (width, height);
+        if std::mem::replace(&mut self.indexes_asked, true) {
+            Vec::new()
+        } else {
+            vec![Effect::StartIndexes]
         }
     }
 
@@ -657,6 +681,16 @@ impl App {
             None => self.step(delta),
         }
     }
+}
+
+/// Whether the status message stays through `action`: it goes with the next key, but not with
+/// a resize, the wheel, the clock or the outcome of work done meanwhile.
+fn keeps_status(action: &Action) -> bool {
+    action.is_outcome()
+        || matches!(
+            action,
+            Action::Resize { .. } | Action::Scroll { .. } | Action::Tick(_)
+        )
 }
 
 /// The list row under screen row `row`, inside a bordered pane.

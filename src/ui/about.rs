@@ -161,10 +161,10 @@ fn speaker_sheet(app: &App, sheet: &mut Sheet) {
 /// About the filter under the filters pane's cursor.
 pub fn filter(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
-    let open = app.keymap().key_for(Action::Open).unwrap_or_default();
+    let open = app.keymap().key_for(&Action::Open).unwrap_or_default();
     let clear = app
         .keymap()
-        .key_for(Action::ClearFilters)
+        .key_for(&Action::ClearFilters)
         .unwrap_or_default();
     let row = app.filter_rows().get(app.filter_cursor()).copied();
     let (name, description, count) = match row {

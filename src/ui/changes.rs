@@ -2,7 +2,6 @@
 //! moved, were renamed or were cancelled in a newer version of the programme.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::sheet::Sheet;
@@ -12,12 +11,12 @@ use crate::app::App;
 use crate::keymap::Context;
 use crate::tr;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, frame: &mut Frame) {
     let close = app
         .keymap()
-        .keys_in(Action::DismissChanges, Context::Changes);
+        .keys_in(&Action::DismissChanges, Context::Changes);
     let title = format!(" {} ", tr!("changes.title", key = close));
-    popup::render(app, frame, area, title, |width| lines(app, width));
+    popup::render(app, frame, title, |width| lines(app, width));
 }
 
 fn lines(app: &App, width: u16) -> Vec<Line<'static>> {

@@ -105,7 +105,7 @@ fn links(sheet: &mut Sheet, session: &Session) {
 }
 
 fn star_spans(app: &App, level: Option<Level>) -> Vec<Span<'static>> {
-    let key = app.keymap().key_for(Action::CycleStar).unwrap_or_default();
+    let key = app.keymap().key_for(&Action::CycleStar).unwrap_or_default();
     match level {
         Some(Level::Must) => vec![
             Span::styled(

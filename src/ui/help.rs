@@ -1,7 +1,6 @@
 //! The `?` overlay: every key, read from the keymap table, grouped by where it works.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::popup;
@@ -24,13 +23,13 @@ const SECTIONS: [(Scope, &str); 8] = [
     (Scope::Help, "help.help"),
 ];
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let close = app.keymap().keys_in(Action::ToggleHelp, Context::Help);
+pub fn render(app: &App, frame: &mut Frame) {
+    let close = app.keymap().keys_in(&Action::ToggleHelp, Context::Help);
     let title = format!(" {} ", tr!("help.title", key = close));
     let config = app
         .config_dir()
         .map(|dir| crate::text::shown_path(&dir.join(crate::config::FILE_NAME)));
-    popup::render(app, frame, area, title, |width| {
+    popup::render(app, frame, title, |width| {
         let mut lines = lines(app.keymap(), width);
         if let Some(path) = &config {
             let mut sheet = Sheet::new(width);

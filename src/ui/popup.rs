@@ -1,7 +1,6 @@
 //! A window over the main screen with text that scrolls (the help, the changes list).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
@@ -12,16 +11,10 @@ use crate::app::App;
 pub fn render(
     app: &App,
     frame: &mut Frame,
-    area: Rect,
     title: String,
     lines: impl FnOnce(u16) -> Vec<Line<'static>>,
 ) {
-    let [popup] = Layout::horizontal([Constraint::Max(76)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Percentage(90)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = app.areas().overlay;
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(style::FOCUSED_BORDER)

@@ -40,9 +40,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 fn empty_text(app: &App) -> String {
     let clear = app
         .keymap()
-        .key_for(Action::ClearFilters)
+        .key_for(&Action::ClearFilters)
         .unwrap_or_default();
-    let star = app.keymap().key_for(Action::CycleStar).unwrap_or_default();
+    let star = app.keymap().key_for(&Action::CycleStar).unwrap_or_default();
     let filtered = app.filters().is_active();
     match app.view() {
         _ if filtered => tr!("sessions.empty_filtered", clear = clear),
