@@ -449,3 +449,33 @@ fn opening_the_app_writes_nothing_until_asked() {
         "nothing written"
     );
 }
+
+#[test]
+fn a_click_lands_on_the_row_shown_without_a_frame_drawn_first() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(
+        &mut app,
+        &[
+            Action::Resize {
+                width: 30,
+                height: 10,
+            },
+            Action::NextDay,
+            Action::Bottom,
+        ],
+    );
+    let top = app.tops().sessions;
+    assert!(top > 0, "the list scrolled to show its last session");
+    let sessions = app.areas().sessions.expect("shown");
+    run(
+        &mut app,
+        &[
+            Action::Up,
+            Action::Click {
+                column: sessions.x + 3,
+                row: sessions.y + 1,
+            },
+        ],
+    );
+    assert_eq!(app.cursor(), top, "the first row in view");
+}

@@ -6,6 +6,7 @@ mod entries;
 pub mod filters;
 mod keep;
 pub mod layout;
+mod scroll;
 mod search;
 mod setup;
 mod stars;
@@ -31,6 +32,7 @@ pub use effect::Effect;
 pub use entries::{Columns, Entry, Heading};
 pub use filters::{FilterRow, Filters};
 pub use layout::Areas;
+pub use scroll::Tops;
 pub use search::Search;
 pub use setup::Setup;
 
@@ -66,13 +68,9 @@ pub struct Status {
     pub is_error: bool,
 }
 
-/// First visible row of each list. Rendering keeps them so the selection stays in view; they
-/// are widget state, the only thing drawing may change.
+/// How far the details and the help can scroll, as drawn last.
 #[derive(Debug, Default)]
 pub struct ListOffsets {
-    pub browse: Cell<usize>,
-    pub sessions: Cell<usize>,
-    pub filters: Cell<usize>,
     /// The last useful scroll position of the details pane, for the text it shows now.
     pub details_last: Cell<u16>,
     /// The same for the help overlay.
@@ -152,6 +150,8 @@ pub struct App {
     keymap: Keymap,
     theme: Theme,
     pub offsets: ListOffsets,
+    /// The first row each list shows.
+    tops: Tops,
 }
 
 impl App {
@@ -200,12 +200,14 @@ impl App {
             keymap: setup.keymap,
             theme: setup.theme,
             offsets: ListOffsets::default(),
+            tops: Tops::default(),
         };
         app.derive_from_stars();
         app.day = app.today().unwrap_or(0);
         app.refresh_entries();
         app.review_changes();
         app.open_on(setup.view);
+        app.fit_lists();
         app
     }
 
@@ -399,6 +401,13 @@ impl App {
         if !keeps_status(&action) {
             self.status = None;
         }
+        let effects = self.take(action);
+        self.fit_lists();
+        effects
+    }
+
+    /// The change `action` makes, and the work it asks for.
+    fn take(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::ExportFavourites => self.export_favourites(),
             Action::DismissChanges => self.dismiss_changes(),
@@ -573,7 +582,7 @@ impl App {
         self.search = None;
         if changed {
             self.cursor = 0;
-            self.offsets.sessions.set(0);
+            self.tops.sessions = 0;
             self.details_scroll = 0;
             self.refresh_entries();
             self.cursor = self.nearest_session(0, 1);
@@ -649,15 +658,15 @@ impl App {
             return;
         };
         match pane {
-            Pane::Browse => self.click_browse(self.offsets.browse.get() + line),
+            Pane::Browse => self.click_browse(self.tops.browse + line),
             Pane::Sessions => {
-                let row = self.offsets.sessions.get() + line;
+                let row = self.tops.sessions + line;
                 if self.entries.get(row).and_then(Entry::session).is_some() {
                     self.select_row(row);
                 }
             }
             Pane::Filters => {
-                let row = self.offsets.filters.get() + line;
+                let row = self.tops.filters + line;
                 if self.filter_rows.get(row).is_some_and(FilterRow::is_choice) {
                     self.filter_cursor = row;
                     self.toggle_filter_row();

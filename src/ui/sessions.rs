@@ -21,12 +21,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ListView {
         block: pane_block(app, Pane::Sessions, title(app)),
         len: entries.len(),
-        selected: entries
-            .get(app.cursor())
-            .and_then(Entry::session)
-            .map(|_| app.cursor()),
+        selected: app.sessions_selected(),
         focused: app.focus() == Pane::Sessions,
-        offset: &app.offsets.sessions,
+        offset: app.tops().sessions,
         empty: &empty,
     }
     .render(frame, area, |row| match entries[row] {
