@@ -129,19 +129,25 @@ fn refuse(line: &str) -> ExitCode {
 /// The language as far as it can be told before the command line is parsed: `--lang`,
 /// `DAGSORDEN_LANG`, the config file in `--config-dir` or the default directory, the locale.
 fn early_lang() -> Lang {
-    let args: Vec<String> = std::env::args().collect();
+    // Arguments as the system gives them: a file name may be any bytes, never a panic here.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let value_of = |name: &str| {
         let prefix = format!("{name}=");
         args.iter().enumerate().find_map(|(i, arg)| {
-            if arg == name {
+            if arg.as_os_str() == name {
                 args.get(i + 1).cloned()
             } else {
-                arg.strip_prefix(&prefix).map(str::to_string)
+                arg.to_str()
+                    .and_then(|a| a.strip_prefix(&prefix))
+                    .map(std::ffi::OsString::from)
             }
         })
     };
     // A language that is not known (`--lang de`) is passed over for the next way of telling.
-    let named = [value_of("--lang"), std::env::var("DAGSORDEN_LANG").ok()];
+    let named = [
+        value_of("--lang").and_then(|v| v.into_string().ok()),
+        std::env::var("DAGSORDEN_LANG").ok(),
+    ];
     if let Some(lang) = named
         .iter()
         .flatten()
