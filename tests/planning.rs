@@ -6,9 +6,9 @@ mod common;
 use common::{clock_at, draw, run, screen_text};
 use dagsorden::action::{Action, Pane};
 use dagsorden::app::{App, Entry, Heading, View};
-use dagsorden::favourites::{FavouritesStore, Level};
+use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::Source;
-use dagsorden::model::Programme;
+use dagsorden::model::{Level, Programme};
 
 fn planning() -> Programme {
     let path =

@@ -16,10 +16,12 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Pane};
 use crate::config::{Config, StartView};
-use crate::favourites::{FavouritesStore, Level, Notice, Stars};
+use crate::favourites::{FavouritesStore, Notice};
 use crate::index::Index;
 use crate::keymap::{Context, Keymap};
-use crate::model::{Chosen, Programme, Session, SetClock, Shown, Span, Timeline, Zone};
+use crate::model::{
+    Chosen, Level, Programme, Session, SetClock, Shown, Span, Stars, Timeline, Zone,
+};
 use crate::tr;
 use crate::ui::layout::Areas;
 use crate::ui::theme::Theme;
@@ -110,7 +112,7 @@ pub struct App {
     /// Changes to starred sessions since the user last looked, until dismissed.
     changes: Vec<crate::changes::Change>,
     /// Starred sessions the programme no longer has.
-    cancelled: Vec<(String, crate::favourites::Seen)>,
+    cancelled: Vec<(String, crate::model::Seen)>,
     now: DateTime<Utc>,
     shown: Shown,
     focus: Pane,

@@ -10,8 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::Clock;
 use crate::cli::DaySelector;
-use crate::favourites::{Level, Stars};
-use crate::model::{Programme, Shown, Timeline};
+use crate::model::{Level, Programme, Shown, Stars, Timeline};
 use crate::planner;
 
 /// What `now`, `next` or `list` was asked for.

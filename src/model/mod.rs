@@ -2,12 +2,14 @@
 
 mod daytime;
 mod programme;
+mod stars;
 mod time;
 
 pub use daytime::DayTime;
 pub use programme::{
     Day, Description, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue,
 };
+pub use stars::{Level, Seen, Star, Stars};
 pub use time::{
     Chosen, SetClock, Shown, Span, Timeline, VenueZone, Zone, ZoneSource, utc_offset_name,
     venue_zone,
