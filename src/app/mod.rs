@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Pane};
-use crate::config::{Config, StartView};
+use crate::config::{ColourScheme, Config, StartView};
 use crate::favourites::{FavouritesStore, Notice};
 use crate::index::Index;
 use crate::keymap::{Context, Keymap};
@@ -24,7 +24,6 @@ use crate::model::{
 };
 use crate::tr;
 use crate::ui::layout::Areas;
-use crate::ui::theme::Theme;
 
 pub use browse::Browse;
 pub use entries::{Columns, Entry, Heading};
@@ -142,7 +141,7 @@ pub struct App {
     /// The width the left column would like.
     left_width: u16,
     keymap: Keymap,
-    theme: Theme,
+    colour_scheme: ColourScheme,
     pub offsets: ListOffsets,
 }
 
@@ -193,7 +192,7 @@ impl App {
             running: true,
             left_width,
             keymap: Keymap::default(),
-            theme: Theme::default(),
+            colour_scheme: ColourScheme::default(),
             offsets: ListOffsets::default(),
         };
         app.derive_from_stars();
@@ -204,9 +203,9 @@ impl App {
 
     /// Takes the user's settings: their keys and the view to start on; a problem in the file
     /// becomes the first status message (unless the favourites have a worse one).
-    pub fn configure(&mut self, config: &Config, theme: Theme) {
+    pub fn configure(&mut self, config: &Config, colour_scheme: ColourScheme) {
         self.keymap = config.keymap.clone();
-        self.theme = theme;
+        self.colour_scheme = colour_scheme;
         match config.settings.view {
             Some(StartView::Now) => self.update(Action::ToggleNow),
             Some(StartView::MyProgramme) => self.update(Action::ToggleMyProgramme),
@@ -258,8 +257,8 @@ impl App {
     }
 
     /// The colours the screen is drawn in.
-    pub fn theme(&self) -> Theme {
-        self.theme
+    pub fn colour_scheme(&self) -> ColourScheme {
+        self.colour_scheme
     }
 
     /// Opens the programme's stars from `store`; problems become the first status message.
