@@ -7,14 +7,14 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use thiserror::Error;
 
-use dagsorden::app::{App, Clock};
+use dagsorden::app::App;
 use dagsorden::cli::{Cli, Conflict};
 use dagsorden::commands::{self, CommandError, Context, Output};
 use dagsorden::config::{ColourScheme, Config};
 use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::{LoadError, Source};
 use dagsorden::i18n::{self, Lang};
-use dagsorden::model::{Shown, Zone};
+use dagsorden::model::{Clock, Shown, Zone};
 use dagsorden::tr;
 use dagsorden::zones::{self, Asked, ZoneRequest, ZoneStore};
 

@@ -19,9 +19,7 @@ use crate::config::{ColourScheme, Config, StartView};
 use crate::favourites::{FavouritesStore, Notice};
 use crate::index::Index;
 use crate::keymap::{Context, Keymap};
-use crate::model::{
-    Chosen, Level, Programme, Session, SetClock, Shown, Span, Stars, Timeline, Zone,
-};
+use crate::model::{Clock, Level, Programme, Session, Shown, Span, Stars, Timeline};
 use crate::tr;
 use crate::ui::layout::Areas;
 
@@ -73,27 +71,6 @@ pub struct ListOffsets {
     pub details_last: Cell<u16>,
     /// The same for the help overlay.
     pub help_last: Cell<u16>,
-}
-
-/// Where the app's clock and zones come from when it starts.
-#[derive(Debug, Clone, Copy)]
-pub struct Clock {
-    /// A time set by hand, which then stands still; `None` follows the system clock.
-    pub set: Option<SetClock>,
-    /// This machine's zone, for showing times locally.
-    pub local: Zone,
-    /// Which clock times are shown on at first.
-    pub shown: Shown,
-    /// The venue zone the user set (`--zone`, or remembered for the programme), if any.
-    pub venue: Option<Chosen>,
-}
-
-impl Clock {
-    /// The programme on the world's clock, its venue's zone decided by the one rule
-    /// ([`crate::model::venue_zone`]) from this clock's choice.
-    pub fn timeline(&self, programme: &Programme) -> Timeline {
-        Timeline::new(programme, self.local, self.venue)
-    }
 }
 
 #[derive(Debug)]

@@ -11,6 +11,6 @@ pub use programme::{
 };
 pub use stars::{Level, Seen, Star, Stars};
 pub use time::{
-    Chosen, SetClock, Shown, Span, Timeline, VenueZone, Zone, ZoneSource, utc_offset_name,
+    Chosen, Clock, SetClock, Shown, Span, Timeline, VenueZone, Zone, ZoneSource, utc_offset_name,
     venue_zone,
 };
