@@ -8,9 +8,8 @@ use common::{app_with_store, draw, run, screen_text};
 use dagsorden::action::{Action, Pane};
 use dagsorden::config::{self, ColourScheme, Config, StartView};
 use dagsorden::i18n::Lang;
-use dagsorden::keymap::Context;
+use dagsorden::keymap::{Context, Key};
 use dagsorden::model::Shown;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn load(text: &str) -> (tempfile::TempDir, Config) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -19,8 +18,8 @@ fn load(text: &str) -> (tempfile::TempDir, Config) {
     (dir, config)
 }
 
-fn press(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+fn press(c: char) -> Key {
+    Key::char(c)
 }
 
 #[test]
