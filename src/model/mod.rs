@@ -7,7 +7,7 @@ mod time;
 
 pub use daytime::DayTime;
 pub use programme::{
-    Day, Description, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue,
+    Day, Description, Group, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue,
 };
 pub use stars::{Level, Seen, Star, Stars};
 pub use time::{
