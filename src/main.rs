@@ -7,16 +7,15 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use thiserror::Error;
 
-use dagsorden::app::{App, Clock};
+use dagsorden::app::App;
 use dagsorden::cli::{Cli, Conflict};
 use dagsorden::commands::{self, CommandError, Context, Output};
-use dagsorden::config::Config;
+use dagsorden::config::{ColourScheme, Config};
 use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::{LoadError, Source};
 use dagsorden::i18n::{self, Lang};
-use dagsorden::model::{Shown, Zone};
+use dagsorden::model::{Clock, Shown, Zone};
 use dagsorden::tr;
-use dagsorden::ui::theme::Theme;
 use dagsorden::zones::{self, Asked, ZoneRequest, ZoneStore};
 
 #[derive(Debug, Error)]
@@ -234,9 +233,9 @@ fn view(
         return Err(Failure::NotATerminal("stdout"));
     }
     let config = config.unwrap_or_else(|| Config::none(&config_dir));
-    let theme = theme(cli, &config);
+    let colour_scheme = colour_scheme(cli, &config);
     let mut app = App::with_store(programme, FavouritesStore::in_dir(&config_dir), clock);
-    app.configure(&config, theme);
+    app.configure(&config, colour_scheme);
     if let Some(note) = notes.first() {
         app.note(note.clone());
     }
@@ -245,12 +244,12 @@ fn view(
 }
 
 /// `--no-color` and `NO_COLOR` (set and not empty, as no-color.org asks) beat the config.
-fn theme(cli: &Cli, config: &Config) -> Theme {
+fn colour_scheme(cli: &Cli, config: &Config) -> ColourScheme {
     let no_color = cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     if no_color {
-        Theme::NoColor
+        ColourScheme::NoColor
     } else {
-        config.settings.theme.unwrap_or_default()
+        config.settings.colour_scheme.unwrap_or_default()
     }
 }
 

@@ -7,8 +7,9 @@ use std::path::Path;
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use dagsorden::favourites::{FavouritesStore, Level, Seen, Star};
+use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::{Format, LoadError, parse};
+use dagsorden::model::{Level, Seen, Star};
 
 /// `dagsorden ARGS` with a fresh config dir, killed (and the test failed) if it does not end
 /// within a few seconds: a read that blocks or never ends is the bug these tests look for.

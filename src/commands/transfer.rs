@@ -11,11 +11,11 @@ use chrono::Utc;
 use super::{CommandError, Context, Output};
 use crate::cli::{ExportFormat, Input};
 use crate::export::{self, Layout};
-use crate::favourites::{Level, Notice, Seen, Star, Stars};
+use crate::favourites::Notice;
 use crate::formats::ical::{self, CalendarEntry};
 use crate::formats::{Detail, SHIPPED};
 use crate::index::search::fold;
-use crate::model::{Programme, Timeline};
+use crate::model::{Level, Programme, Seen, Star, Stars, Timeline};
 use crate::text::{clean_line, clean_opt, shown_path};
 
 /// What `export` was asked for.

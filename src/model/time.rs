@@ -374,6 +374,28 @@ impl std::str::FromStr for SetClock {
     }
 }
 
+/// Where a run's clock and zones come from: the viewer's when it starts, a command's when it
+/// asks what is on.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    /// A time set by hand, which then stands still; `None` follows the system clock.
+    pub set: Option<SetClock>,
+    /// This machine's zone, for showing times locally.
+    pub local: Zone,
+    /// Which clock times are shown on at first.
+    pub shown: Shown,
+    /// The venue zone the user set (`--zone`, or remembered for the programme), if any.
+    pub venue: Option<Chosen>,
+}
+
+impl Clock {
+    /// The programme on the world's clock, its venue's zone decided by the one rule
+    /// ([`venue_zone`]) from this clock's choice.
+    pub fn timeline(&self, programme: &Programme) -> Timeline {
+        Timeline::new(programme, self.local, self.venue)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
