@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use crate::favourites::{Notice, Stars};
+use crate::favourites::Notice;
+use crate::model::Stars;
 
 /// The four panes of the main screen, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -9,11 +9,13 @@ use thiserror::Error;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+mod scheme;
+pub use scheme::ColourScheme;
+
 use crate::i18n::Lang;
 use crate::keymap::{Keymap, Rebinding, defaults};
 use crate::model::Shown;
 use crate::tr;
-use crate::ui::theme::Theme;
 
 /// The file's name in the config directory.
 pub const FILE_NAME: &str = "config.toml";
@@ -42,7 +44,7 @@ impl StartView {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     pub lang: Option<Lang>,
-    pub theme: Option<Theme>,
+    pub colour_scheme: Option<ColourScheme>,
     pub view: Option<StartView>,
     pub times: Option<Shown>,
     pub keys: Vec<Rebinding>,
@@ -237,7 +239,8 @@ pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
         let found = match name {
             "language" => choice(value, &Lang::ALL.map(|l| (l.code(), l)), name, &lines)
                 .map(|lang| settings.lang = Some(lang)),
-            "theme" => choice(value, &Theme::NAMES, name, &lines).map(|t| settings.theme = Some(t)),
+            "theme" => choice(value, &ColourScheme::NAMES, name, &lines)
+                .map(|t| settings.colour_scheme = Some(t)),
             "view" => {
                 choice(value, &StartView::NAMES, name, &lines).map(|v| settings.view = Some(v))
             }

@@ -5,10 +5,10 @@
 use std::path::Path;
 
 use crate::action::Action;
-use crate::app::{App, Clock, Effect, Setup};
+use crate::app::{App, Effect, Setup};
 use crate::changes;
-use crate::favourites::{FavouritesStore, Stars, StoreError};
-use crate::model::Programme;
+use crate::favourites::{FavouritesStore, StoreError};
+use crate::model::{Clock, Programme, Stars};
 
 /// Opens the viewer on `programme` with the stars `store` holds (a problem reading them is the
 /// first thing it says), and does what the app asks for at once.

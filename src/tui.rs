@@ -15,6 +15,8 @@ use crate::app::App;
 use crate::effects;
 use crate::favourites::FavouritesStore;
 
+mod events;
+
 /// Runs the app until the user quits. The terminal is restored on return, on error and on panic.
 /// With `ticking`, the clock follows the system's and the screen is redrawn each minute.
 /// Saves go to `store`.
@@ -80,7 +82,7 @@ fn next_action(app: &App, ticking: bool) -> io::Result<Option<Action>> {
         return Ok(Some(Action::Tick(Utc::now())));
     }
     let event = event::read()?;
-    Ok(app.keymap().action_for_event(&event, app.context()))
+    Ok(events::action_for(&event, app.keymap(), app.context()))
 }
 
 /// How long until the clock shows the next minute (a little after, so it surely has).

@@ -6,7 +6,7 @@ use common::{app_with_store, run, titles};
 use dagsorden::action::{Action, Pane};
 use dagsorden::app::{App, Effect, Overlay, Setup, View};
 use dagsorden::favourites::FavouritesStore;
-use dagsorden::favourites::{Level, Stars};
+use dagsorden::model::{Level, Stars};
 
 #[test]
 fn browsing_days_shows_each_days_sessions() {

@@ -4,9 +4,8 @@ mod common;
 
 use common::{app_configured, app_with_store, draw, run, screen_text};
 use dagsorden::action::{Action, Pane};
-use dagsorden::config::Config;
+use dagsorden::config::{ColourScheme, Config};
 use dagsorden::i18n::{self, Lang};
-use dagsorden::ui::theme::Theme;
 use ratatui::style::{Color, Modifier};
 
 fn snapshot(name: &str, actions: &[Action], width: u16, height: u16) {
@@ -156,7 +155,7 @@ fn without_colour_every_state_still_reads() {
     let (_dir, mut app) = app_configured(
         "ks-toppmote-2024",
         &Config::none(std::path::Path::new(".")),
-        Theme::NoColor,
+        ColourScheme::NoColor,
     );
     // A must, a maybe, the selection, and a filter in force.
     run(
@@ -198,7 +197,7 @@ fn high_contrast_is_light_on_black_and_never_dim() {
     let (_dir, mut app) = app_configured(
         "ks-toppmote-2024",
         &Config::none(std::path::Path::new(".")),
-        Theme::HighContrast,
+        ColourScheme::HighContrast,
     );
     run(&mut app, &[Action::CycleStar]);
     let terminal = draw(&mut app, 100, 30);

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::changes::Change;
-use crate::favourites::{Seen, Star};
+use crate::model::{Seen, Star};
 
 /// Work with effects outside the app's state: files written, threads started.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::{App, Effect, Overlay, error_status, info_status};
 use crate::changes::{self, Change};
 use crate::export;
-use crate::favourites::Seen;
+use crate::model::Seen;
 use crate::tr;
 
 impl App {

@@ -19,13 +19,12 @@ use chrono::{DateTime, Utc};
 use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Pane};
-use crate::config::StartView;
-use crate::favourites::{Level, Notice, Stars};
+use crate::config::{ColourScheme, StartView};
+use crate::favourites::Notice;
 use crate::index::Index;
 use crate::keymap::{Context, Keymap};
-use crate::model::{Chosen, Programme, Session, SetClock, Shown, Span, Timeline, Zone};
+use crate::model::{Clock, Level, Programme, Session, Shown, Span, Stars, Timeline};
 use crate::tr;
-use crate::ui::theme::Theme;
 
 pub use browse::Browse;
 pub use effect::Effect;
@@ -77,27 +76,6 @@ pub struct ListOffsets {
     pub help_last: Cell<u16>,
 }
 
-/// Where the app's clock and zones come from when it starts.
-#[derive(Debug, Clone, Copy)]
-pub struct Clock {
-    /// A time set by hand, which then stands still; `None` follows the system clock.
-    pub set: Option<SetClock>,
-    /// This machine's zone, for showing times locally.
-    pub local: Zone,
-    /// Which clock times are shown on at first.
-    pub shown: Shown,
-    /// The venue zone the user set (`--zone`, or remembered for the programme), if any.
-    pub venue: Option<Chosen>,
-}
-
-impl Clock {
-    /// The programme on the world's clock, its venue's zone decided by the one rule
-    /// ([`crate::model::venue_zone`]) from this clock's choice.
-    pub fn timeline(&self, programme: &Programme) -> Timeline {
-        Timeline::new(programme, self.local, self.venue)
-    }
-}
-
 /// Everything the viewer shows and remembers. It changes only in [`App::update`], which returns
 /// the work it wants done ([`Effect`]) instead of doing it; the screen is drawn from it.
 #[derive(Debug)]
@@ -116,7 +94,7 @@ pub struct App {
     /// Changes to starred sessions since the user last looked, until dismissed.
     changes: Vec<crate::changes::Change>,
     /// Starred sessions the programme no longer has.
-    cancelled: Vec<(String, crate::favourites::Seen)>,
+    cancelled: Vec<(String, crate::model::Seen)>,
     now: DateTime<Utc>,
     shown: Shown,
     focus: Pane,
@@ -148,7 +126,7 @@ pub struct App {
     /// The width the left column would like.
     left_width: u16,
     keymap: Keymap,
-    theme: Theme,
+    colour_scheme: ColourScheme,
     pub offsets: ListOffsets,
     /// The first row each list shows.
     tops: Tops,
@@ -198,7 +176,7 @@ impl App {
             indexes_asked: false,
             left_width,
             keymap: setup.keymap,
-            theme: setup.theme,
+            colour_scheme: setup.colour_scheme,
             offsets: ListOffsets::default(),
             tops: Tops::default(),
         };
@@ -246,8 +224,8 @@ impl App {
     }
 
     /// The colours the screen is drawn in.
-    pub fn theme(&self) -> Theme {
-        self.theme
+    pub fn colour_scheme(&self) -> ColourScheme {
+        self.colour_scheme
     }
 
     // --- what the screen reads -------------------------------------------------------------

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::config::{Config, StartView};
 use crate::keymap::Keymap;
 use crate::tr;
-use crate::ui::theme::Theme;
+use crate::config::ColourScheme;
 
 /// The user's settings and the problems to tell them first, fixed when the app is made.
 #[derive(Debug, Clone, Default)]
@@ -16,7 +16,7 @@ pub struct Setup {
     /// The keys in force.
     pub keymap: Keymap,
     /// The colours the screen is drawn in.
-    pub theme: Theme,
+    pub colour_scheme: ColourScheme,
     /// The view to open on (the day when `None`).
     pub view: Option<StartView>,
     /// Problems found before the viewer opened, the most important first; the first is the
@@ -27,7 +27,7 @@ pub struct Setup {
 impl Setup {
     /// The settings of a config file, with the colours chosen for this run; the file's problems
     /// become one message (the first, and how many more).
-    pub fn from_config(config: &Config, theme: Theme) -> Self {
+    pub fn from_config(config: &Config, colour_scheme: ColourScheme) -> Self {
         let problems = config.problems.first().map(|first| {
             let more = match config.problems.len() {
                 1 => String::new(),
@@ -38,7 +38,7 @@ impl Setup {
         Self {
             files: None,
             keymap: config.keymap.clone(),
-            theme,
+            colour_scheme,
             view: config.settings.view,
             problems: problems.into_iter().collect(),
         }

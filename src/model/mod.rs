@@ -2,13 +2,15 @@
 
 mod daytime;
 mod programme;
+mod stars;
 mod time;
 
 pub use daytime::DayTime;
 pub use programme::{
-    Day, Description, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue,
+    Day, Description, Group, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue,
 };
+pub use stars::{Level, Seen, Star, Stars};
 pub use time::{
-    Chosen, SetClock, Shown, Span, Timeline, VenueZone, Zone, ZoneSource, utc_offset_name,
+    Chosen, Clock, SetClock, Shown, Span, Timeline, VenueZone, Zone, ZoneSource, utc_offset_name,
     venue_zone,
 };

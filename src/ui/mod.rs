@@ -52,7 +52,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Changes) => changes::render(app, frame),
         None => {}
     }
-    app.theme().apply(frame.buffer_mut());
+    theme::apply(app.colour_scheme(), frame.buffer_mut());
 }
 
 /// The frame around a pane; the focused one stands out by a heavy border and a marker, not only

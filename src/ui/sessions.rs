@@ -10,8 +10,8 @@ use super::list::{ListView, Row};
 use super::{dates, pane_block, style, times};
 use crate::action::{Action, Pane};
 use crate::app::{App, Columns, Entry, Heading, View};
-use crate::favourites::Level;
 use crate::index::search;
+use crate::model::Level;
 use crate::tr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use super::list::truncate;
 use super::{style, times};
 use crate::app::App;
-use crate::favourites::Level;
+use crate::model::Level;
 use crate::planner;
 use crate::tr;
 use unicode_width::UnicodeWidthStr;

@@ -4,11 +4,11 @@
 pub mod pty;
 
 use dagsorden::action::Action;
-use dagsorden::app::{App, Clock, Setup};
+use dagsorden::app::{App, Setup};
 use dagsorden::config::Config;
 use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::Source;
-use dagsorden::model::{Programme, SetClock, Shown, Zone};
+use dagsorden::model::{Clock, Programme, SetClock, Shown, Zone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -62,11 +62,11 @@ pub fn app_at(name: &'static str, clock: Clock) -> (tempfile::TempDir, App) {
 pub fn app_configured(
     name: &'static str,
     config: &Config,
-    theme: dagsorden::ui::theme::Theme,
+    colour_scheme: dagsorden::config::ColourScheme,
 ) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = FavouritesStore::in_dir(dir.path());
-    let setup = Setup::from_config(config, theme);
+    let setup = Setup::from_config(config, colour_scheme);
     let app = dagsorden::effects::open(programme(name), &store, clock(), setup);
     (dir, app)
 }
