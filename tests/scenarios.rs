@@ -479,3 +479,24 @@ fn a_click_lands_on_the_row_shown_without_a_frame_drawn_first() {
     );
     assert_eq!(app.cursor(), top, "the first row in view");
 }
+
+#[test]
+fn the_details_scroll_stops_at_their_end_without_a_frame_drawn_first() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(
+        &mut app,
+        &[
+            Action::Resize {
+                width: 40,
+                height: 12,
+            },
+            Action::NextDay,
+            Action::Focus(Pane::Details),
+        ],
+    );
+    run(&mut app, &[const { Action::PageDown }; 20]);
+    let bottom = app.details_scroll();
+    assert!(bottom > 0, "the details are longer than their pane");
+    run(&mut app, &[Action::PageDown, Action::Up]);
+    assert_eq!(app.details_scroll(), bottom - 1);
+}

@@ -9,9 +9,10 @@ pub mod layout;
 mod scroll;
 mod search;
 mod setup;
+pub mod sheets;
 mod stars;
+pub mod times;
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -67,15 +68,6 @@ pub struct Status {
     pub is_error: bool,
 }
 
-/// How far the details and the help can scroll, as drawn last.
-#[derive(Debug, Default)]
-pub struct ListOffsets {
-    /// The last useful scroll position of the details pane, for the text it shows now.
-    pub details_last: Cell<u16>,
-    /// The same for the help overlay.
-    pub help_last: Cell<u16>,
-}
-
 /// Everything the viewer shows and remembers. It changes only in [`App::update`], which returns
 /// the work it wants done ([`Effect`]) instead of doing it; the screen is drawn from it.
 #[derive(Debug)]
@@ -127,7 +119,6 @@ pub struct App {
     left_width: u16,
     keymap: Keymap,
     colour_scheme: ColourScheme,
-    pub offsets: ListOffsets,
     /// The first row each list shows.
     tops: Tops,
 }
@@ -177,7 +168,6 @@ impl App {
             left_width,
             keymap: setup.keymap,
             colour_scheme: setup.colour_scheme,
-            offsets: ListOffsets::default(),
             tops: Tops::default(),
         };
         app.derive_from_stars();
@@ -498,7 +488,7 @@ impl App {
     /// Moves within whatever has the keys: the help text, or the focused pane.
     fn step(&mut self, delta: isize) {
         if self.overlay.is_some() {
-            let last = usize::from(self.offsets.help_last.get());
+            let last = usize::from(self.overlay_last());
             let current = usize::from(self.help_scroll).min(last);
             self.help_scroll = offset_by(current, delta, last)
                 .try_into()
@@ -517,7 +507,7 @@ impl App {
             Pane::Browse => self.step_browse(delta),
             Pane::Sessions => self.move_cursor(delta),
             Pane::Details => {
-                let last = usize::from(self.offsets.details_last.get());
+                let last = usize::from(self.details_last());
                 let current = usize::from(self.details_scroll).min(last);
                 let scroll = offset_by(current, delta, last);
                 self.details_scroll = scroll.try_into().unwrap_or(u16::MAX);

@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
+use crate::config::ColourScheme;
 use crate::config::{Config, StartView};
 use crate::keymap::Keymap;
 use crate::tr;
-use crate::config::ColourScheme;
 
 /// The user's settings and the problems to tell them first, fixed when the app is made.
 #[derive(Debug, Clone, Default)]

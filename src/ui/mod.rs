@@ -1,6 +1,5 @@
 //! Drawing: `render(&App, frame)`, one file per pane or overlay.
 
-mod about;
 mod browse;
 mod changes;
 mod dates;
@@ -16,7 +15,6 @@ mod status_bar;
 pub mod style;
 mod tabs;
 pub mod theme;
-mod times;
 
 use ratatui::Frame;
 use ratatui::text::Line;

@@ -7,8 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::list::{ListView, Row};
-use super::{dates, pane_block, style, times};
+use super::{dates, pane_block, style};
 use crate::action::{Action, Pane};
+use crate::app::times;
 use crate::app::{App, Columns, Entry, Heading, View};
 use crate::index::search;
 use crate::model::Level;
@@ -175,12 +176,9 @@ fn day_prefix(app: &App, index: usize) -> String {
     )
 }
 
+/// The mark of a star level.
 pub fn star_span(level: Option<Level>) -> Span<'static> {
-    match level {
-        Some(Level::Must) => Span::styled(style::STAR_SYMBOL, style::STAR),
-        Some(Level::Maybe) => Span::styled(style::MAYBE_SYMBOL, style::STAR),
-        None => Span::raw(" "),
-    }
+    super::sheet::span(crate::app::sheets::star_mark(level))
 }
 
 fn clash_span(app: &App, index: usize) -> Span<'static> {
