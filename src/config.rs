@@ -87,6 +87,9 @@ pub enum ConfigError {
     Exists(PathBuf),
     #[error("{}", tr!("config.not_written", path = crate::text::shown_path(.0), error = .1))]
     Write(PathBuf, std::io::Error),
+    /// The directory named for the config is something else (a file, say).
+    #[error("{}", tr!("favourites.config_dir", path = crate::text::shown_path(.0), error = .1))]
+    Dir(PathBuf, std::io::Error),
 }
 
 impl Config {
@@ -166,6 +169,10 @@ fn problem(line: usize, message: String) -> Problem {
 /// Writes the commented default file into `dir`; never over a file the user has.
 pub fn init(dir: &Path) -> Result<PathBuf, ConfigError> {
     let path = dir.join(FILE_NAME);
+    if dir.exists() && !dir.is_dir() {
+        let not_a_directory = std::io::ErrorKind::NotADirectory.into();
+        return Err(ConfigError::Dir(dir.to_path_buf(), not_a_directory));
+    }
     if path.exists() {
         return Err(ConfigError::Exists(path));
     }
@@ -302,7 +309,7 @@ fn choice<T: Copy>(
                 tr!(
                     "config.bad_choice",
                     name = setting,
-                    value = word,
+                    value = crate::text::shorten_for_message(word),
                     allowed = allowed()
                 ),
             )

@@ -482,3 +482,34 @@ fn a_file_whose_every_session_is_skipped_is_refused_not_empty() {
         }
     }
 }
+
+#[test]
+fn long_values_on_the_command_line_and_in_the_config_are_quoted_short() {
+    let long = "A".repeat(100_000);
+    for args in [
+        vec!["--zone", long.as_str(), "check"],
+        vec!["--now", long.as_str(), "check"],
+        vec!["list", "--day", long.as_str()],
+        vec!["export", "--format", long.as_str()],
+        vec!["--lang", long.as_str(), "check"],
+    ] {
+        let output = run(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.chars().count() < 400,
+            "{:?}: {} chars",
+            args[0],
+            stderr.len()
+        );
+    }
+    let config = tempfile::tempdir().expect("temp dir");
+    let text = format!("theme = \"{long}\"\n[keys]\n{long} = \"x\"\nstar = \"{long}\"\n");
+    std::fs::write(config.path().join("config.toml"), text).expect("write");
+    let report = run_in(config.path(), &["config"]);
+    let stdout = String::from_utf8_lossy(&report.stdout);
+    assert_eq!(report.status.code(), Some(1), "{stdout}");
+    for line in stdout.lines() {
+        assert!(line.chars().count() < 400, "{} chars", line.len());
+    }
+}

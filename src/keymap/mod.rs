@@ -139,7 +139,7 @@ impl Keymap {
                 line,
                 message: tr!(
                     "config.unknown_action",
-                    name = name,
+                    name = crate::text::shorten_for_message(name),
                     names = defaults::names().join(", ")
                 ),
             });
@@ -152,7 +152,11 @@ impl Keymap {
                 Ok(_) => {}
                 Err(_) => problems.push(KeyProblem {
                     line,
-                    message: tr!("config.unknown_key", key = spec, name = name),
+                    message: tr!(
+                        "config.unknown_key",
+                        key = crate::text::shorten_for_message(spec),
+                        name = name
+                    ),
                 }),
             }
         }

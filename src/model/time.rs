@@ -50,22 +50,27 @@ impl Zone {
         }
     }
 
-    /// The zone of this machine: `TZ` when it names an IANA zone, else the system's setting,
-    /// else the current offset.
+    /// The zone of this machine: `TZ` when it names an IANA zone (as a name or as a path into
+    /// a zoneinfo directory), the current offset when `TZ` is something else (a POSIX rule such
+    /// as `JST-9`, which the system's clock follows), else the system's setting.
     pub fn local() -> Self {
-        let from_env = std::env::var("TZ")
+        let current_offset = || Self::Fixed(chrono::Local::now().offset().fix());
+        if let Ok(tz) = std::env::var("TZ") {
+            return iana_in_tz(&tz).map_or_else(current_offset, Self::Iana);
+        }
+        iana_time_zone::get_timezone()
             .ok()
-            .and_then(|tz| tz.trim_start_matches(':').parse::<Tz>().ok());
-        let from_system = || {
-            iana_time_zone::get_timezone()
-                .ok()
-                .and_then(|name| name.parse::<Tz>().ok())
-        };
-        from_env.or_else(from_system).map_or_else(
-            || Self::Fixed(chrono::Local::now().offset().fix()),
-            Self::Iana,
-        )
+            .and_then(|name| name.parse::<Tz>().ok())
+            .map_or_else(current_offset, Self::Iana)
     }
+}
+
+/// The IANA zone a `TZ` value names: `Europe/Oslo`, `:Europe/Oslo` or
+/// `/usr/share/zoneinfo/Europe/Oslo`.
+fn iana_in_tz(tz: &str) -> Option<Tz> {
+    let name = tz.trim_start_matches(':');
+    let name = name.rsplit_once("zoneinfo/").map_or(name, |(_, zone)| zone);
+    name.parse().ok()
 }
 
 /// `UTC+01:00`, `UTC-04:30`.
@@ -368,9 +373,12 @@ impl std::str::FromStr for SetClock {
         if let Some(utc) = text.strip_suffix(['Z', 'z']).and_then(wall) {
             return Ok(Self::Moment(utc.and_utc()));
         }
-        wall(text)
-            .map(Self::Venue)
-            .ok_or_else(|| crate::tr!("cli.mistake.bad_time", text = text))
+        wall(text).map(Self::Venue).ok_or_else(|| {
+            crate::tr!(
+                "cli.mistake.bad_time",
+                text = crate::text::shorten_for_message(text)
+            )
+        })
     }
 }
 
@@ -662,6 +670,20 @@ mod tests {
             "13.02.2024"
                 .parse::<SetClock>()
                 .is_err_and(|e| e.contains("2024-02-13T10:30"))
+        );
+    }
+
+    #[test]
+    fn tz_names_a_zone_by_name_or_by_its_file() {
+        let tokyo = Some(chrono_tz::Asia::Tokyo);
+        assert_eq!(iana_in_tz("Asia/Tokyo"), tokyo);
+        assert_eq!(iana_in_tz(":Asia/Tokyo"), tokyo);
+        assert_eq!(iana_in_tz("/usr/share/zoneinfo/Asia/Tokyo"), tokyo);
+        assert_eq!(iana_in_tz(":/usr/share/zoneinfo/Asia/Tokyo"), tokyo);
+        assert_eq!(
+            iana_in_tz("JST-9"),
+            None,
+            "a POSIX rule: the current offset"
         );
     }
 
