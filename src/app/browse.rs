@@ -61,7 +61,7 @@ impl App {
         if self.browse_len() == 0 {
             self.browse = Browse::Days;
         }
-        self.offsets.browse.set(0);
+        self.tops.browse = 0;
         self.show_browsed();
     }
 

@@ -51,6 +51,15 @@ pub fn long_date(date: NaiveDate) -> String {
     )
 }
 
+/// A day's name in a list: its date, else its label, else its number.
+pub fn day_name(day: &crate::model::Day, index: usize) -> String {
+    match (day.date, &day.label) {
+        (Some(date), _) => short_date(date),
+        (None, Some(label)) => label.clone(),
+        (None, None) => tr!("date.day_number", n = index + 1),
+    }
+}
+
 /// `13 Feb 2024`.
 fn day_month_year(date: NaiveDate) -> String {
     tr!(

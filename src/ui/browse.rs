@@ -23,9 +23,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ListView {
         block: pane_block(app, Pane::Browse, title(app, area.width)),
         len: app.browse_len(),
-        selected: app.browse_is_shown().then_some(app.browse_cursor()),
+        selected: app.browse_selected(),
         focused: app.focus() == Pane::Browse,
-        offset: &app.offsets.browse,
+        offset: app.tops().browse,
         empty: tr!("browse.empty"),
     }
     .render(frame, area, |i| match app.browse() {

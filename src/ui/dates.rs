@@ -1,21 +1,11 @@
 //! How days read on screen; the dates themselves are worded by [`crate::i18n`].
 
-pub use crate::i18n::{long_date, short_date, span};
-use crate::model::Day;
-use crate::tr;
-
-/// A day's name in a list: its date, else its label, else its number.
-pub fn day_name(day: &Day, index: usize) -> String {
-    match (day.date, &day.label) {
-        (Some(date), _) => short_date(date),
-        (None, Some(label)) => label.clone(),
-        (None, None) => tr!("date.day_number", n = index + 1),
-    }
-}
+pub use crate::i18n::{day_name, long_date, short_date, span};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Day;
     use chrono::NaiveDate;
 
     #[test]

@@ -7,8 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::list::{ListView, Row};
-use super::{dates, pane_block, style, times};
+use super::{dates, pane_block, style};
 use crate::action::{Action, Pane};
+use crate::app::times;
 use crate::app::{App, Columns, Entry, Heading, View};
 use crate::index::search;
 use crate::model::Level;
@@ -21,12 +22,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ListView {
         block: pane_block(app, Pane::Sessions, title(app)),
         len: entries.len(),
-        selected: entries
-            .get(app.cursor())
-            .and_then(Entry::session)
-            .map(|_| app.cursor()),
+        selected: app.sessions_selected(),
         focused: app.focus() == Pane::Sessions,
-        offset: &app.offsets.sessions,
+        offset: app.tops().sessions,
         empty: &empty,
     }
     .render(frame, area, |row| match entries[row] {
@@ -40,9 +38,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 fn empty_text(app: &App) -> String {
     let clear = app
         .keymap()
-        .key_for(Action::ClearFilters)
+        .key_for(&Action::ClearFilters)
         .unwrap_or_default();
-    let star = app.keymap().key_for(Action::CycleStar).unwrap_or_default();
+    let star = app.keymap().key_for(&Action::CycleStar).unwrap_or_default();
     let filtered = app.filters().is_active();
     match app.view() {
         _ if filtered => tr!("sessions.empty_filtered", clear = clear),
@@ -178,12 +176,9 @@ fn day_prefix(app: &App, index: usize) -> String {
     )
 }
 
+/// The mark of a star level.
 pub fn star_span(level: Option<Level>) -> Span<'static> {
-    match level {
-        Some(Level::Must) => Span::styled(style::STAR_SYMBOL, style::STAR),
-        Some(Level::Maybe) => Span::styled(style::MAYBE_SYMBOL, style::STAR),
-        None => Span::raw(" "),
-    }
+    super::sheet::span(crate::app::sheets::star_mark(level))
 }
 
 fn clash_span(app: &App, index: usize) -> Span<'static> {
