@@ -64,7 +64,7 @@ impl Pane {
     }
 }
 
-/// What the user did, or what came of work the loop did for the app; [`crate::app::App::update`]
+/// What the user did, or what came of work the loop did for the app; `App::update`
 /// takes each in turn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {

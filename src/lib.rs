@@ -11,7 +11,6 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod disk;
-pub mod effects;
 pub mod export;
 pub mod favourites;
 pub mod formats;

@@ -237,7 +237,7 @@ fn view(
     let mut setup = Setup::from_config(&config, colour_scheme);
     setup.problems.extend(notes);
     let store = FavouritesStore::in_dir(&config_dir);
-    let mut app = dagsorden::effects::open(programme, &store, clock, setup);
+    let mut app = dagsorden::tui::open(programme, &store, clock, setup);
     dagsorden::tui::run(&mut app, &store, cli.now.is_none())?;
     Ok(())
 }

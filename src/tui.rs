@@ -1,6 +1,7 @@
 //! The terminal's lifecycle and the event loop: events become actions, actions go to
-//! [`App::update`], the work it asks for is done here ([`crate::effects`]) and its outcome fed
-//! back, and the screen is drawn from the app.
+//! [`App::update`], the work it asks for ([`Effect`]) is done here and its outcome fed back as
+//! an action, and the screen is drawn from the app. The scenario tests perform effects through
+//! the same functions, so they see what the user would.
 
 use std::io;
 use std::time::Duration;
@@ -10,12 +11,13 @@ use chrono::{DateTime, Timelike, Utc};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-use crate::action::Action;
-use crate::app::App;
-use crate::effects;
-use crate::favourites::FavouritesStore;
+use std::path::Path;
 
-mod events;
+use crate::action::Action;
+use crate::app::{App, Effect, Setup};
+use crate::changes;
+use crate::favourites::{FavouritesStore, StoreError};
+use crate::model::{Clock, Programme, Stars};
 
 /// Runs the app until the user quits. The terminal is restored on return, on error and on panic.
 /// With `ticking`, the clock follows the system's and the screen is redrawn each minute.
@@ -59,7 +61,7 @@ fn event_loop(
         // The work an action asked for is done once its frame is up (what no first frame needs
         // is made while the user reads it); its outcome is drawn next.
         if !effects.is_empty() {
-            effects::perform_all(app, std::mem::take(&mut effects), Some(store));
+            perform_all(app, std::mem::take(&mut effects), Some(store));
             continue;
         }
         effects = match next_action(app, ticking)? {
@@ -82,13 +84,111 @@ fn next_action(app: &App, ticking: bool) -> io::Result<Option<Action>> {
         return Ok(Some(Action::Tick(Utc::now())));
     }
     let event = event::read()?;
-    Ok(events::action_for(&event, app.keymap(), app.context()))
+    Ok(crate::keymap::action_for(
+        &event,
+        app.keymap(),
+        app.context(),
+    ))
 }
 
 /// How long until the clock shows the next minute (a little after, so it surely has).
 fn until_next_minute(now: DateTime<Utc>) -> Duration {
     let into_minute = u64::from(now.second()) * 1000 + u64::from(now.timestamp_subsec_millis());
     Duration::from_millis(60_000 - into_minute.min(59_999) + 20)
+}
+
+// --- the work the app asks for -------------------------------------------------------------
+
+/// Opens the viewer on `programme` with the stars `store` holds (a problem reading them is the
+/// first thing it says), and does what the app asks for at once.
+pub fn open(programme: Programme, store: &FavouritesStore, clock: Clock, setup: Setup) -> App {
+    let mut setup = Setup {
+        files: store.path().parent().map(Path::to_path_buf),
+        ..setup
+    };
+    let stars = match store.load(&programme.id) {
+        Ok(stars) => stars,
+        Err(e) => {
+            setup.problems.insert(0, e.to_string());
+            Stars::new()
+        }
+    };
+    let mut app = App::new(programme, stars, clock, setup);
+    let effects = app.effects_at_start();
+    perform_all(&mut app, effects, Some(store));
+    app
+}
+
+/// Performs `effects` and feeds each outcome back to the app, until it asks for nothing more.
+pub fn perform_all(app: &mut App, effects: Vec<Effect>, store: Option<&FavouritesStore>) {
+    let mut pending = effects;
+    while !pending.is_empty() {
+        let outcomes: Vec<Action> = pending
+            .into_iter()
+            .filter_map(|effect| perform(effect, app, store))
+            .collect();
+        pending = outcomes
+            .into_iter()
+            .flat_map(|outcome| app.update(outcome))
+            .collect();
+    }
+}
+
+/// Does one piece of work; what came of it, as the action that tells the app (none when there is
+/// nothing to tell).
+pub fn perform(effect: Effect, app: &App, store: Option<&FavouritesStore>) -> Option<Action> {
+    match effect {
+        Effect::SaveStar {
+            programme,
+            key,
+            star,
+        } => Some(saved(store?.set(&programme, &key, star))),
+        Effect::SaveSeen { programme, changes } => {
+            Some(saved(store?.modify(&programme, |stars| {
+                changes::acknowledge(stars, &changes);
+            })))
+        }
+        // Quiet: the records only help tell later changes, and the next start tries again.
+        Effect::SaveRecords { programme, records } => store?
+            .modify(&programme, |stars| changes::fill_in(stars, &records))
+            .ok()
+            .map(|(stars, notice)| Action::Saved { stars, notice }),
+        Effect::Export {
+            path,
+            text,
+            sessions,
+            left_out,
+        } => Some(match write_file(&path, &text) {
+            Ok(()) => Action::Exported {
+                path,
+                sessions,
+                left_out,
+            },
+            Err(e) => Action::ExportFailed {
+                path,
+                why: e.to_string(),
+            },
+        }),
+        Effect::StartIndexes => {
+            app.index().start_later();
+            None
+        }
+    }
+}
+
+fn saved(result: Result<(Stars, Option<crate::favourites::Notice>), StoreError>) -> Action {
+    match result {
+        Ok((stars, notice)) => Action::Saved { stars, notice },
+        Err(e) => Action::SaveFailed(e.to_string()),
+    }
+}
+
+/// Writes a whole file atomically, making its directory first.
+fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    crate::disk::write_atomically(path, text.as_bytes())
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 
 pub mod defaults;
 mod key;
+mod terminal;
+pub(crate) use terminal::action_for;
 
 pub use defaults::Row;
 pub use key::{Key, KeyCode, Modifiers};

@@ -67,7 +67,7 @@ pub fn app_configured(
     let dir = tempfile::tempdir().expect("temp dir");
     let store = FavouritesStore::in_dir(dir.path());
     let setup = Setup::from_config(config, colour_scheme);
-    let app = dagsorden::effects::open(programme(name), &store, clock(), setup);
+    let app = dagsorden::tui::open(programme(name), &store, clock(), setup);
     (dir, app)
 }
 
@@ -75,7 +75,7 @@ pub fn app_configured(
 /// for at once done).
 #[allow(clippy::needless_pass_by_value)] // the tests make the store where they call this
 pub fn with_store(programme: Programme, store: FavouritesStore, clock: Clock) -> App {
-    dagsorden::effects::open(programme, &store, clock, Setup::default())
+    dagsorden::tui::open(programme, &store, clock, Setup::default())
 }
 
 /// Each action in turn, the work it asks for done as the terminal loop does it (against the
@@ -90,7 +90,7 @@ pub fn run(app: &mut App, actions: &[Action]) {
 pub fn perform(app: &mut App, action: Action) {
     let store = app.config_dir().map(FavouritesStore::in_dir);
     let effects = app.update(action);
-    dagsorden::effects::perform_all(app, effects, store.as_ref());
+    dagsorden::tui::perform_all(app, effects, store.as_ref());
 }
 
 pub fn titles(app: &App) -> Vec<String> {

@@ -11,7 +11,7 @@ use crate::action::Action;
 use crate::keymap::{Context, Key, KeyCode, Keymap, Modifiers};
 
 /// The action a terminal event means in `context`, if any.
-pub(super) fn action_for(event: &Event, keymap: &Keymap, context: Context) -> Option<Action> {
+pub(crate) fn action_for(event: &Event, keymap: &Keymap, context: Context) -> Option<Action> {
     match event {
         Event::Key(press) => key_of(press).and_then(|key| keymap.action_for_key(&key, context)),
         Event::Mouse(mouse) => action_for_mouse(*mouse),
