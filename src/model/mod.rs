@@ -3,6 +3,7 @@
 mod daytime;
 mod programme;
 mod time;
+mod words;
 
 pub use daytime::DayTime;
 pub use programme::{
@@ -12,3 +13,4 @@ pub use time::{
     Chosen, SetClock, Shown, Span, Timeline, VenueZone, Zone, ZoneSource, utc_offset_name,
     venue_zone,
 };
+pub use words::{DateLength, clock, day_name, time_range, time_range_words, written_range_words};

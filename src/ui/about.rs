@@ -5,11 +5,11 @@ use ratatui::text::Span;
 
 use super::details::speakers;
 use super::sheet::Sheet;
-use super::{dates, style, times};
+use super::{style, times};
 use crate::action::Action;
 use crate::app::filters::FilterRow;
 use crate::app::{App, Browse};
-use crate::model::Programme;
+use crate::model::{DateLength, Programme, day_name};
 use crate::tr;
 
 /// About the day, room or speaker under the browse pane's cursor.
@@ -28,10 +28,7 @@ fn day_sheet(app: &App, sheet: &mut Sheet) {
         sheet.styled(tr!("about.no_days"), style::DIM);
         return;
     };
-    sheet.heading(
-        &day.date
-            .map_or_else(|| dates::day_name(day, app.day()), dates::long_date),
-    );
+    sheet.heading(&day_name(day, app.day(), DateLength::Long));
     if let (Some(label), Some(_)) = (&day.label, day.date) {
         sheet.text(label);
     }
@@ -125,7 +122,7 @@ fn room_sheet(app: &App, sheet: &mut Sheet) {
     days.dedup();
     let names: Vec<String> = days
         .iter()
-        .map(|&d| dates::day_name(&programme.days[d], d))
+        .map(|&d| day_name(&programme.days[d], d, DateLength::Short))
         .collect();
     if !names.is_empty() {
         sheet.field(tr!("field.days"), &names.join(", "));
@@ -147,7 +144,7 @@ fn speaker_sheet(app: &App, sheet: &mut Sheet) {
     sheet.heading(&tr!("about.sessions_count", n = speaker.sessions.len()));
     for &i in &speaker.sessions {
         let s = &programme.sessions[i];
-        let day = dates::day_name(&programme.days[s.day], s.day);
+        let day = day_name(&programme.days[s.day], s.day, DateLength::Short);
         let room = programme
             .room_name(s)
             .map(|r| format!(" · {r}"))

@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::list::{ListView, Row};
-use super::{dates, pane_block, style};
+use super::{pane_block, style};
 use crate::action::Pane;
 use crate::app::{App, Browse};
+use crate::model::{DateLength, day_name};
 use crate::tr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -30,7 +31,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     .render(frame, area, |i| match app.browse() {
         Browse::Days => Row {
-            line: Line::raw(format!(" {}", dates::day_name(&programme.days[i], i))),
+            line: Line::raw(format!(
+                " {}",
+                day_name(&programme.days[i], i, DateLength::Short)
+            )),
             suffix: Some(count(counts[i], width)),
         },
         Browse::Rooms => Row {

@@ -26,10 +26,8 @@ use ratatui::widgets::{Block, BorderType, Borders};
 use crate::action::Pane;
 use crate::app::{App, Overlay};
 use crate::index::Index;
-use crate::model::Programme;
+use crate::model::{DateLength, Programme, day_name};
 use unicode_width::UnicodeWidthStr;
-
-pub use dates::{day_name, long_date};
 
 /// Draws the whole screen from the app's state.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -63,11 +61,10 @@ pub fn render(app: &App, frame: &mut Frame) {
 /// speaker names may be cut).
 pub fn left_column_width(programme: &Programme, index: &Index) -> u16 {
     let digits = |n: usize| n.to_string().len();
-    let days = programme
-        .days
-        .iter()
-        .enumerate()
-        .map(|(i, day)| dates::day_name(day, i).width() + digits(day.sessions.len()));
+    let days =
+        programme.days.iter().enumerate().map(|(i, day)| {
+            day_name(day, i, DateLength::Short).width() + digits(day.sessions.len())
+        });
     let themes = programme
         .themes
         .iter()

@@ -7,11 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::list::{ListView, Row};
-use super::{dates, pane_block, style, times};
+use super::{pane_block, style, times};
 use crate::action::{Action, Pane};
 use crate::app::{App, Columns, Entry, Heading, View};
 use crate::favourites::Level;
 use crate::index::search;
+use crate::model::{DateLength, day_name};
 use crate::tr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -64,7 +65,7 @@ fn title(app: &App) -> Line<'static> {
     let text = match app.view() {
         View::Day => {
             let day = programme.days.get(app.day());
-            let name = day.map_or_else(String::new, |d| dates::day_name(d, app.day()));
+            let name = day.map_or_else(String::new, |d| day_name(d, app.day(), DateLength::Short));
             format!(" {} · {name} ", tr!("pane.sessions"))
         }
         View::Room(room) => format!(
@@ -173,7 +174,12 @@ fn day_prefix(app: &App, index: usize) -> String {
     }
     let day = &programme.days[programme.sessions[index].day];
     day.date.map_or_else(
-        || format!("{:<4}", dates::day_name(day, programme.sessions[index].day)),
+        || {
+            format!(
+                "{:<4}",
+                day_name(day, programme.sessions[index].day, DateLength::Short)
+            )
+        },
         |date| format!("{} ", crate::i18n::weekday_name(date, true)),
     )
 }
@@ -236,10 +242,10 @@ fn heading_row(app: &App, heading: Heading) -> Row {
     let text = match heading {
         Heading::Day(day) => {
             let programme = app.programme();
-            programme.days.get(day).map_or_else(String::new, |d| {
-                d.date
-                    .map_or_else(|| dates::day_name(d, day), dates::long_date)
-            })
+            programme
+                .days
+                .get(day)
+                .map_or_else(String::new, |d| day_name(d, day, DateLength::Long))
         }
         Heading::OnNow => tr!("sessions.on_now").into(),
         Heading::Next => tr!("sessions.next_each_room").into(),
