@@ -1,6 +1,7 @@
 //! The application state and [`App::update`], the only place it changes.
 
 mod browse;
+mod descriptions;
 mod entries;
 pub mod filters;
 mod keep;
@@ -109,6 +110,8 @@ pub struct App {
     clashes: HashMap<usize, Vec<usize>>,
     /// Changes to starred sessions since the user last looked, until dismissed.
     changes: Vec<crate::changes::Change>,
+    /// Descriptions as plain text, made when first shown.
+    descriptions: descriptions::Descriptions,
     /// Starred sessions the programme no longer has.
     cancelled: Vec<(String, crate::favourites::Seen)>,
     now: DateTime<Utc>,
@@ -167,6 +170,7 @@ impl App {
             levels: HashMap::new(),
             clashes: HashMap::new(),
             changes: Vec::new(),
+            descriptions: HashMap::new(),
             cancelled: Vec::new(),
             now,
             shown: clock.shown,
@@ -464,6 +468,7 @@ impl App {
             Action::Resize { width, height } => self.size = (width, height),
             Action::Tick(now) => self.tick(now),
         }
+        self.keep_description();
     }
 
     fn back(&mut self) {

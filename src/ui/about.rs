@@ -132,7 +132,11 @@ fn room_sheet(app: &App, sheet: &mut Sheet) {
 /// A speaker: their roles and every session they take part in.
 fn speaker_sheet(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
-    let Some(speaker) = app.index().speakers().get(app.speaker_cursor()) else {
+    let Some(speakers) = app.index().speakers_ready() else {
+        sheet.styled(tr!("browse.indexing"), style::DIM);
+        return;
+    };
+    let Some(speaker) = speakers.get(app.speaker_cursor()) else {
         sheet.styled(tr!("about.no_speakers"), style::DIM);
         return;
     };

@@ -82,9 +82,9 @@ fn session_sheet(app: &App, sheet: &mut Sheet) {
     sheet.field_spans(tr!("field.star"), star_spans(app, app.level(index)));
     clashes(app, sheet, index);
     speakers(sheet, tr!("field.speakers"), &session.speakers);
-    if let Some(description) = session.description_text() {
+    if let Some(description) = app.description(index) {
         sheet.blank();
-        sheet.text(&description);
+        sheet.text(description);
     }
     links(sheet, session);
 }

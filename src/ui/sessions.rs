@@ -77,9 +77,10 @@ fn title(app: &App) -> Line<'static> {
             " {} · {} ",
             tr!("sessions.speaker"),
             app.index()
-                .speakers()
-                .get(speaker)
-                .map_or("", |s| s.name.as_str())
+                .speakers_ready()
+                .map_or(tr!("browse.indexing"), |list| list
+                    .get(speaker)
+                    .map_or("", |s| s.name.as_str()))
         ),
         View::MyProgramme => format!(
             " {} · {} {} ",
