@@ -10,11 +10,10 @@ use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use dagsorden::action::{Action, Pane};
-use dagsorden::app::{App, Clock};
-use dagsorden::favourites::Stars;
+use dagsorden::app::App;
 use dagsorden::formats::{Detail, SHIPPED, native_write, parse};
 use dagsorden::index::Index;
-use dagsorden::model::{Programme, Shown, Zone};
+use dagsorden::model::{Clock, Programme, Shown, Stars, Zone};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use ratatui::Terminal;

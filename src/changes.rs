@@ -3,8 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::favourites::{Seen, Stars};
-use crate::model::Programme;
+use crate::model::{Programme, Seen, Stars};
 use crate::tr;
 
 /// What became of one starred session.
@@ -132,7 +131,7 @@ pub fn missing_records(keys: &HashMap<String, usize>, stars: &Stars) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::favourites::{Level, Star};
+    use crate::model::{Level, Star};
 
     fn seen(title: &str, start: Option<&str>, room: Option<&str>) -> Seen {
         Seen {

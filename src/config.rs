@@ -9,11 +9,13 @@ use thiserror::Error;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+mod scheme;
+pub use scheme::ColourScheme;
+
 use crate::i18n::Lang;
 use crate::keymap::{Keymap, Rebinding, defaults};
 use crate::model::Shown;
 use crate::tr;
-use crate::ui::theme::Theme;
 
 /// The file's name in the config directory.
 pub const FILE_NAME: &str = "config.toml";
@@ -42,7 +44,7 @@ impl StartView {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     pub lang: Option<Lang>,
-    pub theme: Option<Theme>,
+    pub colour_scheme: Option<ColourScheme>,
     pub view: Option<StartView>,
     pub times: Option<Shown>,
     pub keys: Vec<Rebinding>,
@@ -85,6 +87,9 @@ pub enum ConfigError {
     Exists(PathBuf),
     #[error("{}", tr!("config.not_written", path = crate::text::shown_path(.0), error = .1))]
     Write(PathBuf, std::io::Error),
+    /// The directory named for the config is something else (a file, say).
+    #[error("{}", tr!("favourites.config_dir", path = crate::text::shown_path(.0), error = .1))]
+    Dir(PathBuf, std::io::Error),
 }
 
 impl Config {
@@ -164,6 +169,10 @@ fn problem(line: usize, message: String) -> Problem {
 /// Writes the commented default file into `dir`; never over a file the user has.
 pub fn init(dir: &Path) -> Result<PathBuf, ConfigError> {
     let path = dir.join(FILE_NAME);
+    if dir.exists() && !dir.is_dir() {
+        let not_a_directory = std::io::ErrorKind::NotADirectory.into();
+        return Err(ConfigError::Dir(dir.to_path_buf(), not_a_directory));
+    }
     if path.exists() {
         return Err(ConfigError::Exists(path));
     }
@@ -237,7 +246,8 @@ pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
         let found = match name {
             "language" => choice(value, &Lang::ALL.map(|l| (l.code(), l)), name, &lines)
                 .map(|lang| settings.lang = Some(lang)),
-            "theme" => choice(value, &Theme::NAMES, name, &lines).map(|t| settings.theme = Some(t)),
+            "theme" => choice(value, &ColourScheme::NAMES, name, &lines)
+                .map(|t| settings.colour_scheme = Some(t)),
             "view" => {
                 choice(value, &StartView::NAMES, name, &lines).map(|v| settings.view = Some(v))
             }
@@ -299,7 +309,7 @@ fn choice<T: Copy>(
                 tr!(
                     "config.bad_choice",
                     name = setting,
-                    value = word,
+                    value = crate::text::shorten_for_message(word),
                     allowed = allowed()
                 ),
             )

@@ -18,6 +18,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// find its own leftovers after a crash.
 pub(crate) fn write_atomically_as(path: &Path, prefix: &str, bytes: &[u8]) -> io::Result<()> {
     let target = through_links(path)?;
+    if let Some(kind) = fs::metadata(&target).ok().map(|m| m.file_type()) {
+        if kind.is_dir() {
+            return Err(io::Error::from(io::ErrorKind::IsADirectory));
+        }
+        // A device or a named pipe (`-o /dev/null`, a FIFO a reader waits on) is written to,
+        // never replaced by a file: there is no old content to keep whole.
+        if !kind.is_file() {
+            let mut out = fs::OpenOptions::new().write(true).open(&target)?;
+            return out.write_all(bytes).and_then(|()| out.flush());
+        }
+    }
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -133,6 +144,40 @@ mod tests {
         assert_eq!(fs::read(&real).expect("read"), b"new");
         let mode = fs::metadata(&real).expect("meta").permissions().mode();
         assert_eq!(mode & 0o777, 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_written_to_never_replaced() {
+        use std::io::Read;
+        use std::os::unix::fs::FileTypeExt;
+        // A FIFO in a temp dir stands for every device: a test must never risk `/dev/null`.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("out");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                let mut text = String::new();
+                File::open(fifo)
+                    .and_then(|mut f| f.read_to_string(&mut text))
+                    .expect("read the pipe");
+                text
+            })
+        };
+        write_atomically(&fifo, b"through").expect("written to the pipe");
+        assert_eq!(reader.join().expect("reader"), "through");
+        let kind = fs::symlink_metadata(&fifo)
+            .expect("still there")
+            .file_type();
+        assert!(kind.is_fifo(), "the pipe is still a pipe");
+        assert!(leftovers(dir.path()).is_empty(), "no temporary file made");
+        let error = write_atomically(dir.path(), b"x").expect_err("a directory");
+        assert_eq!(error.kind(), io::ErrorKind::IsADirectory);
     }
 
     #[test]

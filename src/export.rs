@@ -6,8 +6,7 @@ use std::fmt::Write;
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
 
-use crate::favourites::Level;
-use crate::model::{DateLength, Programme, Session, Shown, Timeline, Zone};
+use crate::model::{DateLength, Level, Programme, Session, Shown, Timeline, Zone};
 
 /// Marks the UIDs of our exports: `<session key>@<programme id>.dagsorden`.
 const UID_DOMAIN: &str = "dagsorden";

@@ -7,16 +7,15 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use thiserror::Error;
 
-use dagsorden::app::{App, Clock};
+use dagsorden::app::App;
 use dagsorden::cli::{Cli, Conflict};
 use dagsorden::commands::{self, CommandError, Context, Output};
-use dagsorden::config::Config;
+use dagsorden::config::{ColourScheme, Config};
 use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::{LoadError, Source};
 use dagsorden::i18n::{self, Lang};
-use dagsorden::model::{Shown, Zone};
+use dagsorden::model::{Clock, Shown, Zone};
 use dagsorden::tr;
-use dagsorden::ui::theme::Theme;
 use dagsorden::zones::{self, Asked, ZoneRequest, ZoneStore};
 
 #[derive(Debug, Error)]
@@ -129,19 +128,25 @@ fn refuse(line: &str) -> ExitCode {
 /// The language as far as it can be told before the command line is parsed: `--lang`,
 /// `DAGSORDEN_LANG`, the config file in `--config-dir` or the default directory, the locale.
 fn early_lang() -> Lang {
-    let args: Vec<String> = std::env::args().collect();
+    // Arguments as the system gives them: a file name may be any bytes, never a panic here.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let value_of = |name: &str| {
         let prefix = format!("{name}=");
         args.iter().enumerate().find_map(|(i, arg)| {
-            if arg == name {
+            if arg.as_os_str() == name {
                 args.get(i + 1).cloned()
             } else {
-                arg.strip_prefix(&prefix).map(str::to_string)
+                arg.to_str()
+                    .and_then(|a| a.strip_prefix(&prefix))
+                    .map(std::ffi::OsString::from)
             }
         })
     };
     // A language that is not known (`--lang de`) is passed over for the next way of telling.
-    let named = [value_of("--lang"), std::env::var("DAGSORDEN_LANG").ok()];
+    let named = [
+        value_of("--lang").and_then(|v| v.into_string().ok()),
+        std::env::var("DAGSORDEN_LANG").ok(),
+    ];
     if let Some(lang) = named
         .iter()
         .flatten()
@@ -228,9 +233,9 @@ fn view(
         return Err(Failure::NotATerminal("stdout"));
     }
     let config = config.unwrap_or_else(|| Config::none(&config_dir));
-    let theme = theme(cli, &config);
+    let colour_scheme = colour_scheme(cli, &config);
     let mut app = App::with_store(programme, FavouritesStore::in_dir(&config_dir), clock);
-    app.configure(&config, theme);
+    app.configure(&config, colour_scheme);
     if let Some(note) = notes.first() {
         app.note(note.clone());
     }
@@ -239,12 +244,12 @@ fn view(
 }
 
 /// `--no-color` and `NO_COLOR` (set and not empty, as no-color.org asks) beat the config.
-fn theme(cli: &Cli, config: &Config) -> Theme {
+fn colour_scheme(cli: &Cli, config: &Config) -> ColourScheme {
     let no_color = cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     if no_color {
-        Theme::NoColor
+        ColourScheme::NoColor
     } else {
-        config.settings.theme.unwrap_or_default()
+        config.settings.colour_scheme.unwrap_or_default()
     }
 }
 

@@ -12,6 +12,8 @@ use ratatui::crossterm::execute;
 use crate::action::Action;
 use crate::app::App;
 
+mod events;
+
 /// Runs the app until the user quits. The terminal is restored on return, on error and on panic.
 /// With `ticking`, the clock follows the system's and the screen is redrawn each minute.
 pub fn run(app: &mut App, ticking: bool) -> io::Result<()> {
@@ -63,7 +65,7 @@ fn event_loop(
             continue;
         }
         let event = event::read()?;
-        if let Some(action) = app.keymap().action_for_event(&event, app.context()) {
+        if let Some(action) = events::action_for(&event, app.keymap(), app.context()) {
             app.update(action);
         }
     }

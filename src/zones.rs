@@ -46,9 +46,12 @@ impl std::str::FromStr for ZoneRequest {
         if text.eq_ignore_ascii_case(AUTO) {
             return Ok(Self::Auto);
         }
-        text.parse::<Tz>()
-            .map(Self::Set)
-            .map_err(|_| tr!("cli.mistake.bad_zone", text = text))
+        text.parse::<Tz>().map(Self::Set).map_err(|_| {
+            tr!(
+                "cli.mistake.bad_zone",
+                text = crate::text::shorten_for_message(text)
+            )
+        })
     }
 }
 

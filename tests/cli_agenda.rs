@@ -260,8 +260,8 @@ fn favourites_filter_and_next_star() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/planning.json");
     let fixture = fixture.to_str().expect("path");
     let store = dagsorden::favourites::FavouritesStore::in_dir(config.path());
-    let must = dagsorden::favourites::Star {
-        level: dagsorden::favourites::Level::Must,
+    let must = dagsorden::model::Star {
+        level: dagsorden::model::Level::Must,
         seen: None,
         cancelled: false,
     };

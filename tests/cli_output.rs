@@ -125,3 +125,29 @@ fn a_full_standard_error_is_no_panic_either() {
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty());
 }
+
+#[test]
+fn output_dash_is_standard_output_and_no_file_named_dash() {
+    let config = tempfile::tempdir().expect("temp dir");
+    let work = tempfile::tempdir().expect("temp dir");
+    let timed = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/planning.json");
+    for args in [
+        &["convert", "ks-toppmote-2024", "-o", "-"][..],
+        &["export", timed, "--all", "-o", "-"],
+    ] {
+        let output = common::dagsorden(config.path())
+            .args(args)
+            .current_dir(work.path())
+            .output()
+            .expect("run");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(
+            !output.stdout.is_empty(),
+            "{args:?} wrote to standard output"
+        );
+        assert!(
+            !work.path().join("-").exists(),
+            "{args:?} made a file named -"
+        );
+    }
+}

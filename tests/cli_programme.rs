@@ -8,7 +8,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use dagsorden::favourites::{FavouritesStore, Level, Star};
+use dagsorden::favourites::FavouritesStore;
+use dagsorden::model::{Level, Star};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

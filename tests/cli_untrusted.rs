@@ -208,3 +208,26 @@ fn programme_text_with_bidi_marks_is_cleaned_in_every_listing() {
         assert_clean(&output, &format!("{args:?}"));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8_are_refused_in_one_line_not_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let config = tempfile::tempdir().expect("temp dir");
+    let odd = OsStr::from_bytes(b"/tmp/\xff\x1b[2J.xml");
+    for args in [
+        vec![OsStr::new("check"), odd],
+        vec![odd],
+        vec![OsStr::new("--zone"), odd, OsStr::new("check")],
+        vec![OsStr::new("--lang"), odd, OsStr::new("list")],
+    ] {
+        let output = common::dagsorden(config.path())
+            .args(&args)
+            .output()
+            .expect("run dagsorden");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr).lines().count(), 1);
+        assert_clean(&output, "an argument that is not UTF-8");
+    }
+}

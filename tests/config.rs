@@ -6,12 +6,10 @@ mod common;
 use common::pty::PtyApp;
 use common::{app_with_store, draw, run, screen_text};
 use dagsorden::action::{Action, Pane};
-use dagsorden::config::{self, Config, StartView};
+use dagsorden::config::{self, ColourScheme, Config, StartView};
 use dagsorden::i18n::Lang;
-use dagsorden::keymap::Context;
+use dagsorden::keymap::{Context, Key};
 use dagsorden::model::Shown;
-use dagsorden::ui::theme::Theme;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn load(text: &str) -> (tempfile::TempDir, Config) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -20,8 +18,8 @@ fn load(text: &str) -> (tempfile::TempDir, Config) {
     (dir, config)
 }
 
-fn press(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+fn press(c: char) -> Key {
+    Key::char(c)
 }
 
 #[test]
@@ -32,7 +30,7 @@ fn every_setting_is_read() {
     assert_eq!(config.problems, []);
     let s = &config.settings;
     assert_eq!(s.lang, Some(Lang::Nb));
-    assert_eq!(s.theme, Some(Theme::HighContrast));
+    assert_eq!(s.colour_scheme, Some(ColourScheme::HighContrast));
     assert_eq!(s.view, Some(StartView::MyProgramme));
     assert_eq!(s.times, Some(Shown::Local));
     assert_eq!(s.keys.len(), 2);
@@ -97,7 +95,7 @@ fn broken_toml_says_where_and_keeps_what_it_can() {
         "{}",
         config.problems[0]
     );
-    assert_eq!(config.settings.theme, Some(Theme::NoColor));
+    assert_eq!(config.settings.colour_scheme, Some(ColourScheme::NoColor));
 }
 
 #[test]
@@ -173,7 +171,7 @@ fn a_rebound_key_drives_the_app_and_the_screen_shows_it() {
     let (dir, config) =
         load("view = \"my-programme\"\n[keys]\nstar = \"*\"\nmy-programme = \"M\"\n");
     let (_favourites, mut app) = app_with_store("ks-toppmote-2024");
-    app.configure(&config, Theme::Default);
+    app.configure(&config, ColourScheme::Default);
     drop(dir);
     // It opens on My programme, as the config asks.
     let screen = screen_text(&draw(&mut app, 120, 30));
@@ -204,7 +202,7 @@ fn a_rebound_key_drives_the_app_and_the_screen_shows_it() {
 fn config_problems_show_in_the_status_bar_at_start() {
     let (_dir, config) = load("theme = \"dark\"\n");
     let (_favourites, mut app) = app_with_store("ks-toppmote-2024");
-    app.configure(&config, Theme::Default);
+    app.configure(&config, ColourScheme::Default);
     let screen = screen_text(&draw(&mut app, 160, 24));
     assert!(
         screen.contains("config.toml: line 1: theme = \"dark\" is not one of"),

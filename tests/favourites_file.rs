@@ -134,7 +134,9 @@ fn a_config_dir_that_is_a_file_is_named_in_the_error() {
     );
     assert_ne!(saved.status.code(), Some(0));
     let listed = dagsorden(&config, &["list", &programme, "--favourites"]);
-    for output in [saved, listed] {
+    let initialised = dagsorden(&config, &["config", "--init"]);
+    assert_eq!(initialised.status.code(), Some(2));
+    for output in [saved, listed, initialised] {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(
             stderr.contains("config directory") && stderr.contains(&*config.to_string_lossy()),

@@ -7,8 +7,9 @@ use std::path::Path;
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use dagsorden::favourites::{FavouritesStore, Level, Seen, Star};
+use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::{Format, LoadError, parse};
+use dagsorden::model::{Level, Seen, Star};
 
 /// `dagsorden ARGS` with a fresh config dir, killed (and the test failed) if it does not end
 /// within a few seconds: a read that blocks or never ends is the bug these tests look for.
@@ -162,6 +163,15 @@ fn json_cut_anywhere_is_cut_off() {
     let json_end = |bytes: &[u8]| bytes.iter().rposition(|&b| b == b'}').expect("a }");
     for cut in (1..json_end(native)).step_by(97) {
         assert_cut_off(native, cut);
+    }
+    // Sessionize and the schedule v2, cut after they can be told apart.
+    for json in [
+        &include_bytes!("fixtures/sessionize-all.json")[..],
+        include_bytes!("fixtures/schedule-v2.json"),
+    ] {
+        for cut in (40..json_end(json)).step_by(53) {
+            assert_cut_off(json, cut);
+        }
     }
     let Some(path) = common::real_fixture("36c3-schedule.json") else {
         return;
@@ -437,4 +447,69 @@ fn a_calendar_to_import_that_is_no_file_or_cut_off_is_refused() {
         !config.path().join("favourites.json").exists(),
         "nothing starred from a calendar that was not read whole"
     );
+}
+
+#[test]
+fn a_file_whose_every_session_is_skipped_is_refused_not_empty() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let untitled = write(
+        dir.path(),
+        "untitled.xml",
+        b"<schedule><conference><title>C</title></conference>\
+          <day index=\"1\" date=\"2025-02-01\"><room name=\"A\">\
+          <event id=\"1\"><start>10:00</start><duration>00:30</duration><title></title></event>\
+          <event id=\"2\"><start>11:00</start><duration>00:30</duration><title> </title></event>\
+          </room></day></schedule>",
+    );
+    let no_summary = write(
+        dir.path(),
+        "nosum.ics",
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20250101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    for (file, format, warnings) in [
+        (&untitled, "frab/Pentabarf schedule XML", 2),
+        (&no_summary, "iCalendar", 1),
+    ] {
+        for command in ["check", "list", "convert"] {
+            let line = refusal(&run(&[command, file]));
+            assert!(
+                line.starts_with(&format!(
+                    "dagsorden: {file}: no session could be read as {format} (warnings: {warnings}; the first: "
+                )),
+                "{command}: {line}"
+            );
+            assert!(line.contains("a session without a title"), "{line}");
+        }
+    }
+}
+
+#[test]
+fn long_values_on_the_command_line_and_in_the_config_are_quoted_short() {
+    let long = "A".repeat(100_000);
+    for args in [
+        vec!["--zone", long.as_str(), "check"],
+        vec!["--now", long.as_str(), "check"],
+        vec!["list", "--day", long.as_str()],
+        vec!["export", "--format", long.as_str()],
+        vec!["--lang", long.as_str(), "check"],
+    ] {
+        let output = run(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.chars().count() < 400,
+            "{:?}: {} chars",
+            args[0],
+            stderr.len()
+        );
+    }
+    let config = tempfile::tempdir().expect("temp dir");
+    let text = format!("theme = \"{long}\"\n[keys]\n{long} = \"x\"\nstar = \"{long}\"\n");
+    std::fs::write(config.path().join("config.toml"), text).expect("write");
+    let report = run_in(config.path(), &["config"]);
+    let stdout = String::from_utf8_lossy(&report.stdout);
+    assert_eq!(report.status.code(), Some(1), "{stdout}");
+    for line in stdout.lines() {
+        assert!(line.chars().count() < 400, "{} chars", line.len());
+    }
 }

@@ -11,8 +11,9 @@ use common::{clock_at, draw, load_file, real, run, screen_text};
 use dagsorden::action::{Action, Pane};
 use dagsorden::app::{App, Entry, Overlay, View};
 use dagsorden::changes::Change;
-use dagsorden::favourites::{FavouritesStore, Level};
+use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::{Format, parse};
+use dagsorden::model::Level;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -194,7 +195,7 @@ fn export_then_import_gives_the_same_stars() {
 fn import_merges_and_reports_what_it_could_not_match() {
     let config = tempfile::tempdir().expect("dir");
     let store = FavouritesStore::in_dir(config.path());
-    let maybe = dagsorden::favourites::Star {
+    let maybe = dagsorden::model::Star {
         level: Level::Maybe,
         seen: None,
         cancelled: false,
@@ -245,7 +246,7 @@ fn import_merges_and_reports_what_it_could_not_match() {
 fn agendas_for_print() {
     let config = tempfile::tempdir().expect("dir");
     let store = FavouritesStore::in_dir(config.path());
-    let must = dagsorden::favourites::Star {
+    let must = dagsorden::model::Star {
         level: Level::Must,
         seen: None,
         cancelled: false,

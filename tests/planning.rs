@@ -6,9 +6,9 @@ mod common;
 use common::{clock_at, draw, run, screen_text};
 use dagsorden::action::{Action, Pane};
 use dagsorden::app::{App, Entry, Heading, View};
-use dagsorden::favourites::{FavouritesStore, Level};
+use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::Source;
-use dagsorden::model::Programme;
+use dagsorden::model::{Level, Programme};
 
 fn planning() -> Programme {
     let path =
@@ -246,7 +246,7 @@ fn times_show_in_the_venue_zone_or_the_users() {
     let mut local = App::with_store(
         planning(),
         FavouritesStore::in_dir(tempfile::tempdir().expect("dir").path()),
-        dagsorden::app::Clock {
+        dagsorden::model::Clock {
             local: dagsorden::model::Zone::Iana(chrono_tz::Europe::London),
             ..clock_at("2024-03-30T10:15")
         },

@@ -4,9 +4,8 @@ mod common;
 
 use common::{app_with_store, draw, run, screen_text};
 use dagsorden::action::{Action, Pane};
-use dagsorden::config::Config;
+use dagsorden::config::{ColourScheme, Config};
 use dagsorden::i18n::{self, Lang};
-use dagsorden::ui::theme::Theme;
 use ratatui::style::{Color, Modifier};
 
 fn snapshot(name: &str, actions: &[Action], width: u16, height: u16) {
@@ -154,7 +153,7 @@ fn emphasis_used(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) ->
 #[test]
 fn without_colour_every_state_still_reads() {
     let (dir, mut app) = app_with_store("ks-toppmote-2024");
-    app.configure(&Config::none(dir.path()), Theme::NoColor);
+    app.configure(&Config::none(dir.path()), ColourScheme::NoColor);
     // A must, a maybe, the selection, and a filter in force.
     run(
         &mut app,
@@ -193,7 +192,7 @@ fn without_colour_every_state_still_reads() {
 #[test]
 fn high_contrast_is_light_on_black_and_never_dim() {
     let (dir, mut app) = app_with_store("ks-toppmote-2024");
-    app.configure(&Config::none(dir.path()), Theme::HighContrast);
+    app.configure(&Config::none(dir.path()), ColourScheme::HighContrast);
     run(&mut app, &[Action::CycleStar]);
     let terminal = draw(&mut app, 100, 30);
     for cell in &terminal.backend().buffer().content {

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use dagsorden::action::Action;
-use dagsorden::app::{App, Clock};
+use dagsorden::app::App;
 use dagsorden::favourites::FavouritesStore;
-use dagsorden::model::{Chosen, Shown, Zone};
+use dagsorden::model::{Chosen, Clock, Shown, Zone};
 use serde_json::Value;
 
 /// A Pentabarf schedule as FOSDEM published up to 2021: dates and local times, no zone.

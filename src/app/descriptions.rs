@@ -37,9 +37,8 @@ impl App {
 #[cfg(test)]
 mod tests {
     use crate::action::Action;
-    use crate::app::{App, Clock};
-    use crate::favourites::Stars;
-    use crate::model::{Day, DayTime, Description, Programme, Session, Shown, Zone};
+    use crate::app::App;
+    use crate::model::{Clock, Day, DayTime, Description, Programme, Session, Shown, Stars, Zone};
 
     fn app() -> App {
         let session = |id: &str, start: &str, html: &str| Session {

@@ -5,7 +5,7 @@
 use super::{App, Overlay, error_status, info_status, notice_status};
 use crate::changes::{self, Change};
 use crate::export;
-use crate::favourites::Seen;
+use crate::model::Seen;
 use crate::tr;
 
 impl App {

@@ -16,14 +16,13 @@ use chrono::{DateTime, Utc};
 use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Pane};
-use crate::config::{Config, StartView};
-use crate::favourites::{FavouritesStore, Level, Notice, Stars};
+use crate::config::{ColourScheme, Config, StartView};
+use crate::favourites::{FavouritesStore, Notice};
 use crate::index::Index;
 use crate::keymap::{Context, Keymap};
-use crate::model::{Chosen, Programme, Session, SetClock, Shown, Span, Timeline, Zone};
+use crate::model::{Clock, Level, Programme, Session, Shown, Span, Stars, Timeline};
 use crate::tr;
 use crate::ui::layout::Areas;
-use crate::ui::theme::Theme;
 
 pub use browse::Browse;
 pub use entries::{Columns, Entry, Heading};
@@ -75,27 +74,6 @@ pub struct ListOffsets {
     pub help_last: Cell<u16>,
 }
 
-/// Where the app's clock and zones come from when it starts.
-#[derive(Debug, Clone, Copy)]
-pub struct Clock {
-    /// A time set by hand, which then stands still; `None` follows the system clock.
-    pub set: Option<SetClock>,
-    /// This machine's zone, for showing times locally.
-    pub local: Zone,
-    /// Which clock times are shown on at first.
-    pub shown: Shown,
-    /// The venue zone the user set (`--zone`, or remembered for the programme), if any.
-    pub venue: Option<Chosen>,
-}
-
-impl Clock {
-    /// The programme on the world's clock, its venue's zone decided by the one rule
-    /// ([`crate::model::venue_zone`]) from this clock's choice.
-    pub fn timeline(&self, programme: &Programme) -> Timeline {
-        Timeline::new(programme, self.local, self.venue)
-    }
-}
-
 #[derive(Debug)]
 pub struct App {
     /// Shared with the thread that builds the search index.
@@ -113,7 +91,7 @@ pub struct App {
     /// Descriptions as plain text, made when first shown.
     descriptions: descriptions::Descriptions,
     /// Starred sessions the programme no longer has.
-    cancelled: Vec<(String, crate::favourites::Seen)>,
+    cancelled: Vec<(String, crate::model::Seen)>,
     now: DateTime<Utc>,
     shown: Shown,
     focus: Pane,
@@ -143,7 +121,7 @@ pub struct App {
     /// The width the left column would like.
     left_width: u16,
     keymap: Keymap,
-    theme: Theme,
+    colour_scheme: ColourScheme,
     pub offsets: ListOffsets,
 }
 
@@ -195,7 +173,7 @@ impl App {
             running: true,
             left_width,
             keymap: Keymap::default(),
-            theme: Theme::default(),
+            colour_scheme: ColourScheme::default(),
             offsets: ListOffsets::default(),
         };
         app.derive_from_stars();
@@ -206,9 +184,9 @@ impl App {
 
     /// Takes the user's settings: their keys and the view to start on; a problem in the file
     /// becomes the first status message (unless the favourites have a worse one).
-    pub fn configure(&mut self, config: &Config, theme: Theme) {
+    pub fn configure(&mut self, config: &Config, colour_scheme: ColourScheme) {
         self.keymap = config.keymap.clone();
-        self.theme = theme;
+        self.colour_scheme = colour_scheme;
         match config.settings.view {
             Some(StartView::Now) => self.update(Action::ToggleNow),
             Some(StartView::MyProgramme) => self.update(Action::ToggleMyProgramme),
@@ -260,8 +238,8 @@ impl App {
     }
 
     /// The colours the screen is drawn in.
-    pub fn theme(&self) -> Theme {
-        self.theme
+    pub fn colour_scheme(&self) -> ColourScheme {
+        self.colour_scheme
     }
 
     /// Opens the programme's stars from `store`; problems become the first status message.

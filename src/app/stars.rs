@@ -2,7 +2,8 @@
 //! keeps the derived levels and clashes up to date.
 
 use super::{App, View, error_status, info_status, notice_status};
-use crate::favourites::{Level, Notice, Seen, Star, Stars};
+use crate::favourites::Notice;
+use crate::model::{Level, Seen, Star, Stars};
 use crate::planner;
 use crate::tr;
 

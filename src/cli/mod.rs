@@ -173,7 +173,10 @@ fn parse_export(text: &str) -> Result<ExportFormat, String> {
         "ics" | "ical" | "icalendar" => Ok(ExportFormat::Ics),
         "md" | "markdown" => Ok(ExportFormat::Markdown),
         "text" | "txt" => Ok(ExportFormat::Text),
-        _ => Err(crate::tr!("cli.mistake.bad_export", text = text)),
+        _ => Err(crate::tr!(
+            "cli.mistake.bad_export",
+            text = crate::text::shorten_for_message(text)
+        )),
     }
 }
 
@@ -190,7 +193,12 @@ fn parse_day(text: &str) -> Result<DaySelector, String> {
     }
     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map(DaySelector::Date)
-        .map_err(|_| crate::tr!("cli.mistake.bad_day", text = text))
+        .map_err(|_| {
+            crate::tr!(
+                "cli.mistake.bad_day",
+                text = crate::text::shorten_for_message(text)
+            )
+        })
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -198,7 +206,7 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
         let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
         crate::tr!(
             "cli.mistake.bad_language",
-            text = text,
+            text = crate::text::shorten_for_message(text),
             known = known.join(", ")
         )
     })

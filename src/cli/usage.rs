@@ -93,7 +93,11 @@ fn suggested_command(word: &str) -> Option<String> {
         .disable_help_subcommand(true)
         .subcommands(root.get_subcommands().cloned());
     let error = commands.try_get_matches_from(["dagsorden", word]).err()?;
-    error.get(ContextKind::SuggestedSubcommand).map(value_text)
+    // clap lists the near ones from least to most alike (`exprt`: next, export): the last one.
+    match error.get(ContextKind::SuggestedSubcommand)? {
+        ContextValue::Strings(names) => names.last().cloned(),
+        other => Some(value_text(other)),
+    }
 }
 
 /// A value clap refused (none at all, or not one of those it knows).
@@ -101,7 +105,11 @@ fn invalid_value(arg: &str, value: &str, known: Option<String>) -> String {
     if value.is_empty() {
         return tr!("cli.mistake.no_value", arg = arg);
     }
-    let said = tr!("cli.mistake.invalid_value", value = value, arg = arg);
+    let said = tr!(
+        "cli.mistake.invalid_value",
+        value = crate::text::shorten_for_message(value),
+        arg = arg
+    );
     match known {
         Some(values) => format!("{said} ({})", tr!("cli.mistake.one_of", values = values)),
         None => said,
@@ -203,6 +211,13 @@ mod tests {
             Some(
                 "no such command or file 'lsit'; did you mean 'list'? (dagsorden --help tells more)"
             )
+        );
+        assert_eq!(
+            not_a_command("exprt").as_deref(),
+            Some(
+                "no such command or file 'exprt'; did you mean 'export'? (dagsorden --help tells more)"
+            ),
+            "one command, the nearest"
         );
         assert_eq!(not_a_command("nofile.xml"), None, "a file name");
         assert_eq!(not_a_command("/nonexistent/programme.xml"), None, "a path");

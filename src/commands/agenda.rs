@@ -8,10 +8,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::Clock;
 use crate::cli::DaySelector;
-use crate::favourites::{Level, Stars};
-use crate::model::{Programme, Shown, Timeline};
+use crate::model::{Clock, Level, Programme, Shown, Stars, Timeline};
 use crate::planner;
 
 /// What `now`, `next` or `list` was asked for.

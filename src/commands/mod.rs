@@ -11,11 +11,10 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
-use crate::app::Clock;
 use crate::cli::{Command, ExportFormat, Input};
-use crate::favourites::{FavouritesStore, Stars, StoreError};
+use crate::favourites::{FavouritesStore, StoreError};
 use crate::formats::{Detail, LoadError, Loaded, Source};
-use crate::model::Programme;
+use crate::model::{Clock, Programme, Stars};
 use crate::tr;
 use crate::zones::{self, Asked, ZoneStore};
 

@@ -2,11 +2,10 @@
 
 use std::fmt::Write;
 
-use crate::config::{Config, StartView};
+use crate::config::{ColourScheme, Config, StartView};
 use crate::i18n::Lang;
 use crate::model::Shown;
 use crate::tr;
-use crate::ui::theme::Theme;
 
 /// The word the file uses for a value.
 fn name_of<T: PartialEq>(names: &[(&'static str, T)], wanted: &T) -> &'static str {
@@ -26,7 +25,7 @@ pub fn report(config: &Config, shown: Shown) -> String {
         Shown::Local => "local",
     };
     let lang = crate::i18n::lang().code();
-    let theme = name_of(&Theme::NAMES, &s.theme.unwrap_or_default());
+    let theme = name_of(&ColourScheme::NAMES, &s.colour_scheme.unwrap_or_default());
     // No view in the file opens the day.
     let view = name_of(&StartView::NAMES, &s.view.unwrap_or(StartView::Day));
     let mut facts = vec![
@@ -40,7 +39,7 @@ pub fn report(config: &Config, shown: Shown) -> String {
         ),
         (
             tr!("config.report_theme"),
-            in_force(theme, s.theme.is_some().then_some(theme), ""),
+            in_force(theme, s.colour_scheme.is_some().then_some(theme), ""),
         ),
         (
             tr!("config.report_view"),

@@ -11,11 +11,11 @@ use chrono::Utc;
 use super::{CommandError, Context, Output};
 use crate::cli::{ExportFormat, Input};
 use crate::export::{self, Layout};
-use crate::favourites::{Level, Notice, Seen, Star, Stars};
+use crate::favourites::Notice;
 use crate::formats::ical::{self, CalendarEntry};
 use crate::formats::{Detail, SHIPPED};
 use crate::index::search::fold;
-use crate::model::{Programme, Timeline};
+use crate::model::{Level, Programme, Seen, Star, Stars, Timeline};
 use crate::text::{clean_line, clean_opt, shown_path};
 
 /// What `export` was asked for.
@@ -79,7 +79,7 @@ pub fn export(
     if left_out > 0 {
         notes.push(tr!("transfer.left_out", n = left_out));
     }
-    let Some(path) = &request.output else {
+    let Some(path) = named_file(request.output.as_deref()) else {
         return Ok(Output {
             stdout: text,
             notes,
@@ -110,7 +110,7 @@ fn nothing_written(notes: Vec<String>) -> Output {
 
 /// The text on standard output, or in `path` with a note saying so.
 pub fn write_out(text: String, path: Option<&Path>) -> Result<Output, CommandError> {
-    let Some(path) = path else {
+    let Some(path) = named_file(path) else {
         return Ok(text.into());
     };
     write_file(path, &text)?;
@@ -119,6 +119,11 @@ pub fn write_out(text: String, path: Option<&Path>) -> Result<Output, CommandErr
         notes: vec![tr!("transfer.wrote", path = shown_path(path))],
         exit: 0,
     })
+}
+
+/// The file `-o` names; none for standard output (no `-o`, or `-o -` as most tools read it).
+fn named_file(path: Option<&Path>) -> Option<&Path> {
+    path.filter(|p| p.as_os_str() != "-")
 }
 
 /// Writes the whole file or, failing, leaves what was there.

@@ -41,6 +41,22 @@ pub enum LoadError {
         /// What the file looked like: its root element, its top-level keys, its first words.
         looked_like: String,
     },
+    /// A format took the file, but every session in it had to be skipped: an empty programme
+    /// from a file with content would look like a conference with nothing on.
+    #[error("{origin}: {}", crate::tr!(
+        "format.no_session",
+        format = format.description(),
+        skipped = skipped,
+        first = shorten_for_message(first)
+    ))]
+    NoSession {
+        origin: String,
+        format: Format,
+        /// How many warnings the reader gave.
+        skipped: usize,
+        /// The first of them.
+        first: String,
+    },
     /// Well-formed, but it says something impossible (an unknown theme, a repeated id).
     #[error("{origin}: {json_path}: {}", shorten_for_message(what))]
     Invalid {

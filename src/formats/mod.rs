@@ -123,9 +123,19 @@ pub fn parse_with(
         Format::Sessionize => sessionize::parse(bytes, origin, detail)?,
         Format::ScheduleV2 => schedule_v2::parse(bytes, origin, detail)?,
     };
-    if format != Format::Native && holds_nothing_it_understood(&imported) {
-        // Only this format took the file, and it found nothing in it.
-        return Err(detect::unrecognised(bytes, origin, &[format]));
+    if format != Format::Native && imported.programme.sessions.is_empty() {
+        return Err(match imported.warnings.first() {
+            // Only this format took the file, and it found nothing in it.
+            _ if holds_nothing_it_understood(&imported) => {
+                detect::unrecognised(bytes, origin, &[format])
+            }
+            first => LoadError::NoSession {
+                origin: origin.to_string(),
+                format,
+                skipped: imported.warnings.len(),
+                first: first.map(ToString::to_string).unwrap_or_default(),
+            },
+        });
     }
     Ok(Loaded {
         programme: imported.programme,
@@ -140,7 +150,7 @@ pub fn parse_with(
 /// dagsorden's own format may be empty on purpose (a programme being written).
 fn holds_nothing_it_understood(imported: &import::Imported) -> bool {
     let file = crate::tr!("place.file");
-    imported.programme.sessions.is_empty() && imported.warnings.iter().all(|w| w.place == file)
+    imported.warnings.iter().all(|w| w.place == file)
 }
 
 /// The most a programme file may hold. The largest real programmes are a few MB (FOSDEM's XML

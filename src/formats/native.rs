@@ -16,7 +16,7 @@ use super::Detail;
 use super::names::Names;
 use super::{LoadError, line_column};
 use crate::model::{
-    Day, DayTime, Description, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue,
+    Day, DayTime, Description, Group, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue,
 };
 use crate::text::{clean_block_opt, clean_line, clean_line_owned, clean_opt_owned};
 
@@ -517,17 +517,7 @@ fn named_list<T: From<(String, String, Option<String>)>>(
         .collect()
 }
 
-impl From<(String, String, Option<String>)> for Theme {
-    fn from((id, name, description): (String, String, Option<String>)) -> Self {
-        Self {
-            id,
-            name,
-            description,
-        }
-    }
-}
-
-impl From<(String, String, Option<String>)> for Part {
+impl From<(String, String, Option<String>)> for Group {
     fn from((id, name, description): (String, String, Option<String>)) -> Self {
         Self {
             id,

@@ -18,7 +18,7 @@ use super::import::{
 use super::lenient::{List, Localised, Maybe, Text, TextOr};
 use super::{Detail, LoadError};
 use crate::model::Link;
-use crate::text::{clean_line, clean_opt};
+use crate::text::clean_opt;
 
 /// The longest span of days taken from a conference's start and end when it lists no days.
 const MOST_DAYS: usize = 62;
@@ -122,11 +122,10 @@ struct Reference {
 
 /// Parses a schedule v2. `origin` names the source in errors.
 pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
-    let file: File = serde_json::from_slice(bytes).map_err(|e| LoadError::Parse {
-        origin: origin.to_string(),
-        line: e.line().max(1),
-        column: e.column().max(1),
-        what: crate::tr!("import.not_json", error = clean_line(&e.to_string())),
+    let file: File = serde_json::from_slice(bytes).map_err(|e| {
+        LoadError::from_json(&e, origin, |message| {
+            crate::tr!("import.not_json", error = message)
+        })
     })?;
     let schedule = file.schedule.0.ok_or_else(|| LoadError::Parse {
         origin: origin.to_string(),

@@ -213,11 +213,10 @@ struct Lookup {
 
 /// Parses a Sessionize feed. `origin` names the source in errors and gives the title.
 pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
-    let feed: Feed = serde_json::from_slice(bytes).map_err(|e| LoadError::Parse {
-        origin: origin.to_string(),
-        line: e.line().max(1),
-        column: e.column().max(1),
-        what: crate::tr!("import.not_json", error = clean_line(&e.to_string())),
+    let feed: Feed = serde_json::from_slice(bytes).map_err(|e| {
+        LoadError::from_json(&e, origin, |message| {
+            crate::tr!("import.not_json", error = message)
+        })
     })?;
     let refused = |what: &str| LoadError::Parse {
         origin: origin.to_string(),

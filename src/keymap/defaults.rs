@@ -1,10 +1,8 @@
 //! The keys dagsorden starts with. Each row names an action for the config file; rows that
 //! share a name (scrolling in the help and on the main screen, say) are rebound together.
 
-use ratatui::crossterm::event::KeyCode;
-
-use super::Key;
 use super::Scope::{self, Changes, Global, Help, In, Search};
+use super::{Key, KeyCode};
 use crate::action::{Action, Pane};
 
 /// A row of the table: the keys, what they do, where, and the words for the screen.

@@ -1,12 +1,66 @@
-//! One key: how it is matched, shown on screen, and written in the config file.
+//! One key: how it is shown on screen and written in the config file. Plain data: the terminal
+//! edge (`crate::tui`) turns what the terminal sends into a [`Key`].
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+/// A key on the keyboard, apart from the modifiers held with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyCode {
+    /// A key that types a character; Shift is part of the character (`G`, `?`).
+    Char(char),
+    /// A function key, F1 to F12.
+    F(u8),
+    Enter,
+    Esc,
+    Tab,
+    /// Shift-Tab.
+    BackTab,
+    Backspace,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Insert,
+    Delete,
+}
+
+/// The modifiers that change what a key means. Shift is not one: it is part of the character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Modifiers {
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Modifiers {
+    /// No modifier held.
+    pub const NONE: Self = Self {
+        ctrl: false,
+        alt: false,
+    };
+    /// Ctrl held.
+    pub const CTRL: Self = Self {
+        ctrl: true,
+        alt: false,
+    };
+    /// Alt held.
+    pub const ALT: Self = Self {
+        ctrl: false,
+        alt: true,
+    };
+
+    /// Whether neither Ctrl nor Alt is held.
+    pub fn is_empty(self) -> bool {
+        !self.ctrl && !self.alt
+    }
+}
 
 /// One key, with the modifiers that must be held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
-    pub modifiers: KeyModifiers,
+    pub modifiers: Modifiers,
 }
 
 /// Names of keys that are not characters, as written in the config file (first name) and the
@@ -39,35 +93,48 @@ const NAMED: &[(&str, KeyCode)] = &[
 ];
 
 impl Key {
+    /// A key with `modifiers` held, as a terminal or the config names it. Ctrl-letters are
+    /// the same key whatever Shift says (terminals send Ctrl with a capital when it is held).
+    pub fn new(code: KeyCode, modifiers: Modifiers) -> Self {
+        let code = match code {
+            KeyCode::Char(c) if modifiers.ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            code => code,
+        };
+        Self { code, modifiers }
+    }
+
+    /// A key without modifiers.
     pub const fn plain(code: KeyCode) -> Self {
         Self {
             code,
-            modifiers: KeyModifiers::NONE,
+            modifiers: Modifiers::NONE,
         }
     }
 
+    /// A key that types `c`.
     pub const fn char(c: char) -> Self {
         Self::plain(KeyCode::Char(c))
     }
 
+    /// Ctrl with `c`, which must be lower case to match a press.
     pub const fn ctrl(c: char) -> Self {
         Self {
             code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
+            modifiers: Modifiers::CTRL,
         }
     }
 
     /// A key as the config file writes it: `j`, `G`, `?`, `space`, `enter`, `ctrl-d`, `alt-x`,
     /// `f1`, `page-down`. Case matters for letters (`G` is shift-g), not for names.
     pub fn parse(spec: &str) -> Result<Self, String> {
-        let mut modifiers = KeyModifiers::NONE;
+        let mut modifiers = Modifiers::NONE;
         let mut rest = spec.trim();
         loop {
             let lower = rest.to_ascii_lowercase();
-            let (prefix, modifier) = if lower.starts_with("ctrl-") {
-                ("ctrl-", KeyModifiers::CONTROL)
+            let prefix = if lower.starts_with("ctrl-") {
+                "ctrl-"
             } else if lower.starts_with("alt-") {
-                ("alt-", KeyModifiers::ALT)
+                "alt-"
             } else {
                 break;
             };
@@ -75,20 +142,15 @@ impl Key {
             if rest.len() == prefix.len() {
                 break;
             }
-            modifiers |= modifier;
+            if prefix == "ctrl-" {
+                modifiers.ctrl = true;
+            } else {
+                modifiers.alt = true;
+            }
             rest = &rest[prefix.len()..];
         }
         let code = Self::code(rest).ok_or_else(|| format!("{spec:?}"))?;
-        if let KeyCode::Char(c) = code {
-            // Ctrl-letters arrive lower case whatever the Shift key says.
-            if modifiers.contains(KeyModifiers::CONTROL) {
-                return Ok(Self {
-                    code: KeyCode::Char(c.to_ascii_lowercase()),
-                    modifiers,
-                });
-            }
-        }
-        Ok(Self { code, modifiers })
+        Ok(Self::new(code, modifiers))
     }
 
     fn code(name: &str) -> Option<KeyCode> {
@@ -115,10 +177,10 @@ impl Key {
                 .map_or_else(|| format!("{code:?}"), |(n, _)| (*n).to_string()),
         };
         let mut prefix = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
+        if self.modifiers.ctrl {
             prefix.push_str("ctrl-");
         }
-        if self.modifiers.contains(KeyModifiers::ALT) {
+        if self.modifiers.alt {
             prefix.push_str("alt-");
         }
         prefix + &name
@@ -140,10 +202,10 @@ impl Key {
             other => format!("{other:?}"),
         };
         let mut label = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
+        if self.modifiers.ctrl {
             label.push_str("Ctrl-");
         }
-        if self.modifiers.contains(KeyModifiers::ALT) {
+        if self.modifiers.alt {
             label.push_str("Alt-");
         }
         if self.modifiers.is_empty() {
@@ -153,26 +215,9 @@ impl Key {
         }
     }
 
-    /// Whether a press of the terminal is this key.
-    pub fn matches(&self, event: &KeyEvent) -> bool {
-        // Shift is part of the character itself ('G', '?'), so only Ctrl and Alt must agree.
-        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        let code = match event.code {
-            // Terminals send Ctrl with a capital when Shift is held too.
-            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::CONTROL) => {
-                KeyCode::Char(c.to_ascii_lowercase())
-            }
-            code => code,
-        };
-        self.code == code && (event.modifiers & relevant) == (self.modifiers & relevant)
-    }
-
     /// A key that types a character: while a search is typed, such a key is part of the query.
     pub fn types(&self) -> bool {
-        matches!(self.code, KeyCode::Char(_))
-            && !self
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        matches!(self.code, KeyCode::Char(_)) && self.modifiers.is_empty()
     }
 }
 
@@ -196,7 +241,7 @@ mod tests {
             Key::parse("alt-x"),
             Ok(Key {
                 code: KeyCode::Char('x'),
-                modifiers: KeyModifiers::ALT
+                modifiers: Modifiers::ALT
             })
         );
         assert!(Key::parse("hyper-x").is_err());

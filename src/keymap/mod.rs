@@ -5,12 +5,8 @@
 pub mod defaults;
 mod key;
 
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
-};
-
 pub use defaults::Row;
-pub use key::Key;
+pub use key::{Key, KeyCode, Modifiers};
 
 use crate::action::{Action, Pane};
 use crate::i18n::t;
@@ -143,7 +139,7 @@ impl Keymap {
                 line,
                 message: tr!(
                     "config.unknown_action",
-                    name = name,
+                    name = crate::text::shorten_for_message(name),
                     names = defaults::names().join(", ")
                 ),
             });
@@ -156,7 +152,11 @@ impl Keymap {
                 Ok(_) => {}
                 Err(_) => problems.push(KeyProblem {
                     line,
-                    message: tr!("config.unknown_key", key = spec, name = name),
+                    message: tr!(
+                        "config.unknown_key",
+                        key = crate::text::shorten_for_message(spec),
+                        name = name
+                    ),
                 }),
             }
         }
@@ -262,28 +262,12 @@ impl Keymap {
     }
 
     /// The action a key press means here, if any.
-    pub fn action_for_key(&self, event: &KeyEvent, context: Context) -> Option<Action> {
-        if event.kind == KeyEventKind::Release {
-            return None;
-        }
+    pub fn action_for_key(&self, key: &Key, context: Context) -> Option<Action> {
         let bound = self
             .active(context)
-            .find(|b| b.keys.iter().any(|k| k.matches(event)))
+            .find(|b| b.keys.contains(key))
             .map(Binding::action);
-        bound.or_else(|| typed(event, context))
-    }
-
-    /// Translates any terminal event into an action.
-    pub fn action_for_event(&self, event: &Event, context: Context) -> Option<Action> {
-        match event {
-            Event::Key(key) => self.action_for_key(key, context),
-            Event::Mouse(mouse) => action_for_mouse(*mouse),
-            Event::Resize(width, height) => Some(Action::Resize {
-                width: *width,
-                height: *height,
-            }),
-            _ => None,
-        }
+        bound.or_else(|| typed(key, context))
     }
 
     /// `(keys, word)` pairs for the status bar in this context.
@@ -356,33 +340,11 @@ impl Context {
 }
 
 /// While a search is typed, a printable character is part of the query.
-fn typed(event: &KeyEvent, context: Context) -> Option<Action> {
-    let KeyCode::Char(c) = event.code else {
+fn typed(key: &Key, context: Context) -> Option<Action> {
+    let KeyCode::Char(c) = key.code else {
         return None;
     };
-    let key = Key {
-        code: event.code,
-        modifiers: event.modifiers,
-    };
     (context == Context::Search && key.types() && !c.is_control()).then_some(Action::SearchType(c))
-}
-
-fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
-    let (column, row) = (mouse.column, mouse.row);
-    match mouse.kind {
-        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
-        MouseEventKind::ScrollDown => Some(Action::Scroll {
-            column,
-            row,
-            down: true,
-        }),
-        MouseEventKind::ScrollUp => Some(Action::Scroll {
-            column,
-            row,
-            down: false,
-        }),
-        _ => None,
-    }
 }
 
 /// All keys of a binding, as shown: `↓/j`.
@@ -393,11 +355,10 @@ pub fn keys_label(keys: &[Key]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyModifiers;
     use rstest::rstest;
 
-    fn press(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
+    fn press(code: KeyCode) -> Key {
+        Key::plain(code)
     }
 
     #[rstest]
@@ -437,7 +398,7 @@ mod tests {
             Keymap::default().action_for_key(&press(KeyCode::Char('q')), Context::Help),
             Some(Action::Quit)
         );
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let ctrl_c = Key::ctrl('c');
         assert_eq!(
             Keymap::default().action_for_key(&ctrl_c, Context::Help),
             Some(Action::Quit)
@@ -475,12 +436,12 @@ mod tests {
             Keymap::default().action_for_key(&press(KeyCode::Backspace), search),
             Some(Action::SearchBackspace)
         );
-        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        let ctrl_n = Key::ctrl('n');
         assert_eq!(
             Keymap::default().action_for_key(&ctrl_n, search),
             Some(Action::Down)
         );
-        let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        let ctrl_x = Key::ctrl('x');
         assert_eq!(Keymap::default().action_for_key(&ctrl_x, search), None);
         assert_eq!(
             Keymap::default()
@@ -491,7 +452,7 @@ mod tests {
 
     #[test]
     fn ctrl_changes_the_meaning_of_a_letter() {
-        let ctrl_f = KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL);
+        let ctrl_f = Key::ctrl('f');
         assert_eq!(
             Keymap::default().action_for_key(&ctrl_f, Context::Main(Pane::Sessions)),
             None
@@ -550,7 +511,7 @@ mod tests {
             keymap.action_for_key(&press(KeyCode::Char('j')), sessions),
             None
         );
-        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        let ctrl_n = Key::ctrl('n');
         assert_eq!(keymap.action_for_key(&ctrl_n, sessions), Some(Action::Down));
         // Scrolling the help follows the same name.
         assert_eq!(
@@ -565,7 +526,7 @@ mod tests {
     fn esc_and_ctrl_c_stay_whatever_the_config_says() {
         let (keymap, problems) = rebind(&[("quit", &["Q"]), ("help", &["f1"])]);
         assert_eq!(problems, []);
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let ctrl_c = Key::ctrl('c');
         let main = Context::Main(Pane::Browse);
         assert_eq!(keymap.action_for_key(&ctrl_c, main), Some(Action::Quit));
         assert_eq!(
@@ -667,7 +628,7 @@ mod tests {
             keymap.action_for_key(&press(KeyCode::Char('j')), Context::Search),
             Some(Action::SearchType('j'))
         );
-        let ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        let ctrl_j = Key::ctrl('j');
         assert_eq!(
             keymap.action_for_key(&ctrl_j, Context::Search),
             Some(Action::Down)

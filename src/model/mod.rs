@@ -2,15 +2,17 @@
 
 mod daytime;
 mod programme;
+mod stars;
 mod time;
 mod words;
 
 pub use daytime::DayTime;
 pub use programme::{
-    Day, Description, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue,
+    Day, Description, Group, Kind, Link, Part, Programme, Session, Speaker, Theme, Venue,
 };
+pub use stars::{Level, Seen, Star, Stars};
 pub use time::{
-    Chosen, SetClock, Shown, Span, Timeline, VenueZone, Zone, ZoneSource, utc_offset_name,
+    Chosen, Clock, SetClock, Shown, Span, Timeline, VenueZone, Zone, ZoneSource, utc_offset_name,
     venue_zone,
 };
 pub use words::{DateLength, clock, day_name, time_range, time_range_words, written_range_words};

@@ -44,20 +44,19 @@ pub struct Venue {
     pub city: Option<String>,
 }
 
-/// One of the events a programme bundles (a pre-conference, the main conference, an assembly).
+/// A named group of sessions the organiser made: a [`Part`] or a [`Theme`], which are alike.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Part {
+pub struct Group {
     pub id: String,
     pub name: String,
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Theme {
-    pub id: String,
-    pub name: String,
-    pub description: Option<String>,
-}
+/// One of the events a programme bundles (a pre-conference, the main conference, an assembly).
+pub type Part = Group;
+
+/// A topic or track sessions are filed under; a session may have several.
+pub type Theme = Group;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Day {

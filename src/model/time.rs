@@ -50,22 +50,27 @@ impl Zone {
         }
     }
 
-    /// The zone of this machine: `TZ` when it names an IANA zone, else the system's setting,
-    /// else the current offset.
+    /// The zone of this machine: `TZ` when it names an IANA zone (as a name or as a path into
+    /// a zoneinfo directory), the current offset when `TZ` is something else (a POSIX rule such
+    /// as `JST-9`, which the system's clock follows), else the system's setting.
     pub fn local() -> Self {
-        let from_env = std::env::var("TZ")
+        let current_offset = || Self::Fixed(chrono::Local::now().offset().fix());
+        if let Ok(tz) = std::env::var("TZ") {
+            return iana_in_tz(&tz).map_or_else(current_offset, Self::Iana);
+        }
+        iana_time_zone::get_timezone()
             .ok()
-            .and_then(|tz| tz.trim_start_matches(':').parse::<Tz>().ok());
-        let from_system = || {
-            iana_time_zone::get_timezone()
-                .ok()
-                .and_then(|name| name.parse::<Tz>().ok())
-        };
-        from_env.or_else(from_system).map_or_else(
-            || Self::Fixed(chrono::Local::now().offset().fix()),
-            Self::Iana,
-        )
+            .and_then(|name| name.parse::<Tz>().ok())
+            .map_or_else(current_offset, Self::Iana)
     }
+}
+
+/// The IANA zone a `TZ` value names: `Europe/Oslo`, `:Europe/Oslo` or
+/// `/usr/share/zoneinfo/Europe/Oslo`.
+fn iana_in_tz(tz: &str) -> Option<Tz> {
+    let name = tz.trim_start_matches(':');
+    let name = name.rsplit_once("zoneinfo/").map_or(name, |(_, zone)| zone);
+    name.parse().ok()
 }
 
 /// `UTC+01:00`, `UTC-04:30`.
@@ -247,15 +252,20 @@ impl Timeline {
                 .flatten()
                 .flat_map(|s| [s.start, s.end])
                 .all(|at| venue.wall(at) == local.wall(at));
-        let gives_moments = programme.time_zone.is_none()
-            && programme.sessions.iter().any(|s| s.utc_offset.is_some());
+        let written_at_venue = match programme.time_zone {
+            Some(tz) => venue == Zone::Iana(tz),
+            None if programme.sessions.iter().any(|s| s.utc_offset.is_some()) => {
+                source == ZoneSource::FileOffsets
+            }
+            None => true,
+        };
         Self {
             venue,
             source,
             local,
             spans,
             same_clock,
-            written_at_venue: !gives_moments || source == ZoneSource::FileOffsets,
+            written_at_venue,
         }
     }
 
@@ -309,9 +319,12 @@ impl Timeline {
 /// file gave one (an exact moment), else in the venue's zone.
 fn span_of(programme: &Programme, session: &Session, venue: Zone) -> Option<Span> {
     let date = programme.days.get(session.day)?.date?;
+    // Times the file pins (its zone, or the session's offset) keep their moment whatever
+    // clock the venue is shown on; only times written without either are read on the venue's.
     let zone = match (programme.time_zone, session.utc_offset) {
+        (Some(tz), _) => Zone::Iana(tz),
         (None, Some(offset)) => Zone::Fixed(offset),
-        _ => venue,
+        (None, None) => venue,
     };
     let at = |t: DayTime| {
         let midnight = date.and_time(NaiveTime::MIN);
@@ -360,9 +373,34 @@ impl std::str::FromStr for SetClock {
         if let Some(utc) = text.strip_suffix(['Z', 'z']).and_then(wall) {
             return Ok(Self::Moment(utc.and_utc()));
         }
-        wall(text)
-            .map(Self::Venue)
-            .ok_or_else(|| crate::tr!("cli.mistake.bad_time", text = text))
+        wall(text).map(Self::Venue).ok_or_else(|| {
+            crate::tr!(
+                "cli.mistake.bad_time",
+                text = crate::text::shorten_for_message(text)
+            )
+        })
+    }
+}
+
+/// Where a run's clock and zones come from: the viewer's when it starts, a command's when it
+/// asks what is on.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    /// A time set by hand, which then stands still; `None` follows the system clock.
+    pub set: Option<SetClock>,
+    /// This machine's zone, for showing times locally.
+    pub local: Zone,
+    /// Which clock times are shown on at first.
+    pub shown: Shown,
+    /// The venue zone the user set (`--zone`, or remembered for the programme), if any.
+    pub venue: Option<Chosen>,
+}
+
+impl Clock {
+    /// The programme on the world's clock, its venue's zone decided by the one rule
+    /// ([`venue_zone`]) from this clock's choice.
+    pub fn timeline(&self, programme: &Programme) -> Timeline {
+        Timeline::new(programme, self.local, self.venue)
     }
 }
 
@@ -550,6 +588,37 @@ mod tests {
     }
 
     #[test]
+    fn a_zone_given_shows_pinned_times_on_its_clock_and_keeps_their_moments() {
+        // FOSDEM 2025 names Europe/Brussels; `--zone Asia/Tokyo` shows it on Tokyo's clock.
+        let machine = Zone::Iana(chrono_tz::UTC);
+        let tokyo = Some(given(chrono_tz::Asia::Tokyo));
+        for offset in [None, Some(3600)] {
+            let mut p = programme_with(Some(chrono_tz::Europe::Brussels), offset, "09:00", "09:30");
+            p.days[0].date = NaiveDate::from_ymd_opt(2025, 2, 1);
+            let timeline = Timeline::new(&p, machine, tokyo);
+            let span = timeline.span(0).expect("timed");
+            assert_eq!(
+                span.start,
+                utc("2025-02-01 08:00"),
+                "the moment is the file's"
+            );
+            assert!(!timeline.shows_as_written(Shown::Venue));
+            assert_eq!(
+                timeline.wall(Shown::Venue, span.start),
+                wall("2025-02-01 17:00")
+            );
+        }
+        // Offsets without a zone name are pinned too.
+        let mut p = programme_with(None, Some(3600), "09:00", "09:30");
+        p.days[0].date = NaiveDate::from_ymd_opt(2025, 2, 1);
+        let timeline = Timeline::new(&p, machine, tokyo);
+        assert_eq!(
+            timeline.span(0).map(|s| s.start),
+            Some(utc("2025-02-01 08:00"))
+        );
+    }
+
+    #[test]
     fn moments_in_utc_are_shown_on_this_computers_clock() {
         let oslo = Zone::Iana(chrono_tz::Europe::Oslo);
         let p = programme_with(None, Some(0), "10:00", "10:30");
@@ -601,6 +670,20 @@ mod tests {
             "13.02.2024"
                 .parse::<SetClock>()
                 .is_err_and(|e| e.contains("2024-02-13T10:30"))
+        );
+    }
+
+    #[test]
+    fn tz_names_a_zone_by_name_or_by_its_file() {
+        let tokyo = Some(chrono_tz::Asia::Tokyo);
+        assert_eq!(iana_in_tz("Asia/Tokyo"), tokyo);
+        assert_eq!(iana_in_tz(":Asia/Tokyo"), tokyo);
+        assert_eq!(iana_in_tz("/usr/share/zoneinfo/Asia/Tokyo"), tokyo);
+        assert_eq!(iana_in_tz(":/usr/share/zoneinfo/Asia/Tokyo"), tokyo);
+        assert_eq!(
+            iana_in_tz("JST-9"),
+            None,
+            "a POSIX rule: the current offset"
         );
     }
 

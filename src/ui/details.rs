@@ -11,8 +11,7 @@ use super::sheet::Sheet;
 use super::{dates, pane_block, style, times};
 use crate::action::{Action, Pane};
 use crate::app::App;
-use crate::favourites::Level;
-use crate::model::{Kind, Session, Speaker};
+use crate::model::{Kind, Level, Session, Speaker};
 use crate::planner;
 use crate::tr;
 

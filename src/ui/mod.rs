@@ -54,7 +54,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Changes) => changes::render(app, frame, frame.area()),
         None => {}
     }
-    app.theme().apply(frame.buffer_mut());
+    theme::apply(app.colour_scheme(), frame.buffer_mut());
 }
 
 /// The width the left column needs to show its longest day, room, theme or part whole (long

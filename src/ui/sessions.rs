@@ -10,9 +10,8 @@ use super::list::{ListView, Row};
 use super::{pane_block, style, times};
 use crate::action::{Action, Pane};
 use crate::app::{App, Columns, Entry, Heading, View};
-use crate::favourites::Level;
 use crate::index::search;
-use crate::model::{DateLength, day_name};
+use crate::model::{DateLength, Level, day_name};
 use crate::tr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {

@@ -1,46 +1,27 @@
-//! Themes: the default colours, high contrast, or none at all. The panes are drawn in the
-//! default styles and a theme then recolours the finished frame, so no pane can forget it.
+//! The colour scheme on screen: the default colours, high contrast, or none at all. The panes
+//! are drawn in the default styles and the scheme then recolours the finished frame, so no pane
+//! can forget it.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    /// The terminal's own colours for text, a few hues for states: for light and dark
-    /// terminals alike.
-    #[default]
-    Default,
-    /// Bright text on black, nothing dimmed.
-    HighContrast,
-    /// No colour at all (`NO_COLOR`, `--no-color`): bold, reverse, underline and the symbols
-    /// carry every state.
-    NoColor,
-}
+use crate::config::ColourScheme;
 
-impl Theme {
-    /// The names the config file and the command line use.
-    pub const NAMES: [(&'static str, Self); 3] = [
-        ("default", Self::Default),
-        ("high-contrast", Self::HighContrast),
-        ("no-color", Self::NoColor),
-    ];
-
-    /// Recolours a drawn frame.
-    pub fn apply(self, buffer: &mut Buffer) {
-        match self {
-            Self::Default => {}
-            Self::NoColor => {
-                for cell in &mut buffer.content {
-                    cell.fg = Color::Reset;
-                    cell.bg = Color::Reset;
-                }
+/// Recolours a drawn frame in `scheme`.
+pub fn apply(scheme: ColourScheme, buffer: &mut Buffer) {
+    match scheme {
+        ColourScheme::Default => {}
+        ColourScheme::NoColor => {
+            for cell in &mut buffer.content {
+                cell.fg = Color::Reset;
+                cell.bg = Color::Reset;
             }
-            Self::HighContrast => {
-                for cell in &mut buffer.content {
-                    cell.fg = bright(cell.fg);
-                    cell.bg = Color::Black;
-                    cell.modifier.remove(Modifier::DIM);
-                }
+        }
+        ColourScheme::HighContrast => {
+            for cell in &mut buffer.content {
+                cell.fg = bright(cell.fg);
+                cell.bg = Color::Black;
+                cell.modifier.remove(Modifier::DIM);
             }
         }
     }
@@ -80,7 +61,7 @@ mod tests {
     #[test]
     fn no_color_leaves_no_colour_but_keeps_emphasis() {
         let mut buffer = painted();
-        Theme::NoColor.apply(&mut buffer);
+        apply(ColourScheme::NoColor, &mut buffer);
         for cell in &buffer.content {
             assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
         }
@@ -90,7 +71,7 @@ mod tests {
     #[test]
     fn high_contrast_is_bright_on_black_and_never_dim() {
         let mut buffer = painted();
-        Theme::HighContrast.apply(&mut buffer);
+        apply(ColourScheme::HighContrast, &mut buffer);
         assert_eq!(buffer.content[0].fg, Color::LightCyan);
         assert_eq!(buffer.content[1].fg, Color::White);
         assert!(!buffer.content[1].modifier.contains(Modifier::DIM));

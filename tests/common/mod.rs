@@ -4,10 +4,10 @@
 pub mod pty;
 
 use dagsorden::action::Action;
-use dagsorden::app::{App, Clock};
+use dagsorden::app::App;
 use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::Source;
-use dagsorden::model::{Programme, SetClock, Shown, Zone};
+use dagsorden::model::{Clock, Programme, SetClock, Shown, Zone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
