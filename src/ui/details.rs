@@ -197,13 +197,14 @@ fn when(app: &App, index: usize) -> String {
         || tr!("details.date_not_announced").to_string(),
         dates::long_date,
     );
+    let time = crate::model::time_range_words(app.timeline(), app.shown(), programme, index);
     if session.start.is_none() {
         let note = session
             .time_note
             .as_ref()
             .map(|n| format!(" ({n})"))
             .unwrap_or_default();
-        return format!("{date}, {}{note}", tr!("details.time_not_announced"));
+        return format!("{date}, {time}{note}");
     }
     // The real length, across a clock change too; the written times where there is no date.
     let minutes = app
@@ -217,7 +218,7 @@ fn when(app: &App, index: usize) -> String {
         .map(|m| times::span_of_minutes(i64::from(m)))
         .map(|d| format!(" ({d})"))
         .unwrap_or_default();
-    format!("{date}, {}{length}", times::range(app, index))
+    format!("{date}, {time}{length}")
 }
 
 /// The kind in the user's language; a kind the programme made up is shown as written.

@@ -228,12 +228,12 @@ fn countdown(app: &App, index: usize) -> String {
         timeline.wall(app.shown(), now),
     );
     if start.date() == today.date() {
-        tr!("sessions.at", time = start.format("%H:%M"))
+        tr!("sessions.at", time = times::clock(app, span.start))
     } else {
         format!(
             "{} {}",
             crate::i18n::weekday_name(start.date(), true),
-            start.format("%H:%M")
+            times::clock(app, span.start)
         )
     }
 }
