@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use dagsorden::action::{Action, Pane};
-use dagsorden::app::App;
+use dagsorden::app::{App, Setup};
 use dagsorden::formats::{Detail, SHIPPED, native_write, parse};
 use dagsorden::index::Index;
 use dagsorden::model::{Clock, Programme, Shown, Stars, Zone};
@@ -144,7 +144,7 @@ fn load(c: &mut Criterion) {
             // the search index are made on threads of their own once that frame is drawn.)
             let viewer_start = |()| {
                 let loaded = parse(black_box(bytes), name, None).expect("loads");
-                App::new(loaded.programme, Stars::new(), None, clock())
+                App::new(loaded.programme, Stars::new(), clock(), Setup::default())
             };
             bench_load(
                 &mut group,
@@ -186,7 +186,7 @@ fn load(c: &mut Criterion) {
 }
 
 fn app_on(programme: Programme) -> App {
-    App::new(programme, Stars::new(), None, clock())
+    App::new(programme, Stars::new(), clock(), Setup::default())
 }
 
 fn draw(app: &mut App, terminal: &mut Terminal<TestBackend>) {
@@ -254,7 +254,7 @@ fn frames(c: &mut Criterion) {
                 let mut app = app_on(programme.clone());
                 app.update(Action::Resize { width, height });
                 for action in *actions {
-                    app.update(*action);
+                    app.update(action.clone());
                 }
                 let mut terminal =
                     Terminal::new(TestBackend::new(width, height)).expect("terminal");
@@ -280,9 +280,9 @@ fn keys(c: &mut Criterion) {
     let mut key = |name: &str, forth: Action, back: Action, app: &mut App| {
         group.bench_function(format!("100k/{name}"), |b| {
             b.iter(|| {
-                app.update(forth);
+                app.update(forth.clone());
                 draw(app, &mut terminal);
-                app.update(back);
+                app.update(back.clone());
                 draw(app, &mut terminal);
             });
         });

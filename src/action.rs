@@ -1,4 +1,10 @@
-//! Everything a user can do, named by what it means rather than by the key that does it.
+//! Everything a user can do, named by what it means rather than by the key that does it, and the
+//! outcomes of the work the app asked for.
+
+use std::path::PathBuf;
+
+use crate::favourites::Notice;
+use crate::model::Stars;
 
 /// The four panes of the main screen, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,7 +64,9 @@ impl Pane {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the user did, or what came of work the loop did for the app; [`crate::app::App::update`]
+/// takes each in turn.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave dagsorden.
     Quit,
@@ -134,4 +142,33 @@ pub enum Action {
     Resize { width: u16, height: u16 },
     /// The clock moved on to this moment.
     Tick(chrono::DateTime<chrono::Utc>),
+    /// The favourites were saved: the programme's stars as now on disk (another instance's
+    /// included), and what the save had to tell.
+    Saved {
+        stars: Stars,
+        notice: Option<Notice>,
+    },
+    /// Saving the favourites failed; why, in one line.
+    SaveFailed(String),
+    /// The calendar was written to `path`, with `sessions` in it and `left_out` without a time.
+    Exported {
+        path: PathBuf,
+        sessions: usize,
+        left_out: usize,
+    },
+    /// Writing the calendar to `path` failed; why, in one line.
+    ExportFailed { path: PathBuf, why: String },
+}
+
+impl Action {
+    /// Whether the action is the outcome of work the loop did, not something the user did.
+    pub fn is_outcome(&self) -> bool {
+        matches!(
+            self,
+            Self::Saved { .. }
+                | Self::SaveFailed(_)
+                | Self::Exported { .. }
+                | Self::ExportFailed { .. }
+        )
+    }
 }

@@ -111,21 +111,30 @@ pub fn acknowledge(stars: &mut Stars, changes: &[Change]) {
     }
 }
 
-/// Gives stars saved without a record of their session (by an older version) the record of the
-/// session as it is now, so later changes can be told.
-pub fn fill_in_missing(programme: &Programme, keys: &HashMap<String, usize>, stars: &mut Stars) {
-    for (key, star) in stars.iter_mut().filter(|(_, s)| s.seen.is_none()) {
-        if let Some(&i) = keys.get(key) {
-            star.seen = Some(Seen::of(programme, &programme.sessions[i]));
-        }
-    }
-}
-
-/// Whether some star has no record of its session yet, though the session is there.
-pub fn missing_records(keys: &HashMap<String, usize>, stars: &Stars) -> bool {
+/// A record of its session as it is now for each star saved without one (by an older version)
+/// whose session is there, so later changes can be told.
+pub fn missing_records(
+    programme: &Programme,
+    keys: &HashMap<String, usize>,
+    stars: &Stars,
+) -> Vec<(String, Seen)> {
     stars
         .iter()
-        .any(|(key, star)| star.seen.is_none() && keys.contains_key(key))
+        .filter(|(_, star)| star.seen.is_none())
+        .filter_map(|(key, _)| {
+            let &i = keys.get(key)?;
+            Some((key.clone(), Seen::of(programme, &programme.sessions[i])))
+        })
+        .collect()
+}
+
+/// Gives the stars in `records` that have no record yet the one found for them.
+pub fn fill_in(stars: &mut Stars, records: &[(String, Seen)]) {
+    for (key, seen) in records {
+        if let Some(star) = stars.get_mut(key).filter(|s| s.seen.is_none()) {
+            star.seen = Some(seen.clone());
+        }
+    }
 }
 
 #[cfg(test)]

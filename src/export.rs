@@ -6,7 +6,7 @@ use std::fmt::Write;
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
 
-use crate::model::{DateLength, Level, Programme, Session, Shown, Timeline, Zone};
+use crate::model::{Level, Programme, Session, Shown, Timeline, Zone};
 
 /// Marks the UIDs of our exports: `<session key>@<programme id>.dagsorden`.
 const UID_DOMAIN: &str = "dagsorden";
@@ -198,7 +198,7 @@ pub fn agenda(
                 out.push('\n');
             }
             day = Some(s.day);
-            let name = crate::model::day_name(&programme.days[s.day], s.day, DateLength::Long);
+            let name = crate::i18n::day_heading(&programme.days[s.day], s.day);
             match layout {
                 Layout::Markdown => {
                     let _ = writeln!(out, "## {name}\n");

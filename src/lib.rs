@@ -1,7 +1,8 @@
 //! dagsorden: a terminal viewer for conference programmes.
 //!
 //! The domain ([`model`], [`formats`], [`favourites`], [`text`]) knows nothing about the terminal;
-//! [`app`] holds the state and changes it only in [`app::App::update`]; [`ui`] draws it.
+//! [`app`] holds the state and changes it only in [`app::App::update`]; [`ui`] draws it; the
+//! terminal loop ([`tui`]) does the work update asks for through [`effects`].
 
 pub mod action;
 pub mod app;
@@ -10,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod disk;
+pub mod effects;
 pub mod export;
 pub mod favourites;
 pub mod formats;

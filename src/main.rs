@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use thiserror::Error;
 
-use dagsorden::app::App;
+use dagsorden::app::Setup;
 use dagsorden::cli::{Cli, Conflict};
 use dagsorden::commands::{self, CommandError, Context, Output};
 use dagsorden::config::{ColourScheme, Config};
@@ -234,12 +234,11 @@ fn view(
     }
     let config = config.unwrap_or_else(|| Config::none(&config_dir));
     let colour_scheme = colour_scheme(cli, &config);
-    let mut app = App::with_store(programme, FavouritesStore::in_dir(&config_dir), clock);
-    app.configure(&config, colour_scheme);
-    if let Some(note) = notes.first() {
-        app.note(note.clone());
-    }
-    dagsorden::tui::run(&mut app, cli.now.is_none())?;
+    let mut setup = Setup::from_config(&config, colour_scheme);
+    setup.problems.extend(notes);
+    let store = FavouritesStore::in_dir(&config_dir);
+    let mut app = dagsorden::effects::open(programme, &store, clock, setup);
+    dagsorden::tui::run(&mut app, &store, cli.now.is_none())?;
     Ok(())
 }
 

@@ -76,13 +76,23 @@ impl ZoneStore {
         }
     }
 
-    /// The zone remembered for the programme, if any.
+    /// The zone remembered for the programme, if any. A name that is no zone (the file was
+    /// edited by hand) is an error naming it, so the user hears why it is not used.
     pub fn remembered(&self, programme: &str) -> Result<Option<Tz>, StoreError> {
         let file = self.read()?;
-        Ok(file
-            .programmes
-            .get(programme)
-            .and_then(|name| name.parse().ok()))
+        let Some(name) = file.programmes.get(programme) else {
+            return Ok(None);
+        };
+        name.parse().map(Some).map_err(|_| StoreError::Read {
+            path: self.path.clone(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                tr!(
+                    "cli.mistake.bad_zone",
+                    text = crate::text::shorten_for_message(name)
+                ),
+            ),
+        })
     }
 
     /// Remembers `zone` for the programme (`None` forgets it). Nothing is written when the file
@@ -171,6 +181,22 @@ pub fn choose(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_remembered_name_that_is_no_zone_is_said_not_dropped() {
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+        let (dir, store) = store();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            br#"{"programmes": {"fosdem-2020": "Europe/Brusels"}}"#,
+        )
+        .expect("write");
+        let mut notes = Vec::new();
+        assert_eq!(choose(None, Some(&store), "fosdem-2020", &mut notes), None);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("Europe/Brusels"), "{notes:?}");
+        assert!(choose(None, Some(&store), "other", &mut Vec::new()).is_none());
+    }
 
     fn store() -> (tempfile::TempDir, ZoneStore) {
         let dir = tempfile::tempdir().expect("temp dir");

@@ -4,7 +4,7 @@
 mod common;
 
 use common::pty::PtyApp;
-use common::{app_with_store, draw, run, screen_text};
+use common::{app_configured, app_with_store, draw, run, screen_text};
 use dagsorden::action::{Action, Pane};
 use dagsorden::config::{self, ColourScheme, Config, StartView};
 use dagsorden::i18n::Lang;
@@ -170,8 +170,7 @@ fn config_init_never_overwrites() {
 fn a_rebound_key_drives_the_app_and_the_screen_shows_it() {
     let (dir, config) =
         load("view = \"my-programme\"\n[keys]\nstar = \"*\"\nmy-programme = \"M\"\n");
-    let (_favourites, mut app) = app_with_store("ks-toppmote-2024");
-    app.configure(&config, ColourScheme::Default);
+    let (_favourites, mut app) = app_configured("ks-toppmote-2024", &config, ColourScheme::Default);
     drop(dir);
     // It opens on My programme, as the config asks.
     let screen = screen_text(&draw(&mut app, 120, 30));
@@ -182,7 +181,7 @@ fn a_rebound_key_drives_the_app_and_the_screen_shows_it() {
         .action_for_key(&press('*'), app.context())
         .expect("* is bound");
     assert_eq!(key, Action::CycleStar);
-    app.update(key);
+    common::perform(&mut app, key);
     assert_eq!(app.starred_count(), 1);
     // The status bar and the help say * and M.
     let screen = screen_text(&draw(&mut app, 120, 30));
@@ -201,8 +200,7 @@ fn a_rebound_key_drives_the_app_and_the_screen_shows_it() {
 #[test]
 fn config_problems_show_in_the_status_bar_at_start() {
     let (_dir, config) = load("theme = \"dark\"\n");
-    let (_favourites, mut app) = app_with_store("ks-toppmote-2024");
-    app.configure(&config, ColourScheme::Default);
+    let (_favourites, mut app) = app_configured("ks-toppmote-2024", &config, ColourScheme::Default);
     let screen = screen_text(&draw(&mut app, 160, 24));
     assert!(
         screen.contains("config.toml: line 1: theme = \"dark\" is not one of"),
@@ -327,7 +325,7 @@ fn the_help_ends_with_where_the_keys_are_changed() {
     run(&mut app, &[Action::ToggleHelp]);
     // Drawing tells the help how far it can scroll.
     draw(&mut app, 200, 30);
-    run(&mut app, &[Action::PageDown; 10]);
+    run(&mut app, &[const { Action::PageDown }; 10]);
     let screen = screen_text(&draw(&mut app, 200, 30));
     let path = dir.path().join("config.toml").display().to_string();
     assert!(screen.contains("Every key can be changed in"), "{screen}");

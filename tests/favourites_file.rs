@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use common::pty::PtyApp;
 use common::{clock_at, draw, run, screen_text};
 use dagsorden::action::Action;
-use dagsorden::app::{App, Overlay};
+use dagsorden::app::Overlay;
 use dagsorden::favourites::FavouritesStore;
 
 const GARBAGE: &[u8] = b"\x00garbage, not JSON";
@@ -190,7 +190,7 @@ fn a_favourites_file_that_is_a_link_stays_a_link() {
 fn opening_the_viewer_moves_nothing_and_the_first_star_sets_the_file_aside() {
     let config = tempfile::tempdir().expect("dir");
     let path = garbage_in(config.path());
-    let mut app = App::with_store(
+    let mut app = common::with_store(
         common::programme("ks-toppmote-2024"),
         FavouritesStore::in_dir(config.path()),
         common::clock(),
@@ -267,7 +267,7 @@ fn what_the_file_remembers_is_cleaned_before_it_is_shown() {
     let config = tempfile::tempdir().expect("dir");
     std::fs::write(config.path().join("favourites.json"), HOSTILE).expect("write");
     let programme = common::load_file(Path::new(&fixture("planning.json"))).programme;
-    let mut app = App::with_store(
+    let mut app = common::with_store(
         programme,
         FavouritesStore::in_dir(config.path()),
         clock_at("2024-03-29T12:00"),

@@ -23,7 +23,7 @@ fn fixture(name: &str) -> PathBuf {
 
 fn open(name: &str, config: &Path) -> App {
     let programme = load_file(&fixture(name)).programme;
-    App::with_store(
+    common::with_store(
         programme,
         FavouritesStore::in_dir(config),
         clock_at("2024-03-29T12:00"),

@@ -22,7 +22,7 @@ fn planning() -> Programme {
 /// The planning programme with the clock at `time` (venue time) and stars in a temp dir.
 fn app_at(time: &str) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let app = App::with_store(
+    let app = common::with_store(
         planning(),
         FavouritesStore::in_dir(dir.path()),
         clock_at(time),
@@ -184,7 +184,7 @@ fn the_star_key_cycles_must_maybe_none_and_must_overlaps_clash() {
     assert!(app.clashes_of(climate).is_empty());
     star(&mut app, "Health workshop", 1);
     assert_eq!(app.level(health), None);
-    let again = App::with_store(
+    let again = common::with_store(
         planning(),
         FavouritesStore::in_dir(dir.path()),
         clock_at("2024-03-30T08:00"),
@@ -243,7 +243,7 @@ fn times_show_in_the_venue_zone_or_the_users() {
     );
     assert!(screen.contains("09:30–10:30"), "{screen}");
     run(&mut app, &[Action::ToggleZone]);
-    let mut local = App::with_store(
+    let mut local = common::with_store(
         planning(),
         FavouritesStore::in_dir(tempfile::tempdir().expect("dir").path()),
         dagsorden::model::Clock {

@@ -4,8 +4,9 @@ mod common;
 
 use common::{app_with_store, run, titles};
 use dagsorden::action::{Action, Pane};
-use dagsorden::app::{App, Overlay, View};
+use dagsorden::app::{App, Effect, Overlay, Setup, View};
 use dagsorden::favourites::FavouritesStore;
+use dagsorden::model::{Level, Stars};
 
 #[test]
 fn browsing_days_shows_each_days_sessions() {
@@ -134,7 +135,7 @@ fn three_stars_survive_a_restart_and_fill_my_programme() {
     run(&mut app, &[Action::Quit]);
     assert!(!app.is_running());
 
-    let mut again = App::with_store(
+    let mut again = common::with_store(
         common::programme("ks-toppmote-2024"),
         FavouritesStore::in_dir(dir.path()),
         common::clock(),
@@ -163,7 +164,7 @@ fn three_stars_survive_a_restart_and_fill_my_programme() {
         2,
         "unstarring removes it from My programme"
     );
-    let other = App::with_store(
+    let other = common::with_store(
         common::programme("ks-toppmote-2021"),
         FavouritesStore::in_dir(dir.path()),
         common::clock(),
@@ -189,7 +190,7 @@ fn a_failed_save_is_a_message_and_the_app_goes_on() {
     let dir = tempfile::tempdir().expect("temp dir");
     let blocked = dir.path().join("file-not-dir");
     std::fs::write(&blocked, b"").expect("a file where the config dir should be");
-    let mut app = App::with_store(
+    let mut app = common::with_store(
         common::programme("ks-toppmote-2024"),
         FavouritesStore::in_dir(&blocked),
         common::clock(),
@@ -217,7 +218,7 @@ fn esc_closes_help_first_then_quits() {
         (2, 0),
         "keys scroll the help, not the list"
     );
-    run(&mut app, &[Action::PageDown; 20]);
+    run(&mut app, &[const { Action::PageDown }; 20]);
     let bottom = app.help_scroll();
     run(&mut app, &[Action::PageDown, Action::Up]);
     assert_eq!(
@@ -334,4 +335,168 @@ fn paging_moves_by_the_visible_height() {
     assert_eq!(app.cursor(), 9, "stops at the last session");
     run(&mut app, &[Action::PageUp]);
     assert_eq!(app.cursor(), 9 - usize::from(rows));
+}
+
+#[test]
+fn a_star_asks_for_a_save_of_that_session_at_that_level() {
+    let (dir, mut app) = app_with_store("ks-toppmote-2024");
+    let key = app.selected_session().expect("selected").id.clone();
+    let effects = app.update(Action::CycleStar);
+    let [
+        Effect::SaveStar {
+            programme,
+            key: saved,
+            star: Some(star),
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("one save of a star: {effects:?}");
+    };
+    assert_eq!(
+        (programme.as_str(), saved, star.level),
+        (app.programme().id.as_str(), &key, Level::Must)
+    );
+    assert_eq!(app.starred_count(), 1, "shown at once");
+    assert!(
+        !dir.path().join("favourites.json").exists(),
+        "update itself writes nothing"
+    );
+    let effects = app.update(Action::CycleStar);
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveStar { star: Some(s), .. }] if s.level == Level::Maybe),
+        "{effects:?}"
+    );
+    let effects = app.update(Action::CycleStar);
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveStar { star: None, key: k, .. }] if *k == key),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn the_export_key_asks_for_the_calendar_to_be_written_beside_the_favourites() {
+    let (dir, mut app) = app_with_store("ks-toppmote-2024");
+    // The KS programme announces no times: a calendar leaves both sessions out, and says so.
+    run(
+        &mut app,
+        &[Action::CycleStar, Action::NextDay, Action::CycleStar],
+    );
+    let effects = app.update(Action::ExportFavourites);
+    let [
+        Effect::Export {
+            path,
+            text,
+            sessions,
+            left_out,
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("one export: {effects:?}");
+    };
+    assert_eq!(path, &dir.path().join("ks-toppmote-2024-favourites.ics"));
+    assert!(text.starts_with("BEGIN:VCALENDAR"), "{text}");
+    assert_eq!((*sessions, *left_out), (0, 2));
+    assert!(!path.exists(), "update itself writes nothing");
+}
+
+#[test]
+fn a_failed_save_or_export_reported_back_is_an_error_in_the_status_bar() {
+    let (dir, mut app) = app_with_store("ks-toppmote-2024");
+    let effects = app.update(Action::SaveFailed("disk full".into()));
+    assert!(effects.is_empty());
+    let status = app.status().expect("a message");
+    assert!(status.is_error, "{status:?}");
+    assert!(status.text.contains("disk full"), "{status:?}");
+    let path = dir.path().join("x.ics");
+    app.update(Action::ExportFailed {
+        path: path.clone(),
+        why: "read-only".into(),
+    });
+    let status = app.status().expect("a message");
+    assert!(status.is_error, "{status:?}");
+    assert!(
+        status.text.contains("read-only") && status.text.contains("x.ics"),
+        "{status:?}"
+    );
+    app.update(Action::Exported {
+        path,
+        sessions: 2,
+        left_out: 1,
+    });
+    let status = app.status().expect("a message");
+    assert!(
+        !status.is_error && status.text.starts_with("Exported 2"),
+        "{status:?}"
+    );
+}
+
+#[test]
+fn opening_the_app_writes_nothing_until_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = App::new(
+        common::programme("ks-toppmote-2024"),
+        Stars::new(),
+        common::clock(),
+        Setup {
+            files: Some(dir.path().to_path_buf()),
+            ..Setup::default()
+        },
+    );
+    assert!(app.effects_at_start().is_empty(), "no old stars to fill in");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("dir").count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
+fn a_click_lands_on_the_row_shown_without_a_frame_drawn_first() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(
+        &mut app,
+        &[
+            Action::Resize {
+                width: 30,
+                height: 10,
+            },
+            Action::NextDay,
+            Action::Bottom,
+        ],
+    );
+    let top = app.tops().sessions;
+    assert!(top > 0, "the list scrolled to show its last session");
+    let sessions = app.areas().sessions.expect("shown");
+    run(
+        &mut app,
+        &[
+            Action::Up,
+            Action::Click {
+                column: sessions.x + 3,
+                row: sessions.y + 1,
+            },
+        ],
+    );
+    assert_eq!(app.cursor(), top, "the first row in view");
+}
+
+#[test]
+fn the_details_scroll_stops_at_their_end_without_a_frame_drawn_first() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(
+        &mut app,
+        &[
+            Action::Resize {
+                width: 40,
+                height: 12,
+            },
+            Action::NextDay,
+            Action::Focus(Pane::Details),
+        ],
+    );
+    run(&mut app, &[const { Action::PageDown }; 20]);
+    let bottom = app.details_scroll();
+    assert!(bottom > 0, "the details are longer than their pane");
+    run(&mut app, &[Action::PageDown, Action::Up]);
+    assert_eq!(app.details_scroll(), bottom - 1);
 }

@@ -5,7 +5,7 @@ mod common;
 
 use common::{app_at, app_with_store, clock, draw, load_file, real, run, screen_text, titles};
 use dagsorden::action::{Action, Pane};
-use dagsorden::app::{App, Browse, View};
+use dagsorden::app::{App, Browse, FilterRow, View};
 use dagsorden::favourites::FavouritesStore;
 
 fn type_text(app: &mut App, text: &str) {
@@ -14,11 +14,24 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
+/// Filters by a theme as the user does: down to its row in the filters pane, and open it.
+fn filter_by_theme(app: &mut App, theme: usize) {
+    run(app, &[Action::Focus(Pane::Filters), Action::Top]);
+    for _ in 0..app.filter_rows().len() {
+        if app.filter_rows()[app.filter_cursor()] == FilterRow::Theme(theme) {
+            run(app, &[Action::Open]);
+            return;
+        }
+        run(app, &[Action::Down]);
+    }
+    panic!("no row for theme {theme}");
+}
+
 fn fosdem() -> (tempfile::TempDir, App) {
     let path = real("fosdem-2025.xml");
     let dir = tempfile::tempdir().expect("temp dir");
     let programme = load_file(&path).programme;
-    let app = App::with_store(
+    let app = common::with_store(
         programme,
         FavouritesStore::in_dir(dir.path()),
         common::clock_at("2025-01-20T12:00"),
@@ -228,12 +241,12 @@ fn filters_combine_and_clear_with_one_key() {
         .iter()
         .filter(|s| s.day == 0 && s.themes.contains(&llvm) && s.room == Some(room))
         .count();
-    app.set_theme_filter(Some(llvm));
+    filter_by_theme(&mut app, llvm);
     run(&mut app, &[Action::Focus(Pane::Filters)]);
     let rows = app.filter_rows().to_vec();
     let row = rows
         .iter()
-        .position(|r| *r == dagsorden::app::FilterRow::Room(room))
+        .position(|r| *r == FilterRow::Room(room))
         .expect("a row for the room");
     run(&mut app, &[Action::Top]);
     while app.filter_cursor() < row {
@@ -260,7 +273,7 @@ fn the_selection_survives_a_filter_that_still_shows_it() {
     run(&mut app, &[Action::Down, Action::Down, Action::Down]);
     let chosen = app.selected_index().expect("a session");
     let theme = app.programme().sessions[chosen].themes[0];
-    app.set_theme_filter(Some(theme));
+    filter_by_theme(&mut app, theme);
     assert_eq!(app.selected_index(), Some(chosen));
     run(
         &mut app,

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{app_with_store, draw, run, screen_text};
+use common::{app_configured, app_with_store, draw, run, screen_text};
 use dagsorden::action::{Action, Pane};
 use dagsorden::config::{ColourScheme, Config};
 use dagsorden::i18n::{self, Lang};
@@ -152,8 +152,11 @@ fn emphasis_used(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) ->
 
 #[test]
 fn without_colour_every_state_still_reads() {
-    let (dir, mut app) = app_with_store("ks-toppmote-2024");
-    app.configure(&Config::none(dir.path()), ColourScheme::NoColor);
+    let (_dir, mut app) = app_configured(
+        "ks-toppmote-2024",
+        &Config::none(std::path::Path::new(".")),
+        ColourScheme::NoColor,
+    );
     // A must, a maybe, the selection, and a filter in force.
     run(
         &mut app,
@@ -191,8 +194,11 @@ fn without_colour_every_state_still_reads() {
 
 #[test]
 fn high_contrast_is_light_on_black_and_never_dim() {
-    let (dir, mut app) = app_with_store("ks-toppmote-2024");
-    app.configure(&Config::none(dir.path()), ColourScheme::HighContrast);
+    let (_dir, mut app) = app_configured(
+        "ks-toppmote-2024",
+        &Config::none(std::path::Path::new(".")),
+        ColourScheme::HighContrast,
+    );
     run(&mut app, &[Action::CycleStar]);
     let terminal = draw(&mut app, 100, 30);
     for cell in &terminal.backend().buffer().content {

@@ -263,7 +263,7 @@ fn viewer(venue: Option<Chosen>) -> (tempfile::TempDir, App) {
         shown: Shown::Venue,
         venue,
     };
-    let app = App::with_store(programme, FavouritesStore::in_dir(dir.path()), clock);
+    let app = common::with_store(programme, FavouritesStore::in_dir(dir.path()), clock);
     (dir, app)
 }
 
@@ -279,7 +279,7 @@ fn the_viewer_says_its_clock_and_z_only_switches_two_that_differ() {
     assert_eq!(app.shown(), Shown::Venue, "one clock: nothing to switch");
     let said = app.status().map(|s| s.text.clone()).unwrap_or_default();
     assert!(said.contains("read the same (UTC)"), "{said}");
-    assert!(!app.offers(Action::ToggleZone));
+    assert!(!app.offers(&Action::ToggleZone));
 }
 
 #[test]
@@ -289,7 +289,7 @@ fn with_a_zone_given_the_viewer_shows_the_venue_and_z_shows_this_computers_clock
         remembered: false,
     };
     let (_dir, mut app) = viewer(Some(brussels));
-    assert!(app.offers(Action::ToggleZone));
+    assert!(app.offers(&Action::ToggleZone));
     let screen = common::screen_text(&common::draw(&mut app, 120, 30));
     assert!(screen.contains("10:10 Europe/Brussels (venue)"), "{screen}");
     assert!(screen.contains("10:00–10:50"), "{screen}");
@@ -311,7 +311,7 @@ fn the_viewer_shows_a_utc_only_calendar_on_this_computers_clock() {
         venue: None,
     };
     let programme = common::load_file(&file).programme;
-    let mut app = App::with_store(programme, FavouritesStore::in_dir(dir.path()), clock);
+    let mut app = common::with_store(programme, FavouritesStore::in_dir(dir.path()), clock);
     let screen = common::screen_text(&common::draw(&mut app, 120, 30));
     assert!(screen.contains("11:00–11:45"), "10:00Z in Oslo: {screen}");
     assert!(screen.contains("14:00–14:30"), "{screen}");

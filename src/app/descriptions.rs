@@ -37,7 +37,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use crate::action::Action;
-    use crate::app::App;
+    use crate::app::{App, Setup};
     use crate::model::{Clock, Day, DayTime, Description, Programme, Session, Shown, Stars, Zone};
 
     fn app() -> App {
@@ -69,7 +69,7 @@ mod tests {
             shown: Shown::Venue,
             venue: None,
         };
-        App::new(programme, Stars::new(), None, clock)
+        App::new(programme, Stars::new(), clock, Setup::default())
     }
 
     #[test]

@@ -124,20 +124,6 @@ impl App {
         self.refresh_entries();
     }
 
-    /// Filters by a theme (or none), as the themes rows of the filters pane do.
-    pub fn set_theme_filter(&mut self, theme: Option<usize>) {
-        self.filters.theme = theme.filter(|t| *t < self.programme.themes.len());
-        self.filter_cursor = self
-            .filter_rows
-            .iter()
-            .position(|r| {
-                self.filter_row_active(*r)
-                    && matches!(r, FilterRow::AllThemes | FilterRow::Theme(_))
-            })
-            .unwrap_or(0);
-        self.refresh_entries();
-    }
-
     pub(super) fn toggle_past(&mut self) {
         self.filters.hide_past = !self.filters.hide_past;
         self.refresh_entries();

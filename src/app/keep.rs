@@ -2,7 +2,9 @@
 //! once, until dismissed), stars of sessions that are gone, and exporting the stars to a
 //! calendar file.
 
-use super::{App, Overlay, error_status, info_status, notice_status};
+use std::path::Path;
+
+use super::{App, Effect, Overlay, error_status, info_status};
 use crate::changes::{self, Change};
 use crate::export;
 use crate::model::Seen;
@@ -19,54 +21,43 @@ impl App {
         &self.cancelled
     }
 
-    /// On start: note what changed since the user last looked, and give stars saved by an older
-    /// version a record of their session (silently).
+    /// On start: note what changed since the user last looked. (Stars saved by an older version
+    /// without a record of their session get one through [`App::effects_at_start`].)
     pub(super) fn review_changes(&mut self) {
-        if changes::missing_records(&self.index.keys, &self.stars) {
-            let (programme, keys) = (&self.programme, &self.index.keys);
-            if let Some(store) = &self.store
-                && let Ok((stars, notice)) = store.modify(&programme.id, |stars| {
-                    changes::fill_in_missing(programme, keys, stars);
-                })
-            {
-                self.stars = stars;
-                if let Some(notice) = notice {
-                    self.status = Some(notice_status(&notice));
-                }
-            }
-        }
         self.changes = changes::changes(&self.programme, &self.index.keys, &self.stars);
         if !self.changes.is_empty() {
             self.overlay = Some(Overlay::Changes);
         }
     }
 
-    pub(super) fn dismiss_changes(&mut self) {
+    /// What the app wants done as soon as it is made: stars that had no record of their session
+    /// saved with one, quietly.
+    pub fn effects_at_start(&self) -> Vec<Effect> {
+        let records = changes::missing_records(&self.programme, &self.index.keys, &self.stars);
+        if records.is_empty() {
+            return Vec::new();
+        }
+        self.save(|programme| Effect::SaveRecords { programme, records })
+    }
+
+    pub(super) fn dismiss_changes(&mut self) -> Vec<Effect> {
         let seen = std::mem::take(&mut self.changes);
         self.overlay = None;
         self.help_scroll = 0;
         changes::acknowledge(&mut self.stars, &seen);
-        if let Some(store) = &self.store {
-            match store.modify(&self.programme.id, |stars| {
-                changes::acknowledge(stars, &seen);
-            }) {
-                Ok((stars, notice)) => {
-                    self.stars = stars;
-                    if let Some(notice) = notice {
-                        self.status = Some(notice_status(&notice));
-                    }
-                }
-                Err(e) => self.status = Some(error_status(tr!("status.not_saved", error = e))),
-            }
-        }
         self.derive_from_stars();
+        self.save(|programme| Effect::SaveSeen {
+            programme,
+            changes: seen,
+        })
     }
 
-    /// Writes the starred sessions to `<programme id>-favourites.ics` beside the favourites.
-    pub(super) fn export_favourites(&mut self) {
-        let Some(dir) = self.store.as_ref().and_then(|s| s.path().parent()) else {
+    /// Makes the calendar of the starred sessions, for the loop to write to
+    /// `<programme id>-favourites.ics` beside the favourites.
+    pub(super) fn export_favourites(&mut self) -> Vec<Effect> {
+        let Some(dir) = &self.files else {
             self.status = Some(error_status(tr!("status.no_export_dir").into()));
-            return;
+            return Vec::new();
         };
         let path = dir.join(format!("{}-favourites.ics", self.programme.id));
         let starred = self.starred_sessions();
@@ -77,26 +68,35 @@ impl App {
             |i| self.level(i),
             self.now,
         );
-        let written = std::fs::create_dir_all(dir)
-            .and_then(|()| crate::disk::write_atomically(&path, exported.text.as_bytes()));
-        if let Err(e) = written {
-            self.status = Some(error_status(tr!(
-                "status.not_exported",
-                path = crate::text::shown_path(&path),
-                error = e
-            )));
-            return;
-        }
-        let left_out = match exported.left_out.len() {
+        vec![Effect::Export {
+            path,
+            sessions: starred.len() - exported.left_out.len(),
+            left_out: exported.left_out.len(),
+            text: exported.text,
+        }]
+    }
+
+    /// The calendar was written.
+    pub(super) fn exported(&mut self, path: &Path, sessions: usize, left_out: usize) {
+        let left_out = match left_out {
             0 => String::new(),
             n => format!(" {}", tr!("status.left_out", n = n)),
         };
         self.status = Some(info_status(
             tr!(
                 "status.exported",
-                n = starred.len() - exported.left_out.len(),
-                path = crate::text::shown_path(&path)
+                n = sessions,
+                path = crate::text::shown_path(path)
             ) + &left_out,
         ));
+    }
+
+    /// Writing the calendar failed.
+    pub(super) fn export_failed(&mut self, path: &Path, why: &str) {
+        self.status = Some(error_status(tr!(
+            "status.not_exported",
+            path = crate::text::shown_path(path),
+            error = why
+        )));
     }
 }

@@ -2,13 +2,18 @@
 
 mod browse;
 mod descriptions;
+mod effect;
 mod entries;
 pub mod filters;
 mod keep;
+pub mod layout;
+mod scroll;
 mod search;
+mod setup;
+pub mod sheets;
 mod stars;
+pub mod times;
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -16,18 +21,21 @@ use chrono::{DateTime, Utc};
 use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Pane};
-use crate::config::{ColourScheme, Config, StartView};
-use crate::favourites::{FavouritesStore, Notice};
+use crate::config::{ColourScheme, StartView};
+use crate::favourites::Notice;
 use crate::index::Index;
 use crate::keymap::{Context, Keymap};
 use crate::model::{Clock, Level, Programme, Session, Shown, Span, Stars, Timeline};
 use crate::tr;
-use crate::ui::layout::Areas;
 
 pub use browse::Browse;
+pub use effect::Effect;
 pub use entries::{Columns, Entry, Heading};
 pub use filters::{FilterRow, Filters};
+pub use layout::Areas;
+pub use scroll::Tops;
 pub use search::Search;
+pub use setup::Setup;
 
 /// What the sessions pane lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,26 +69,16 @@ pub struct Status {
     pub is_error: bool,
 }
 
-/// First visible row of each list. Rendering keeps them so the selection stays in view; they
-/// are widget state, the only thing drawing may change.
-#[derive(Debug, Default)]
-pub struct ListOffsets {
-    pub browse: Cell<usize>,
-    pub sessions: Cell<usize>,
-    pub filters: Cell<usize>,
-    /// The last useful scroll position of the details pane, for the text it shows now.
-    pub details_last: Cell<u16>,
-    /// The same for the help overlay.
-    pub help_last: Cell<u16>,
-}
-
+/// Everything the viewer shows and remembers. It changes only in [`App::update`], which returns
+/// the work it wants done ([`Effect`]) instead of doing it; the screen is drawn from it.
 #[derive(Debug)]
 pub struct App {
     /// Shared with the thread that builds the search index.
     programme: Arc<Programme>,
     timeline: Timeline,
     index: Index,
-    store: Option<FavouritesStore>,
+    /// Where the user's files are kept; `None`: nothing is saved.
+    files: Option<std::path::PathBuf>,
     stars: Stars,
     /// Star levels by session index, from `stars`.
     levels: HashMap<usize, Level>,
@@ -118,32 +116,31 @@ pub struct App {
     size: (u16, u16),
     status: Option<Status>,
     running: bool,
+    /// Whether the lookups no first frame needs have been asked for.
+    indexes_asked: bool,
     /// The width the left column would like.
     left_width: u16,
     keymap: Keymap,
     colour_scheme: ColourScheme,
-    pub offsets: ListOffsets,
+    /// The first row each list shows.
+    tops: Tops,
 }
 
 impl App {
-    /// A viewer on `programme` with these stars; `store` saves changes (none: nothing is saved).
-    pub fn new(
-        programme: Programme,
-        stars: Stars,
-        store: Option<FavouritesStore>,
-        clock: Clock,
-    ) -> Self {
+    /// A viewer on `programme` with these stars, set up as `setup` says. Making it changes
+    /// nothing on disk: what it wants saved at once is in [`App::effects_at_start`].
+    pub fn new(programme: Programme, stars: Stars, clock: Clock, setup: Setup) -> Self {
         let timeline = clock.timeline(&programme);
         let now = clock.set.map_or_else(Utc::now, |set| set.moment(&timeline));
         let programme = Arc::new(programme);
         let index = Index::build(&programme);
-        let left_width = crate::ui::left_column_width(&programme, &index);
+        let left_width = layout::left_column_width(&programme, &index);
         let filter_rows = filters::rows(&programme);
         let mut app = Self {
             programme,
             timeline,
             index,
-            store,
+            files: setup.files,
             stars,
             levels: HashMap::new(),
             clashes: HashMap::new(),
@@ -169,57 +166,40 @@ impl App {
             details_scroll: 0,
             help_scroll: 0,
             size: (80, 24),
-            status: None,
+            status: setup.problems.into_iter().next().map(error_status),
             running: true,
+            indexes_asked: false,
             left_width,
-            keymap: Keymap::default(),
-            colour_scheme: ColourScheme::default(),
-            offsets: ListOffsets::default(),
+            keymap: setup.keymap,
+            colour_scheme: setup.colour_scheme,
+            tops: Tops::default(),
         };
         app.derive_from_stars();
         app.day = app.today().unwrap_or(0);
         app.refresh_entries();
+        app.review_changes();
+        app.open_on(setup.view);
+        app.fit_lists();
         app
     }
 
-    /// Takes the user's settings: their keys and the view to start on; a problem in the file
-    /// becomes the first status message (unless the favourites have a worse one).
-    pub fn configure(&mut self, config: &Config, colour_scheme: ColourScheme) {
-        self.keymap = config.keymap.clone();
-        self.colour_scheme = colour_scheme;
-        match config.settings.view {
-            Some(StartView::Now) => self.update(Action::ToggleNow),
-            Some(StartView::MyProgramme) => self.update(Action::ToggleMyProgramme),
-            Some(StartView::Rooms) => self.update(Action::NextBrowse),
+    /// The view the settings ask to open on.
+    fn open_on(&mut self, view: Option<StartView>) {
+        match view {
+            Some(StartView::Now) => self.toggle_view(View::Now),
+            Some(StartView::MyProgramme) => self.toggle_view(View::MyProgramme),
+            Some(StartView::Rooms) => self.next_browse(),
             Some(StartView::Speakers) => {
-                self.update(Action::NextBrowse);
-                self.update(Action::NextBrowse);
+                self.next_browse();
+                self.next_browse();
             }
             Some(StartView::Day) | None => {}
-        }
-        if let (None, Some(first)) = (&self.status, config.problems.first()) {
-            let more = match config.problems.len() {
-                1 => String::new(),
-                n => format!(" {}", tr!("config.more_problems", n = n - 1)),
-            };
-            self.status = Some(error_status(format!(
-                "{}: {first}{more}",
-                crate::config::FILE_NAME
-            )));
-        }
-    }
-
-    /// A problem found before the viewer opened, shown as the first status message unless
-    /// there is one already.
-    pub fn note(&mut self, problem: String) {
-        if self.status.is_none() {
-            self.status = Some(error_status(problem));
         }
     }
 
     /// Shows times on the other clock, when the two differ; else says they are the same.
     fn toggle_zone(&mut self) {
-        if self.offers(Action::ToggleZone) {
+        if self.offers(&Action::ToggleZone) {
             self.shown = self.shown.toggled();
         } else {
             let zone = self.timeline.venue.name();
@@ -229,7 +209,7 @@ impl App {
 
     /// Where the user's files are (favourites, config), when they are kept at all.
     pub fn config_dir(&self) -> Option<&std::path::Path> {
-        self.store.as_ref().and_then(|s| s.path().parent())
+        self.files.as_deref()
     }
 
     /// The keys in force.
@@ -240,19 +220,6 @@ impl App {
     /// The colours the screen is drawn in.
     pub fn colour_scheme(&self) -> ColourScheme {
         self.colour_scheme
-    }
-
-    /// Opens the programme's stars from `store`; problems become the first status message.
-    /// Opening changes nothing on disk: an unreadable file is only moved aside by a save.
-    pub fn with_store(programme: Programme, store: FavouritesStore, clock: Clock) -> Self {
-        let (stars, status) = match store.load(&programme.id) {
-            Ok(stars) => (stars, None),
-            Err(e) => (Stars::new(), Some(error_status(e.to_string()))),
-        };
-        let mut app = Self::new(programme, stars, Some(store), clock);
-        app.status = status;
-        app.review_changes();
-        app
     }
 
     // --- what the screen reads -------------------------------------------------------------
@@ -275,7 +242,7 @@ impl App {
 
     /// Whether `action` would do anything now; the status bar offers only those. Switching
     /// clocks needs two clocks that differ.
-    pub fn offers(&self, action: Action) -> bool {
+    pub fn offers(&self, action: &Action) -> bool {
         match action {
             Action::ToggleZone => self.timeline.clocks_differ(),
             _ => true,
@@ -400,17 +367,56 @@ impl App {
 
     // --- the one place state changes -------------------------------------------------------
 
-    pub fn update(&mut self, action: Action) {
-        if !matches!(
-            action,
-            Action::Resize { .. } | Action::Scroll { .. } | Action::Tick(_)
-        ) {
+    /// Takes one action: changes the state, and returns the work it wants done (saves, files,
+    /// threads) for the loop to do, whose outcomes come back as actions. Does no I/O.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if !keeps_status(&action) {
             self.status = None;
         }
+        let effects = self.take(action);
+        self.fit_lists();
+        self.keep_description();
+        effects
+    }
+
+    /// The change `action` makes, and the work it asks for.
+    fn take(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Quit => self.running = false,
             Action::ExportFavourites => self.export_favourites(),
             Action::DismissChanges => self.dismiss_changes(),
+            Action::CycleStar => self.cycle_star(),
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Saved { stars, notice } => {
+                self.saved(stars, notice.as_ref());
+                Vec::new()
+            }
+            Action::SaveFailed(why) => {
+                self.status = Some(error_status(tr!("status.not_saved", error = why)));
+                Vec::new()
+            }
+            Action::Exported {
+                path,
+                sessions,
+                left_out,
+            } => {
+                self.exported(&path, sessions, left_out);
+                Vec::new()
+            }
+            Action::ExportFailed { path, why } => {
+                self.export_failed(&path, &why);
+                Vec::new()
+            }
+            action => {
+                self.apply(&action);
+                Vec::new()
+            }
+        }
+    }
+
+    /// An action that wants nothing done outside the app.
+    fn apply(&mut self, action: &Action) {
+        match *action {
+            Action::Quit => self.running = false,
             Action::Back => self.back(),
             Action::ToggleHelp => self.toggle_help(),
             Action::NextPane => self.focus = self.focus.next(),
@@ -425,7 +431,6 @@ impl App {
             Action::Top => self.step(isize::MIN / 2),
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Open => self.open(),
-            Action::CycleStar => self.cycle_star(),
             Action::ToggleMyProgramme => self.toggle_view(View::MyProgramme),
             Action::ToggleNow => self.toggle_view(View::Now),
             Action::JumpToNow => self.jump_to_now(),
@@ -443,10 +448,28 @@ impl App {
             Action::SearchCancel => self.search_cancel(),
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
-            Action::Resize { width, height } => self.size = (width, height),
             Action::Tick(now) => self.tick(now),
+            // These ask for work outside the app; `update` takes them.
+            Action::ExportFavourites
+            | Action::DismissChanges
+            | Action::CycleStar
+            | Action::Resize { .. }
+            | Action::Saved { .. }
+            | Action::SaveFailed(_)
+            | Action::Exported { .. }
+            | Action::ExportFailed { .. } => {}
         }
-        self.keep_description();
+    }
+
+    /// The terminal's new size. The first one means the first frame can be drawn, so what it
+    /// does not need can be made meanwhile.
+    fn resize(&mut self, width: u16, height: u16) -> Vec<Effect> {
+        self.size = (width, height);
+        if std::mem::replace(&mut self.indexes_asked, true) {
+            Vec::new()
+        } else {
+            vec![Effect::StartIndexes]
+        }
     }
 
     fn back(&mut self) {
@@ -470,7 +493,7 @@ impl App {
     /// Moves within whatever has the keys: the help text, or the focused pane.
     fn step(&mut self, delta: isize) {
         if self.overlay.is_some() {
-            let last = usize::from(self.offsets.help_last.get());
+            let last = usize::from(self.overlay_last());
             let current = usize::from(self.help_scroll).min(last);
             self.help_scroll = offset_by(current, delta, last)
                 .try_into()
@@ -489,7 +512,7 @@ impl App {
             Pane::Browse => self.step_browse(delta),
             Pane::Sessions => self.move_cursor(delta),
             Pane::Details => {
-                let last = usize::from(self.offsets.details_last.get());
+                let last = usize::from(self.details_last());
                 let current = usize::from(self.details_scroll).min(last);
                 let scroll = offset_by(current, delta, last);
                 self.details_scroll = scroll.try_into().unwrap_or(u16::MAX);
@@ -532,7 +555,7 @@ impl App {
         self.search = None;
         if changed {
             self.cursor = 0;
-            self.offsets.sessions.set(0);
+            self.tops.sessions = 0;
             self.details_scroll = 0;
             self.refresh_entries();
             self.cursor = self.nearest_session(0, 1);
@@ -608,15 +631,15 @@ impl App {
             return;
         };
         match pane {
-            Pane::Browse => self.click_browse(self.offsets.browse.get() + line),
+            Pane::Browse => self.click_browse(self.tops.browse + line),
             Pane::Sessions => {
-                let row = self.offsets.sessions.get() + line;
+                let row = self.tops.sessions + line;
                 if self.entries.get(row).and_then(Entry::session).is_some() {
                     self.select_row(row);
                 }
             }
             Pane::Filters => {
-                let row = self.offsets.filters.get() + line;
+                let row = self.tops.filters + line;
                 if self.filter_rows.get(row).is_some_and(FilterRow::is_choice) {
                     self.filter_cursor = row;
                     self.toggle_filter_row();
@@ -640,6 +663,16 @@ impl App {
             None => self.step(delta),
         }
     }
+}
+
+/// Whether the status message stays through `action`: it goes with the next key, but not with
+/// a resize, the wheel, the clock or the outcome of work done meanwhile.
+fn keeps_status(action: &Action) -> bool {
+    action.is_outcome()
+        || matches!(
+            action,
+            Action::Resize { .. } | Action::Scroll { .. } | Action::Tick(_)
+        )
 }
 
 /// The list row under screen row `row`, inside a bordered pane.

@@ -67,7 +67,7 @@ impl App {
     fn refresh_search(&mut self) {
         self.refresh_entries();
         self.cursor = self.nearest_session(0, 1);
-        self.offsets.sessions.set(0);
+        self.tops.sessions = 0;
         self.details_scroll = 0;
     }
 

@@ -1,7 +1,7 @@
-//! Starring: the star key cycles a session through must, maybe and none, saves at once, and
-//! keeps the derived levels and clashes up to date.
+//! Starring: the star key cycles a session through must, maybe and none, asks for the star to
+//! be saved at once, and keeps the derived levels and clashes up to date.
 
-use super::{App, View, error_status, info_status, notice_status};
+use super::{App, Effect, View, info_status, notice_status};
 use crate::favourites::Notice;
 use crate::model::{Level, Seen, Star, Stars};
 use crate::planner;
@@ -63,48 +63,55 @@ impl App {
         self.clashes = planner::clashes(&self.timeline, &musts);
     }
 
-    pub(super) fn cycle_star(&mut self) {
+    /// Cycles the selected session's star: at once in memory (so the screen shows what the user
+    /// did, saved or not), and asks for it to be saved.
+    pub(super) fn cycle_star(&mut self) -> Vec<Effect> {
         let Some(index) = self.selected_index() else {
             self.status = Some(info_status(tr!("status.nothing_to_star").into()));
-            return;
+            return Vec::new();
         };
         let session = &self.programme.sessions[index];
         let level = Level::cycle(self.level(index));
         let star = level.map(|level| Star::new(level, Seen::of(&self.programme, session)));
         let (key, title) = (session.id.clone(), session.title.clone());
-        self.status = Some(match self.save_star(&key, star) {
+        self.status = Some(info_status(match level {
+            Some(Level::Must) => tr!("status.must", title = title),
+            Some(Level::Maybe) => tr!("status.maybe", title = title),
+            None => tr!("status.unstarred", title = title),
+        }));
+        set_star(&mut self.stars, &key, star.clone());
+        self.stars_changed();
+        self.save(|programme| Effect::SaveStar {
+            programme,
+            key,
+            star,
+        })
+    }
+
+    /// The effect that saves a change to the stars, when the user's files are kept at all.
+    pub(super) fn save(&self, effect: impl FnOnce(String) -> Effect) -> Vec<Effect> {
+        self.files
+            .is_some()
+            .then(|| effect(self.programme.id.clone()))
+            .into_iter()
+            .collect()
+    }
+
+    /// A save went through: the stars are now as saved (another instance's included).
+    pub(super) fn saved(&mut self, stars: Stars, notice: Option<&Notice>) {
+        self.stars = stars;
+        if let Some(notice) = notice {
             // Moving an unreadable file aside matters more than the star itself.
-            Ok(Some(notice)) => notice_status(&notice),
-            Ok(None) => info_status(match level {
-                Some(Level::Must) => tr!("status.must", title = title),
-                Some(Level::Maybe) => tr!("status.maybe", title = title),
-                None => tr!("status.unstarred", title = title),
-            }),
-            Err(message) => error_status(message),
-        });
+            self.status = Some(notice_status(notice));
+        }
+        self.stars_changed();
+    }
+
+    /// Keeps what is worked out from the stars, and the plan that lists them, up to date.
+    fn stars_changed(&mut self) {
         self.derive_from_stars();
         if self.view == View::MyProgramme {
             self.refresh_entries();
-        }
-    }
-
-    /// Changes the star in memory and on disk; in memory it takes the merged result. Returns
-    /// what the save has to tell.
-    fn save_star(&mut self, key: &str, star: Option<Star>) -> Result<Option<Notice>, String> {
-        let Some(store) = &self.store else {
-            set_star(&mut self.stars, key, star);
-            return Ok(None);
-        };
-        match store.set(&self.programme.id, key, star.clone()) {
-            Ok((stars, notice)) => {
-                self.stars = stars;
-                Ok(notice)
-            }
-            Err(e) => {
-                // Keep the star for this run so the screen matches what the user did.
-                set_star(&mut self.stars, key, star);
-                Err(tr!("status.not_saved", error = e))
-            }
         }
     }
 }

@@ -40,7 +40,7 @@ pub struct Binding {
 
 impl Binding {
     pub fn action(&self) -> Action {
-        self.row.action
+        self.row.action.clone()
     }
 
     pub fn scope(&self) -> Scope {
@@ -279,28 +279,28 @@ impl Keymap {
     pub fn hints_offered(
         &self,
         context: Context,
-        offered: impl Fn(Action) -> bool,
+        offered: impl Fn(&Action) -> bool,
     ) -> Vec<(String, &'static str)> {
         self.active(context)
-            .filter(|b| !b.keys.is_empty() && offered(b.action()))
+            .filter(|b| !b.keys.is_empty() && offered(&b.row.action))
             .filter_map(|b| Some((keys_label(&b.keys), t(b.row.hint?))))
             .collect()
     }
 
     /// The first key bound to `action` on the main screen, as shown; for text that names a key.
-    pub fn key_for(&self, action: Action) -> Option<String> {
+    pub fn key_for(&self, action: &Action) -> Option<String> {
         self.bindings
             .iter()
             .filter(|b| matches!(b.row.scope, Global | In(_)))
-            .find(|b| b.row.action == action && !b.keys.is_empty())
+            .find(|b| b.row.action == *action && !b.keys.is_empty())
             .and_then(|b| b.keys.first())
             .map(Key::label)
     }
 
     /// All keys for `action` in `context`, as shown: `?/Esc`.
-    pub fn keys_in(&self, action: Action, context: Context) -> String {
+    pub fn keys_in(&self, action: &Action, context: Context) -> String {
         self.active(context)
-            .find(|b| b.row.action == action)
+            .find(|b| b.row.action == *action)
             .map(|b| keys_label(&b.keys))
             .unwrap_or_default()
     }
@@ -519,7 +519,7 @@ mod tests {
             Some(Action::Down)
         );
         assert!(keymap.hints(sessions).contains(&("*".to_string(), "star")));
-        assert_eq!(keymap.key_for(Action::CycleStar).as_deref(), Some("*"));
+        assert_eq!(keymap.key_for(&Action::CycleStar).as_deref(), Some("*"));
     }
 
     #[test]
@@ -541,7 +541,7 @@ mod tests {
             keymap.action_for_key(&press(KeyCode::Esc), Context::Help),
             Some(Action::ToggleHelp)
         );
-        assert_eq!(keymap.keys_in(Action::ToggleHelp, Context::Help), "F1/Esc");
+        assert_eq!(keymap.keys_in(&Action::ToggleHelp, Context::Help), "F1/Esc");
     }
 
     #[test]

@@ -15,4 +15,4 @@ pub use time::{
     Chosen, Clock, SetClock, Shown, Span, Timeline, VenueZone, Zone, ZoneSource, utc_offset_name,
     venue_zone,
 };
-pub use words::{DateLength, clock, day_name, time_range, time_range_words, written_range_words};
+pub use words::{clock, time_range, time_range_words, written_range_words};

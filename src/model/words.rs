@@ -1,33 +1,11 @@
-//! How a programme's days and a session's times read in words: the one home of these rules, so
-//! the viewer, the agenda commands, the exports and the list of changes say the same thing.
+//! How a session's time reads in words: the one home of this rule, so the viewer, the agenda
+//! commands, `--json`, the printable agenda and the list of changes say the same thing. (A
+//! day's name has its home in [`crate::i18n::day_name`].)
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
-use super::{Day, Programme, Shown, Timeline};
-use crate::i18n::{long_date, short_date};
+use super::{Programme, Shown, Timeline};
 use crate::tr;
-
-/// How much of a date a day's name gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateLength {
-    /// `Tue 13 Feb`, for lists.
-    Short,
-    /// `Tuesday 13 February 2024`, for headings.
-    Long,
-}
-
-/// A day's name: its date, else its label, else its number (`Day 2`).
-pub fn day_name(day: &Day, index: usize, length: DateLength) -> String {
-    let date = |date: NaiveDate| match length {
-        DateLength::Short => short_date(date),
-        DateLength::Long => long_date(date),
-    };
-    match (day.date, &day.label) {
-        (Some(d), _) => date(d),
-        (None, Some(label)) => label.clone(),
-        (None, None) => tr!("date.day_number", n = index + 1),
-    }
-}
 
 /// A moment as `HH:MM` on the `shown` clock.
 pub fn clock(timeline: &Timeline, shown: Shown, at: DateTime<Utc>) -> String {
@@ -98,8 +76,8 @@ fn in_words(range: Option<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DayTime, Session, Zone};
-    use chrono::FixedOffset;
+    use crate::model::{Day, DayTime, Session, Zone};
+    use chrono::{FixedOffset, NaiveDate};
 
     fn day(date: Option<NaiveDate>, label: Option<&str>) -> Day {
         Day {
@@ -109,20 +87,6 @@ mod tests {
             closes: None,
             sessions: 0..0,
         }
-    }
-
-    #[test]
-    fn days_without_dates_use_label_or_number() {
-        let mut d = day(None, None);
-        assert_eq!(day_name(&d, 1, DateLength::Short), "Day 2");
-        d.label = Some("Digital".into());
-        assert_eq!(day_name(&d, 1, DateLength::Long), "Digital");
-        d.date = NaiveDate::from_ymd_opt(2024, 2, 13);
-        assert_eq!(day_name(&d, 1, DateLength::Short), "Tue 13 Feb");
-        assert_eq!(
-            day_name(&d, 1, DateLength::Long),
-            "Tuesday 13 February 2024"
-        );
     }
 
     /// A programme of one day (dated or not) with sessions `(start, end, utc offset hours)`.

@@ -5,6 +5,8 @@
 //! reach the screen, whatever the file holds.
 
 pub mod html;
+pub mod sheet;
+pub mod symbols;
 
 /// One line of text: escape sequences and control characters removed, runs of white space
 /// (line breaks included) folded to one space, ends trimmed.

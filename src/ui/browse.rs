@@ -6,10 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::list::{ListView, Row};
-use super::{pane_block, style};
+use super::{dates, pane_block, style};
 use crate::action::Pane;
 use crate::app::{App, Browse};
-use crate::model::{DateLength, day_name};
 use crate::tr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -31,17 +30,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ListView {
         block: pane_block(app, Pane::Browse, title(app, area.width)),
         len,
-        selected: app.browse_is_shown().then_some(app.browse_cursor()),
+        selected: app.browse_selected(),
         focused: app.focus() == Pane::Browse,
-        offset: &app.offsets.browse,
+        offset: app.tops().browse,
         empty,
     }
     .render(frame, area, |i| match app.browse() {
         Browse::Days => Row {
-            line: Line::raw(format!(
-                " {}",
-                day_name(&programme.days[i], i, DateLength::Short)
-            )),
+            line: Line::raw(format!(" {}", dates::day_name(&programme.days[i], i))),
             suffix: Some(count(counts[i], width)),
         },
         Browse::Rooms => Row {

@@ -34,7 +34,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         len: rows.len(),
         selected: Some(app.filter_cursor()),
         focused: app.focus() == Pane::Filters,
-        offset: &app.offsets.filters,
+        offset: app.tops().filters,
         empty: "",
     }
     .render(frame, area, |row| {

@@ -68,7 +68,7 @@ fn filters_note(app: &App) -> Line<'static> {
     }
     let clear = app
         .keymap()
-        .key_for(Action::ClearFilters)
+        .key_for(&Action::ClearFilters)
         .unwrap_or_default();
     Line::from(vec![
         Span::raw("  "),

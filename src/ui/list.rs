@@ -1,6 +1,4 @@
-//! A list that builds only the rows it shows, and keeps the selection in view.
-
-use std::cell::Cell;
+//! A list that builds only the rows it shows, from the first row the app says is in view.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -28,8 +26,8 @@ pub struct ListView<'a> {
     pub len: usize,
     pub selected: Option<usize>,
     pub focused: bool,
-    /// The first visible row, kept between frames.
-    pub offset: &'a Cell<usize>,
+    /// The first row shown (the app keeps the selection in view).
+    pub offset: usize,
     /// Shown when the list is empty.
     pub empty: &'a str,
 }
@@ -47,8 +45,7 @@ impl ListView<'_> {
             return;
         }
         let height = usize::from(inner.height);
-        let offset = keep_in_view(self.offset.get(), self.selected, height, self.len);
-        self.offset.set(offset);
+        let offset = self.offset;
         let width = usize::from(inner.width);
         let rows: Vec<(usize, Row)> = (offset..self.len.min(offset + height))
             .map(|index| (index, row(index)))
@@ -144,36 +141,9 @@ fn cut(text: &str, width: usize) -> String {
     out
 }
 
-/// The first row to show so that `selected` is visible and no space is wasted at the end.
-pub fn keep_in_view(offset: usize, selected: Option<usize>, height: usize, len: usize) -> usize {
-    if height == 0 {
-        return 0;
-    }
-    let mut offset = offset.min(len.saturating_sub(height));
-    if let Some(selected) = selected {
-        if selected < offset {
-            offset = selected;
-        } else if selected >= offset + height {
-            offset = selected + 1 - height;
-        }
-    }
-    offset
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn selection_stays_in_view_without_jumping() {
-        assert_eq!(keep_in_view(0, Some(3), 5, 100), 0);
-        assert_eq!(keep_in_view(0, Some(7), 5, 100), 3);
-        assert_eq!(keep_in_view(3, Some(6), 5, 100), 3);
-        assert_eq!(keep_in_view(3, Some(2), 5, 100), 2);
-        assert_eq!(keep_in_view(90, Some(2), 5, 10), 2);
-        assert_eq!(keep_in_view(9, None, 5, 10), 5);
-        assert_eq!(keep_in_view(4, Some(1), 0, 10), 0);
-    }
 
     fn text(line: &Line<'_>) -> String {
         line.spans.iter().map(|s| s.content.as_ref()).collect()

@@ -1,41 +1,26 @@
-//! A window over the main screen with text that scrolls (the help, the changes list).
+//! A window over the main screen with text that scrolls (the help, the changes list): the text
+//! the app lays out for the open overlay, where the app's layout puts it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use super::style;
+use super::{sheet, style};
 use crate::app::App;
+use crate::app::sheets::last_top;
 
-/// Draws `lines` (made for the popup's inner width) in a centred, double-bordered window.
-pub fn render(
-    app: &App,
-    frame: &mut Frame,
-    area: Rect,
-    title: String,
-    lines: impl FnOnce(u16) -> Vec<Line<'static>>,
-) {
-    let [popup] = Layout::horizontal([Constraint::Max(76)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Percentage(90)])
-        .flex(Flex::Center)
-        .areas(popup);
+/// Draws the open overlay's text in a centred, double-bordered window titled `title`.
+pub fn render(app: &App, frame: &mut Frame, title: String) {
+    let popup = app.areas().overlay;
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(style::FOCUSED_BORDER)
         .title(title);
     let inner = block.inner(popup);
-    let lines = lines(inner.width);
-    // Scrolling stops where the last line reaches the bottom.
-    let last_top = lines.len().saturating_sub(usize::from(inner.height));
-    app.offsets
-        .help_last
-        .set(u16::try_from(last_top).unwrap_or(u16::MAX));
-    let paragraph = Paragraph::new(lines)
+    let lines = app.overlay_lines(inner.width);
+    let scroll = app.help_scroll().min(last_top(lines.len(), inner.height));
+    let paragraph = Paragraph::new(sheet::lines(lines))
         .block(block)
-        .scroll((app.help_scroll().min(app.offsets.help_last.get()), 0));
+        .scroll((scroll, 0));
     frame.render_widget(Clear, popup);
     frame.render_widget(paragraph, popup);
 }

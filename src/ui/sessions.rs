@@ -7,11 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::list::{ListView, Row};
-use super::{pane_block, style, times};
+use super::{dates, pane_block, style};
 use crate::action::{Action, Pane};
+use crate::app::times;
 use crate::app::{App, Columns, Entry, Heading, View};
 use crate::index::search;
-use crate::model::{DateLength, Level, day_name};
+use crate::model::Level;
 use crate::tr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -21,12 +22,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ListView {
         block: pane_block(app, Pane::Sessions, title(app)),
         len: entries.len(),
-        selected: entries
-            .get(app.cursor())
-            .and_then(Entry::session)
-            .map(|_| app.cursor()),
+        selected: app.sessions_selected(),
         focused: app.focus() == Pane::Sessions,
-        offset: &app.offsets.sessions,
+        offset: app.tops().sessions,
         empty: &empty,
     }
     .render(frame, area, |row| match entries[row] {
@@ -40,9 +38,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 fn empty_text(app: &App) -> String {
     let clear = app
         .keymap()
-        .key_for(Action::ClearFilters)
+        .key_for(&Action::ClearFilters)
         .unwrap_or_default();
-    let star = app.keymap().key_for(Action::CycleStar).unwrap_or_default();
+    let star = app.keymap().key_for(&Action::CycleStar).unwrap_or_default();
     let filtered = app.filters().is_active();
     match app.view() {
         _ if filtered => tr!("sessions.empty_filtered", clear = clear),
@@ -64,7 +62,7 @@ fn title(app: &App) -> Line<'static> {
     let text = match app.view() {
         View::Day => {
             let day = programme.days.get(app.day());
-            let name = day.map_or_else(String::new, |d| day_name(d, app.day(), DateLength::Short));
+            let name = day.map_or_else(String::new, |d| dates::day_name(d, app.day()));
             format!(" {} · {name} ", tr!("pane.sessions"))
         }
         View::Room(room) => format!(
@@ -174,22 +172,14 @@ fn day_prefix(app: &App, index: usize) -> String {
     }
     let day = &programme.days[programme.sessions[index].day];
     day.date.map_or_else(
-        || {
-            format!(
-                "{:<4}",
-                day_name(day, programme.sessions[index].day, DateLength::Short)
-            )
-        },
+        || format!("{:<4}", dates::day_name(day, programme.sessions[index].day)),
         |date| format!("{} ", crate::i18n::weekday_name(date, true)),
     )
 }
 
+/// The mark of a star level.
 pub fn star_span(level: Option<Level>) -> Span<'static> {
-    match level {
-        Some(Level::Must) => Span::styled(style::STAR_SYMBOL, style::STAR),
-        Some(Level::Maybe) => Span::styled(style::MAYBE_SYMBOL, style::STAR),
-        None => Span::raw(" "),
-    }
+    super::sheet::span(crate::app::sheets::star_mark(level))
 }
 
 fn clash_span(app: &App, index: usize) -> Span<'static> {
@@ -245,7 +235,7 @@ fn heading_row(app: &App, heading: Heading) -> Row {
             programme
                 .days
                 .get(day)
-                .map_or_else(String::new, |d| day_name(d, day, DateLength::Long))
+                .map_or_else(String::new, |d| dates::day_heading(d, day))
         }
         Heading::OnNow => tr!("sessions.on_now").into(),
         Heading::Next => tr!("sessions.next_each_room").into(),

@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::list::truncate;
-use super::{style, times};
-use crate::app::App;
+use super::style;
+use crate::app::{App, times};
 use crate::planner::StarredNow;
 use crate::tr;
 use unicode_width::UnicodeWidthStr;

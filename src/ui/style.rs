@@ -27,17 +27,19 @@ pub const MATCH: Style = Style::new()
 pub const CANCELLED: Style = Style::new().add_modifier(Modifier::CROSSED_OUT);
 pub const GAP: Style = Style::new().fg(Color::Green).add_modifier(Modifier::ITALIC);
 
-/// The star beside a session the user must see.
-pub const STAR_SYMBOL: &str = "★";
-/// The star beside a session the user may see.
-pub const MAYBE_SYMBOL: &str = "☆";
-/// Beside a *must* session that overlaps another.
-pub const CLASH_SYMBOL: &str = "!";
-/// Before a session in progress.
-pub const ON_NOW_SYMBOL: &str = "●";
-/// Before a starred session the programme no longer has.
-pub const CANCELLED_SYMBOL: &str = "✗";
-/// Before a session that is over.
-pub const PAST_SYMBOL: &str = "·";
-/// The mark beside the selected row, so selection reads without colour.
-pub const CURSOR_SYMBOL: &str = "▶";
+use crate::text::sheet::Tone;
+pub use crate::text::symbols::*;
+
+/// How each tone of a sheet's text looks.
+pub fn of(tone: Tone) -> Style {
+    match tone {
+        Tone::Plain => PLAIN,
+        Tone::Title => TITLE,
+        Tone::Dim => DIM,
+        Tone::Label => LABEL,
+        Tone::Star => STAR,
+        Tone::Clash => CLASH,
+        Tone::OnNow => ON_NOW,
+        Tone::Key => KEY,
+    }
+}

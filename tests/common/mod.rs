@@ -4,7 +4,8 @@
 pub mod pty;
 
 use dagsorden::action::Action;
-use dagsorden::app::App;
+use dagsorden::app::{App, Setup};
+use dagsorden::config::Config;
 use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::Source;
 use dagsorden::model::{Clock, Programme, SetClock, Shown, Zone};
@@ -53,14 +54,43 @@ pub fn app_with_store(name: &'static str) -> (tempfile::TempDir, App) {
 /// As [`app_with_store`], with the clock standing at `clock`.
 pub fn app_at(name: &'static str, clock: Clock) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let app = App::with_store(programme(name), FavouritesStore::in_dir(dir.path()), clock);
+    let app = with_store(programme(name), FavouritesStore::in_dir(dir.path()), clock);
     (dir, app)
 }
 
+/// As [`app_with_store`], set up by a config file and with these colours.
+pub fn app_configured(
+    name: &'static str,
+    config: &Config,
+    colour_scheme: dagsorden::config::ColourScheme,
+) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = FavouritesStore::in_dir(dir.path());
+    let setup = Setup::from_config(config, colour_scheme);
+    let app = dagsorden::effects::open(programme(name), &store, clock(), setup);
+    (dir, app)
+}
+
+/// The viewer on `programme` with the stars in `store`, as it opens for the user (what it asks
+/// for at once done).
+#[allow(clippy::needless_pass_by_value)] // the tests make the store where they call this
+pub fn with_store(programme: Programme, store: FavouritesStore, clock: Clock) -> App {
+    dagsorden::effects::open(programme, &store, clock, Setup::default())
+}
+
+/// Each action in turn, the work it asks for done as the terminal loop does it (against the
+/// app's own favourites), its outcome fed back.
 pub fn run(app: &mut App, actions: &[Action]) {
     for action in actions {
-        app.update(*action);
+        perform(app, action.clone());
     }
+}
+
+/// One action, and the work it asks for done as the terminal loop does it.
+pub fn perform(app: &mut App, action: Action) {
+    let store = app.config_dir().map(FavouritesStore::in_dir);
+    let effects = app.update(action);
+    dagsorden::effects::perform_all(app, effects, store.as_ref());
 }
 
 pub fn titles(app: &App) -> Vec<String> {

@@ -1,9 +1,13 @@
-//! Where each pane goes at a given terminal size. Pure geometry, shared by drawing and by mouse
-//! hit-testing so a click lands on what is drawn there.
+//! Where each pane goes at a given terminal size. Pure geometry, kept by the app (it knows the
+//! size) and shared by drawing and by mouse hit-testing, so a click lands on what is drawn there
+//! and a page is as long as the pane shows.
 
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use unicode_width::UnicodeWidthStr;
 
 use crate::action::Pane;
+use crate::index::Index;
+use crate::model::Programme;
 
 /// Narrower than this, one pane at a time.
 const MEDIUM_WIDTH: u16 = 64;
@@ -12,7 +16,12 @@ const MEDIUM_WIDTH: u16 = 64;
 const WIDE_WIDTH: u16 = 120;
 /// The days and themes column is never narrower than this.
 const MIN_LEFT_WIDTH: u16 = 22;
+/// An overlay (the help, the changes) is never wider than this.
+const MAX_OVERLAY_WIDTH: u16 = 76;
+/// Nor taller than this share of the screen.
+const OVERLAY_HEIGHT_PERCENT: u16 = 90;
 
+/// The screen cut into named rectangles at one size and focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
     pub header: Rect,
@@ -23,6 +32,8 @@ pub struct Areas {
     pub details: Option<Rect>,
     pub themes: Option<Rect>,
     pub status: Rect,
+    /// Where an overlay goes: centred over everything.
+    pub overlay: Rect,
 }
 
 impl Areas {
@@ -43,6 +54,7 @@ impl Areas {
         let mut areas = Self {
             header,
             status,
+            overlay: overlay(area),
             ..Self::default()
         };
         if body.width >= WIDE_WIDTH && body.height >= 8 {
@@ -129,6 +141,53 @@ impl Areas {
             .filter_map(|p| Some((p, self.pane(p)?)))
             .find(|(_, r)| r.contains(position))
     }
+}
+
+/// The inside of a bordered pane or overlay: what its text has.
+pub fn inside_border(rect: Rect) -> Rect {
+    rect.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// A centred window over `area`.
+fn overlay(area: Rect) -> Rect {
+    let [popup] = Layout::horizontal([Constraint::Max(MAX_OVERLAY_WIDTH)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Percentage(OVERLAY_HEIGHT_PERCENT)])
+        .flex(Flex::Center)
+        .areas(popup);
+    popup
+}
+
+/// The width the left column needs to show its longest day, room, theme or part whole (long
+/// speaker names may be cut).
+pub fn left_column_width(programme: &Programme, index: &Index) -> u16 {
+    let digits = |n: usize| n.to_string().len();
+    let days = programme
+        .days
+        .iter()
+        .enumerate()
+        .map(|(i, day)| crate::i18n::day_name(day, i).width() + digits(day.sessions.len()));
+    let themes = programme
+        .themes
+        .iter()
+        .zip(&index.theme_counts)
+        .map(|(theme, &count)| theme.name.width() + 1 + digits(count));
+    let rooms = programme
+        .rooms
+        .iter()
+        .zip(&index.by_room)
+        .map(|(room, sessions)| room.width() + 1 + digits(sessions.len()));
+    let parts = programme.parts.iter().map(|p| p.name.width() + 4);
+    // Cursor, a space before and after the name and after the count, and the two borders.
+    let widest = days
+        .chain(themes)
+        .chain(rooms)
+        .chain(parts)
+        .max()
+        .unwrap_or(0)
+        + 6;
+    u16::try_from(widest.max(30)).unwrap_or(u16::MAX)
 }
 
 /// The left column's width: what it wants, within `MIN_LEFT_WIDTH..=most`.

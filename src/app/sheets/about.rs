@@ -1,19 +1,17 @@
 //! The details pane when the browse or filters pane has focus: the day, room or speaker under
 //! the cursor, or the filter, and what the programme says about attending.
 
-use ratatui::text::Span;
-
 use super::details::speakers;
-use super::sheet::Sheet;
-use super::{style, times};
 use crate::action::Action;
 use crate::app::filters::FilterRow;
-use crate::app::{App, Browse};
-use crate::model::{DateLength, Programme, day_name};
+use crate::app::{App, Browse, times};
+use crate::i18n::{day_heading, day_name};
+use crate::model::Programme;
+use crate::text::sheet::{Piece, Sheet, Tone};
 use crate::tr;
 
 /// About the day, room or speaker under the browse pane's cursor.
-pub fn browsed(app: &App, sheet: &mut Sheet) {
+pub(super) fn browsed(app: &App, sheet: &mut Sheet) {
     match app.browse() {
         Browse::Days => day_sheet(app, sheet),
         Browse::Rooms => room_sheet(app, sheet),
@@ -25,10 +23,10 @@ pub fn browsed(app: &App, sheet: &mut Sheet) {
 fn day_sheet(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
     let Some(day) = programme.days.get(app.day()) else {
-        sheet.styled(tr!("about.no_days"), style::DIM);
+        sheet.styled(tr!("about.no_days"), Tone::Dim);
         return;
     };
-    sheet.heading(&day_name(day, app.day(), DateLength::Long));
+    sheet.heading(&day_heading(day, app.day()));
     if let (Some(label), Some(_)) = (&day.label, day.date) {
         sheet.text(label);
     }
@@ -108,7 +106,7 @@ fn programme_sheet(programme: &Programme, sheet: &mut Sheet) {
 fn room_sheet(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
     let Some(room) = programme.rooms.get(app.room_cursor()) else {
-        sheet.styled(tr!("about.no_rooms"), style::DIM);
+        sheet.styled(tr!("about.no_rooms"), Tone::Dim);
         return;
     };
     sheet.heading(room);
@@ -122,7 +120,7 @@ fn room_sheet(app: &App, sheet: &mut Sheet) {
     days.dedup();
     let names: Vec<String> = days
         .iter()
-        .map(|&d| day_name(&programme.days[d], d, DateLength::Short))
+        .map(|&d| day_name(&programme.days[d], d))
         .collect();
     if !names.is_empty() {
         sheet.field(tr!("field.days"), &names.join(", "));
@@ -133,11 +131,11 @@ fn room_sheet(app: &App, sheet: &mut Sheet) {
 fn speaker_sheet(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
     let Some(speakers) = app.index().speakers_ready() else {
-        sheet.styled(tr!("browse.indexing"), style::DIM);
+        sheet.styled(tr!("browse.indexing"), Tone::Dim);
         return;
     };
     let Some(speaker) = speakers.get(app.speaker_cursor()) else {
-        sheet.styled(tr!("about.no_speakers"), style::DIM);
+        sheet.styled(tr!("about.no_speakers"), Tone::Dim);
         return;
     };
     sheet.heading(&speaker.name);
@@ -148,24 +146,24 @@ fn speaker_sheet(app: &App, sheet: &mut Sheet) {
     sheet.heading(&tr!("about.sessions_count", n = speaker.sessions.len()));
     for &i in &speaker.sessions {
         let s = &programme.sessions[i];
-        let day = day_name(&programme.days[s.day], s.day, DateLength::Short);
+        let day = day_name(&programme.days[s.day], s.day);
         let room = programme
             .room_name(s)
             .map(|r| format!(" · {r}"))
             .unwrap_or_default();
-        let mark = super::sessions::star_span(app.level(i));
+        let mark = super::star_mark(app.level(i));
         let text = format!(" {day} {} {}{room}", times::range(app, i), s.title);
-        sheet.push_spans(vec![mark, Span::raw(text)], " ");
+        sheet.push_pieces(vec![mark, Piece::plain(text)], " ");
     }
 }
 
 /// About the filter under the filters pane's cursor.
-pub fn filter(app: &App, sheet: &mut Sheet) {
+pub(super) fn filter(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
-    let open = app.keymap().key_for(Action::Open).unwrap_or_default();
+    let open = app.keymap().key_for(&Action::Open).unwrap_or_default();
     let clear = app
         .keymap()
-        .key_for(Action::ClearFilters)
+        .key_for(&Action::ClearFilters)
         .unwrap_or_default();
     let row = app.filter_rows().get(app.filter_cursor()).copied();
     let (name, description, count) = match row {
@@ -196,7 +194,7 @@ pub fn filter(app: &App, sheet: &mut Sheet) {
             ));
             sheet.styled(
                 &tr!("about.filter_how", open = open, clear = clear),
-                style::DIM,
+                Tone::Dim,
             );
             return;
         }
@@ -215,6 +213,6 @@ pub fn filter(app: &App, sheet: &mut Sheet) {
         } else {
             tr!("about.filter_inactive", open = open)
         },
-        style::DIM,
+        Tone::Dim,
     );
 }

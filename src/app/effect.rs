@@ -1,0 +1,40 @@
+//! What [`super::App::update`] asks the terminal loop to do. Update performs none of it: the loop
+//! does the work (the store's lock and atomic write, a file written whole) and feeds the outcome
+//! back as an [`crate::action::Action`].
+
+use std::path::PathBuf;
+
+use crate::changes::Change;
+use crate::model::{Seen, Star};
+
+/// Work with effects outside the app's state: files written, threads started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save one star of a programme, or its removal (`None`), on the file as it is on disk now.
+    SaveStar {
+        programme: String,
+        key: String,
+        star: Option<Star>,
+    },
+    /// Record that the user has seen these changes to their starred sessions.
+    SaveSeen {
+        programme: String,
+        changes: Vec<Change>,
+    },
+    /// Give stars saved by an older version the record of their session as it is now (quietly:
+    /// a failure tells the user nothing).
+    SaveRecords {
+        programme: String,
+        records: Vec<(String, Seen)>,
+    },
+    /// Write a calendar of the starred sessions to `path` (its directory made if missing).
+    Export {
+        path: PathBuf,
+        text: String,
+        /// How many sessions it holds, and how many were left out (no announced time).
+        sessions: usize,
+        left_out: usize,
+    },
+    /// Start making the lookups no first frame needs (speakers, search) on threads of their own.
+    StartIndexes,
+}

@@ -1,0 +1,46 @@
+//! How the viewer starts, besides the programme, its stars and the clock: where the user's files
+//! are, their keys and colours, the view to open on, and what went wrong before it opened.
+
+use std::path::PathBuf;
+
+use crate::config::ColourScheme;
+use crate::config::{Config, StartView};
+use crate::keymap::Keymap;
+use crate::tr;
+
+/// The user's settings and the problems to tell them first, fixed when the app is made.
+#[derive(Debug, Clone, Default)]
+pub struct Setup {
+    /// Where the user's files are kept (favourites, config, calendars); `None`: nothing is saved.
+    pub files: Option<PathBuf>,
+    /// The keys in force.
+    pub keymap: Keymap,
+    /// The colours the screen is drawn in.
+    pub colour_scheme: ColourScheme,
+    /// The view to open on (the day when `None`).
+    pub view: Option<StartView>,
+    /// Problems found before the viewer opened, the most important first; the first is the
+    /// first status message.
+    pub problems: Vec<String>,
+}
+
+impl Setup {
+    /// The settings of a config file, with the colours chosen for this run; the file's problems
+    /// become one message (the first, and how many more).
+    pub fn from_config(config: &Config, colour_scheme: ColourScheme) -> Self {
+        let problems = config.problems.first().map(|first| {
+            let more = match config.problems.len() {
+                1 => String::new(),
+                n => format!(" {}", tr!("config.more_problems", n = n - 1)),
+            };
+            format!("{}: {first}{more}", crate::config::FILE_NAME)
+        });
+        Self {
+            files: None,
+            keymap: config.keymap.clone(),
+            colour_scheme,
+            view: config.settings.view,
+            problems: problems.into_iter().collect(),
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! The text of the details pane and of the overlays, laid out at the width they are shown at.
+//! The app lays them out to know how far they scroll; the screen draws the same lines.
+
+mod about;
+mod details;
+mod overlays;
+
+use crate::action::Pane;
+use crate::model::Level;
+use crate::text::sheet::{Piece, Sheet, SheetLine, Tone};
+use crate::text::symbols;
+
+use super::layout::inside_border;
+use super::{App, Overlay};
+
+impl App {
+    /// What the details pane says, laid out at `width`.
+    pub fn details_lines(&self, width: u16) -> Vec<SheetLine> {
+        let mut sheet = Sheet::new(width);
+        details::sheet(self, &mut sheet);
+        sheet.into_lines()
+    }
+
+    /// What the open overlay says, laid out at `width` (nothing when none is open).
+    pub fn overlay_lines(&self, width: u16) -> Vec<SheetLine> {
+        match self.overlay {
+            Some(Overlay::Help) => overlays::help(self, width),
+            Some(Overlay::Changes) => overlays::changes(self, width),
+            None => Vec::new(),
+        }
+    }
+
+    /// The last useful scroll of the details pane, for the text it shows now.
+    pub(super) fn details_last(&self) -> u16 {
+        let Some(inner) = self.areas().pane(Pane::Details).map(inside_border) else {
+            return 0;
+        };
+        last_top(self.details_lines(inner.width).len(), inner.height)
+    }
+
+    /// The same for the open overlay.
+    pub(super) fn overlay_last(&self) -> u16 {
+        let inner = inside_border(self.areas().overlay);
+        last_top(self.overlay_lines(inner.width).len(), inner.height)
+    }
+}
+
+/// The scroll at which the last of `lines` reaches the bottom of `height` rows: as far as text
+/// scrolls.
+pub fn last_top(lines: usize, height: u16) -> u16 {
+    u16::try_from(lines.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
+}
+
+/// The mark of a star level, for lists and sheets alike.
+pub fn star_mark(level: Option<Level>) -> Piece {
+    match level {
+        Some(Level::Must) => Piece::new(symbols::STAR_SYMBOL, Tone::Star),
+        Some(Level::Maybe) => Piece::new(symbols::MAYBE_SYMBOL, Tone::Star),
+        None => Piece::plain(" "),
+    }
+}
