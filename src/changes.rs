@@ -50,11 +50,7 @@ impl Change {
 
 /// `2024-02-13 10:30–11:00`, `2024-02-13, time not announced`, or `time not announced`.
 fn when(seen: &Seen) -> String {
-    let time = match (&seen.start, &seen.end) {
-        (Some(start), Some(end)) if start != end => format!("{start}–{end}"),
-        (Some(start), _) => start.clone(),
-        _ => tr!("details.time_not_announced").into(),
-    };
+    let time = crate::model::written_range_words(seen.start.as_deref(), seen.end.as_deref());
     match &seen.date {
         Some(date) if seen.start.is_some() => format!("{date} {time}"),
         Some(date) => format!("{date}, {time}"),

@@ -198,7 +198,7 @@ pub fn agenda(
                 out.push('\n');
             }
             day = Some(s.day);
-            let name = day_name(programme, s.day);
+            let name = crate::i18n::day_heading(&programme.days[s.day], s.day);
             match layout {
                 Layout::Markdown => {
                     let _ = writeln!(out, "## {name}\n");
@@ -208,7 +208,7 @@ pub fn agenda(
                 }
             }
         }
-        let time = time_range(timeline, shown, programme, i);
+        let time = crate::model::time_range_words(timeline, shown, programme, i);
         let star = match level(i) {
             Some(Level::Must) => "★ ",
             Some(Level::Maybe) => "☆ ",
@@ -242,37 +242,6 @@ pub fn agenda(
         }
     }
     out
-}
-
-/// `Tuesday 13 February 2024`, else the day's label, else its number.
-fn day_name(programme: &Programme, day: usize) -> String {
-    let d = &programme.days[day];
-    match (d.date, &d.label) {
-        (Some(date), _) => crate::i18n::long_date(date),
-        (None, Some(label)) => label.clone(),
-        (None, None) => crate::tr!("date.day_number", n = day + 1),
-    }
-}
-
-/// `10:30–11:00` on the chosen clock, or `time not announced`.
-fn time_range(timeline: &Timeline, shown: Shown, programme: &Programme, i: usize) -> String {
-    let s = &programme.sessions[i];
-    let Some(span) = timeline
-        .span(i)
-        .filter(|_| !timeline.shows_as_written(shown))
-    else {
-        return match (s.start, s.end) {
-            (Some(a), Some(b)) => format!("{a}–{b}"),
-            (Some(a), None) => a.to_string(),
-            _ => crate::tr!("details.time_not_announced").into(),
-        };
-    };
-    let clock = |at| timeline.wall(shown, at).format("%H:%M").to_string();
-    if s.end.is_some() {
-        format!("{}–{}", clock(span.start), clock(span.end))
-    } else {
-        clock(span.start)
-    }
 }
 
 #[cfg(test)]

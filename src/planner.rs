@@ -100,6 +100,42 @@ pub fn next_of(
     next
 }
 
+/// The starred session that matters most at a moment: the one on now, else the next to come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StarredNow {
+    /// On now, with the minutes it has left.
+    On { session: usize, minutes_left: i64 },
+    /// Nothing starred is on; this one starts next, in this many minutes.
+    Next { session: usize, starts_in: i64 },
+}
+
+/// Of the `starred` sessions, the one on at `now` (a must before a maybe; of those, the one
+/// ending soonest), else the next to start (the first of `starred` when several start at
+/// once); `None` when none is on or to come.
+pub fn starred_now(
+    timeline: &Timeline,
+    starred: &[usize],
+    is_must: impl Fn(usize) -> bool,
+    now: DateTime<Utc>,
+) -> Option<StarredNow> {
+    let on = starred
+        .iter()
+        .filter_map(|&i| timeline.span(i).filter(|s| s.is_on(now)).map(|s| (i, s)))
+        .min_by_key(|&(i, span)| (!is_must(i), span.end));
+    if let Some((session, span)) = on {
+        return Some(StarredNow::On {
+            session,
+            minutes_left: span.minutes_left(now),
+        });
+    }
+    let session = *next_of(timeline, starred.iter().copied(), now).first()?;
+    let span = timeline.span(session)?;
+    Some(StarredNow::Next {
+        session,
+        starts_in: (span.start - now).num_minutes(),
+    })
+}
+
 /// For each of `sessions` that overlaps another of them, the ones it overlaps.
 pub fn clashes(timeline: &Timeline, sessions: &[usize]) -> HashMap<usize, Vec<usize>> {
     let mut timed: Vec<(Span, usize)> = sessions
@@ -272,6 +308,66 @@ mod tests {
     fn what_is_on(#[case] now: &str, #[case] expected: &[&str]) {
         let (p, timeline) = programme(DAY);
         assert_eq!(ids(&p, &on_now(&timeline, at(now))), expected);
+    }
+
+    fn index(p: &Programme, id: &str) -> usize {
+        p.sessions.iter().position(|s| s.id == id).expect("session")
+    }
+
+    #[test]
+    fn the_starred_session_on_now_is_a_must_before_a_maybe_then_the_one_ending_soonest() {
+        let (p, timeline) = programme(DAY);
+        let starred = [index(&p, "climate"), index(&p, "health"), index(&p, "long")];
+        let long = index(&p, "long");
+        let health = index(&p, "health");
+        // All three on at 10:15; only "long" and "health" are musts: "health" ends first.
+        let must = |i: usize| i == long || i == health;
+        assert_eq!(
+            starred_now(&timeline, &starred, must, at("10:15")),
+            Some(StarredNow::On {
+                session: health,
+                minutes_left: 45
+            })
+        );
+        // No must: the one ending soonest.
+        assert_eq!(
+            starred_now(&timeline, &starred, |_| false, at("10:15")),
+            Some(StarredNow::On {
+                session: index(&p, "climate"),
+                minutes_left: 15
+            })
+        );
+    }
+
+    #[test]
+    fn without_a_starred_session_on_the_next_to_start_is_told_and_then_nothing() {
+        let (p, timeline) = programme(DAY);
+        let starred = [index(&p, "health"), index(&p, "late"), index(&p, "untimed")];
+        assert_eq!(
+            starred_now(&timeline, &starred, |_| true, at("09:40")),
+            Some(StarredNow::Next {
+                session: index(&p, "health"),
+                starts_in: 20
+            })
+        );
+        assert_eq!(
+            starred_now(&timeline, &starred, |_| true, at("12:00")),
+            Some(StarredNow::Next {
+                session: index(&p, "late"),
+                starts_in: 690
+            })
+        );
+        let late = index(&p, "late");
+        assert!(matches!(
+            starred_now(&timeline, &starred, |_| true, at("23:59")),
+            Some(StarredNow::On { session, .. }) if session == late
+        ));
+        assert_eq!(starred_now(&timeline, &[], |_| true, at("10:00")), None);
+        let untimed = [index(&p, "untimed")];
+        assert_eq!(
+            starred_now(&timeline, &untimed, |_| true, at("08:00")),
+            None
+        );
     }
 
     #[test]

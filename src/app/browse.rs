@@ -24,7 +24,8 @@ impl Browse {
 }
 
 impl App {
-    /// How many rows the browse pane has in its current mode.
+    /// How many rows the browse pane has in its current mode; for speakers it waits for their
+    /// index (for `update`: drawing reads [`crate::index::Index::speakers_ready`] instead).
     pub fn browse_len(&self) -> usize {
         match self.browse {
             Browse::Days => self.programme.days.len(),

@@ -78,6 +78,7 @@ impl App {
         let found = keep.and_then(|k| self.entries.iter().position(|e| *e == Entry::Session(k)));
         let row = found.unwrap_or(self.cursor.min(self.entries.len().saturating_sub(1)));
         self.cursor = self.nearest_session(row, 1);
+        self.keep_description();
     }
 
     fn columns_for_entries(&self) -> Columns {

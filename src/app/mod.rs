@@ -1,6 +1,7 @@
 //! The application state and [`App::update`], the only place it changes.
 
 mod browse;
+mod descriptions;
 mod effect;
 mod entries;
 pub mod filters;
@@ -85,6 +86,8 @@ pub struct App {
     clashes: HashMap<usize, Vec<usize>>,
     /// Changes to starred sessions since the user last looked, until dismissed.
     changes: Vec<crate::changes::Change>,
+    /// Descriptions as plain text, made when first shown.
+    descriptions: descriptions::Descriptions,
     /// Starred sessions the programme no longer has.
     cancelled: Vec<(String, crate::model::Seen)>,
     now: DateTime<Utc>,
@@ -142,6 +145,7 @@ impl App {
             levels: HashMap::new(),
             clashes: HashMap::new(),
             changes: Vec::new(),
+            descriptions: HashMap::new(),
             cancelled: Vec::new(),
             now,
             shown: clock.shown,
@@ -371,6 +375,7 @@ impl App {
         }
         let effects = self.take(action);
         self.fit_lists();
+        self.keep_description();
         effects
     }
 

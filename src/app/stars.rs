@@ -30,6 +30,16 @@ impl App {
         starred
     }
 
+    /// The starred session to tell of now (on now, else next), as the planner chooses it.
+    pub fn starred_now(&self) -> Option<planner::StarredNow> {
+        planner::starred_now(
+            &self.timeline,
+            &self.starred_sessions(),
+            |i| self.level(i) == Some(Level::Must),
+            self.now,
+        )
+    }
+
     /// The starred sessions of the programme that is open (stars of sessions it no longer has
     /// are kept in the file but not counted here).
     pub(super) fn derive_from_stars(&mut self) {

@@ -4,50 +4,17 @@ use crate::tr;
 use chrono::{DateTime, Utc};
 
 use crate::app::App;
-use crate::model::DayTime;
 
-/// `09:00–10:30`, `09:00` without an end, `--:--` when not announced.
+/// `09:00–10:30`, `09:00` without an end, `--:--` when not announced: the domain's words for
+/// the time, made to fit a compact column.
 pub fn range(app: &App, session: usize) -> String {
-    let (start, end) = clock_times(app, session);
-    match (start, end) {
-        (Some(start), Some(end)) if start != end || has_length(app, session) => {
-            format!("{start}–{end}")
-        }
-        (Some(start), _) => start,
-        _ => "--:--".into(),
-    }
-}
-
-fn has_length(app: &App, session: usize) -> bool {
-    app.programme().sessions[session]
-        .duration_minutes()
-        .is_some_and(|m| m > 0)
-}
-
-/// Start and end as `HH:MM` on the chosen clock: as written where the file's times are that
-/// clock's, else each moment read on it (a file of moments in UTC, shown on the venue's
-/// clock). A day without a date has no moments, so it shows the programme's own times.
-fn clock_times(app: &App, session: usize) -> (Option<String>, Option<String>) {
-    let s = &app.programme().sessions[session];
-    let as_written = app.timeline().shows_as_written(app.shown());
-    match app.span(session).filter(|_| !as_written) {
-        Some(span) => (
-            Some(clock(app, span.start)),
-            s.end.map(|_| clock(app, span.end)),
-        ),
-        None => (
-            s.start.map(|t: DayTime| t.to_string()),
-            s.end.map(|t| t.to_string()),
-        ),
-    }
+    crate::model::time_range(app.timeline(), app.shown(), app.programme(), session)
+        .unwrap_or_else(|| "--:--".into())
 }
 
 /// A moment as `HH:MM` on the chosen clock.
 pub fn clock(app: &App, at: DateTime<Utc>) -> String {
-    app.timeline()
-        .wall(app.shown(), at)
-        .format("%H:%M")
-        .to_string()
+    crate::model::clock(app.timeline(), app.shown(), at)
 }
 
 /// `5 min`, `1 h`, `2 h 5 min`, `3 days`.

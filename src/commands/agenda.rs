@@ -243,25 +243,7 @@ impl Agenda<'_> {
 
     /// `10:30–11:10` on the clock shown, or `time not announced`.
     fn time_range(&self, session: usize) -> String {
-        let s = &self.programme.sessions[session];
-        let Some(span) = self.timeline.span(session) else {
-            return match (s.start, s.end) {
-                (Some(start), Some(end)) => format!("{start}–{end}"),
-                (Some(start), None) => start.to_string(),
-                _ => tr!("details.time_not_announced").into(),
-            };
-        };
-        let clock = |at| {
-            self.timeline
-                .wall(self.shown, at)
-                .format("%H:%M")
-                .to_string()
-        };
-        if s.end.is_some() {
-            format!("{}–{}", clock(span.start), clock(span.end))
-        } else {
-            clock(span.start)
-        }
+        crate::model::time_range_words(self.timeline, self.shown, self.programme, session)
     }
 
     fn when_note(&self, session: usize, listing: Listing) -> String {

@@ -51,10 +51,21 @@ pub fn long_date(date: NaiveDate) -> String {
     )
 }
 
-/// A day's name in a list: its date, else its label, else its number.
+/// A day's name in a list: `Tue 13 Feb`, else its label, else its number.
 pub fn day_name(day: &crate::model::Day, index: usize) -> String {
+    named(day, index, short_date)
+}
+
+/// A day's name as a heading: `Tuesday 13 February 2024`, else its label, else its number.
+pub fn day_heading(day: &crate::model::Day, index: usize) -> String {
+    named(day, index, long_date)
+}
+
+/// The one rule for a day's name: its date (worded by `date`), else its label, else its
+/// number.
+fn named(day: &crate::model::Day, index: usize, date: fn(NaiveDate) -> String) -> String {
     match (day.date, &day.label) {
-        (Some(date), _) => short_date(date),
+        (Some(d), _) => date(d),
         (None, Some(label)) => label.clone(),
         (None, None) => tr!("date.day_number", n = index + 1),
     }
@@ -101,6 +112,24 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    #[test]
+    fn a_heading_names_a_day_by_its_long_date_else_as_a_list_does() {
+        set_lang(Lang::En);
+        let mut day = crate::model::Day {
+            date: None,
+            label: None,
+            opens: None,
+            closes: None,
+            sessions: 0..0,
+        };
+        assert_eq!(day_heading(&day, 1), "Day 2");
+        day.label = Some("Digital".into());
+        assert_eq!(day_heading(&day, 1), "Digital");
+        day.date = Some(date(2024, 2, 13));
+        assert_eq!(day_heading(&day, 1), "Tuesday 13 February 2024");
+        assert_eq!(day_name(&day, 1), "Tue 13 Feb");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use rustc_hash::FxHashMap;
 
-pub use dates::{day_name, long_date, month_name, short_date, span, weekday_name};
+pub use dates::{day_heading, day_name, long_date, month_name, short_date, span, weekday_name};
 
 /// A language dagsorden speaks. A new one is a variant here, a row in [`LANGUAGES`] and a
 /// file of its words.

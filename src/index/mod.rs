@@ -80,6 +80,22 @@ impl<T: Send + 'static> Background<T> {
             .ok();
     }
 
+    /// The value if it is made, never waiting: `None` while its thread is at work or before it
+    /// is started (for drawing, which shows that it is being made instead).
+    pub fn try_get(&self) -> Option<&T> {
+        if let Some(value) = self.value.get() {
+            return Some(value);
+        }
+        let mut making = self.making.try_lock().ok()?;
+        if !making.as_ref().is_some_and(JoinHandle::is_finished) {
+            return None;
+        }
+        // Finished: joining does not wait.
+        let value = making.take()?.join().ok()?;
+        drop(making);
+        Some(self.value.get_or_init(|| value))
+    }
+
     /// The value, waiting for the thread if it is at work, or making it here if none is.
     pub fn get(&self) -> &T {
         self.value.get_or_init(|| {
@@ -132,6 +148,11 @@ impl Index {
     /// Every speaker, in alphabetical order (accents folded).
     pub fn speakers(&self) -> &[SpeakerEntry] {
         self.speakers.get()
+    }
+
+    /// The speakers if they are made, never waiting (see [`Background::try_get`]).
+    pub fn speakers_ready(&self) -> Option<&[SpeakerEntry]> {
+        self.speakers.try_get().map(Vec::as_slice)
     }
 
     pub fn search(&self) -> &SearchIndex {
@@ -202,6 +223,37 @@ mod tests {
         later.start();
         assert_eq!(*later.get(), 0, "made on the thread");
         assert_eq!(made.load(Ordering::SeqCst), 1, "and only once");
+    }
+
+    #[test]
+    fn a_background_value_is_never_waited_for_by_try_get() {
+        use std::sync::Barrier;
+        let not_started = Background::new(|| 1);
+        assert_eq!(
+            not_started.try_get(),
+            None,
+            "not started: not made here either"
+        );
+
+        let release = Arc::new(Barrier::new(2));
+        let held = Arc::clone(&release);
+        let later = Background::new(move || {
+            held.wait();
+            7
+        });
+        later.start();
+        assert_eq!(later.try_get(), None, "its thread is at work");
+        release.wait();
+        // The thread returns at once now; each look takes no time.
+        let made = std::iter::repeat_with(|| {
+            std::thread::yield_now();
+            later.try_get().copied()
+        })
+        .take(10_000_000)
+        .find(Option::is_some)
+        .flatten();
+        assert_eq!(made, Some(7));
+        assert_eq!(*later.get(), 7);
     }
 
     #[test]

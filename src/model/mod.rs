@@ -4,6 +4,7 @@ mod daytime;
 mod programme;
 mod stars;
 mod time;
+mod words;
 
 pub use daytime::DayTime;
 pub use programme::{
@@ -14,3 +15,4 @@ pub use time::{
     Chosen, Clock, SetClock, Shown, Span, Timeline, VenueZone, Zone, ZoneSource, utc_offset_name,
     venue_zone,
 };
+pub use words::{clock, time_range, time_range_words, written_range_words};

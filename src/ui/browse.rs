@@ -20,13 +20,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Browse::Speakers => Vec::new(),
     };
     let width = digits(counts.iter().copied().max().unwrap_or(0));
+    // Speakers are listed once their index is made; drawing never waits for it.
+    let speakers = index.speakers_ready();
+    let (len, empty) = match (app.browse(), speakers) {
+        (Browse::Speakers, None) => (0, tr!("browse.indexing")),
+        (Browse::Speakers, Some(list)) => (list.len(), tr!("browse.empty")),
+        _ => (app.browse_len(), tr!("browse.empty")),
+    };
     ListView {
         block: pane_block(app, Pane::Browse, title(app, area.width)),
-        len: app.browse_len(),
+        len,
         selected: app.browse_selected(),
         focused: app.focus() == Pane::Browse,
         offset: app.tops().browse,
-        empty: tr!("browse.empty"),
+        empty,
     }
     .render(frame, area, |i| match app.browse() {
         Browse::Days => Row {
@@ -38,7 +45,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             suffix: Some(count(counts[i], width)),
         },
         Browse::Speakers => {
-            let speaker = &index.speakers()[i];
+            let speaker = &speakers.unwrap_or_default()[i];
             Row {
                 line: Line::raw(format!(" {}", speaker.name)),
                 suffix: Some(count(speaker.sessions.len(), 2)),

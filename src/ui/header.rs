@@ -94,7 +94,7 @@ fn clock(app: &App) -> String {
     format!(
         "{} {} {zone}",
         dates::short_date(wall.date()),
-        wall.format("%H:%M")
+        crate::model::clock(timeline, app.shown(), app.now())
     )
 }
 

@@ -74,9 +74,10 @@ fn title(app: &App) -> Line<'static> {
             " {} · {} ",
             tr!("sessions.speaker"),
             app.index()
-                .speakers()
-                .get(speaker)
-                .map_or("", |s| s.name.as_str())
+                .speakers_ready()
+                .map_or(tr!("browse.indexing"), |list| list
+                    .get(speaker)
+                    .map_or("", |s| s.name.as_str()))
         ),
         View::MyProgramme => format!(
             " {} · {} {} ",
@@ -217,12 +218,12 @@ fn countdown(app: &App, index: usize) -> String {
         timeline.wall(app.shown(), now),
     );
     if start.date() == today.date() {
-        tr!("sessions.at", time = start.format("%H:%M"))
+        tr!("sessions.at", time = times::clock(app, span.start))
     } else {
         format!(
             "{} {}",
             crate::i18n::weekday_name(start.date(), true),
-            start.format("%H:%M")
+            times::clock(app, span.start)
         )
     }
 }
@@ -231,10 +232,10 @@ fn heading_row(app: &App, heading: Heading) -> Row {
     let text = match heading {
         Heading::Day(day) => {
             let programme = app.programme();
-            programme.days.get(day).map_or_else(String::new, |d| {
-                d.date
-                    .map_or_else(|| dates::day_name(d, day), dates::long_date)
-            })
+            programme
+                .days
+                .get(day)
+                .map_or_else(String::new, |d| dates::day_heading(d, day))
         }
         Heading::OnNow => tr!("sessions.on_now").into(),
         Heading::Next => tr!("sessions.next_each_room").into(),

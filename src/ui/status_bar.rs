@@ -7,8 +7,7 @@ use ratatui::text::{Line, Span};
 use super::list::truncate;
 use super::style;
 use crate::app::{App, times};
-use crate::model::Level;
-use crate::planner;
+use crate::planner::StarredNow;
 use crate::tr;
 use unicode_width::UnicodeWidthStr;
 
@@ -39,8 +38,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// session is on or to come.
 fn next_star(app: &App) -> Line<'static> {
     let programme = app.programme();
-    let now = app.now();
-    let starred = app.starred_sessions();
     let described = |i: usize| {
         let s = &programme.sessions[i];
         match programme.room_name(s) {
@@ -48,47 +45,25 @@ fn next_star(app: &App) -> Line<'static> {
             None => s.title.clone(),
         }
     };
-    // A must before a maybe; of those, the one ending soonest.
-    let on = starred
-        .iter()
-        .copied()
-        .filter(|&i| app.is_on(i))
-        .min_by_key(|&i| {
-            (
-                app.level(i) != Some(Level::Must),
-                app.span(i).map(|s| s.end),
-            )
-        });
-    let text = if let Some(i) = on {
-        let left = app.span(i).map_or(0, |s| s.minutes_left(now));
-        format!(
-            "  {} ",
-            tr!(
-                "status.star_on_now",
-                star = style::STAR_SYMBOL,
-                session = described(i),
-                left = times::span_of_minutes(left)
-            )
-        )
-    } else {
-        let Some(&i) = planner::next_of(app.timeline(), starred, now).first() else {
-            return Line::raw("");
-        };
-        let Some(span) = app.span(i) else {
-            return Line::raw("");
-        };
-        let minutes = (span.start - now).num_minutes();
-        format!(
-            "  {} ",
-            tr!(
-                "status.star_next",
-                star = style::STAR_SYMBOL,
-                time = times::span_of_minutes(minutes),
-                session = described(i)
-            )
-        )
+    let text = match app.starred_now() {
+        None => return Line::raw(""),
+        Some(StarredNow::On {
+            session,
+            minutes_left,
+        }) => tr!(
+            "status.star_on_now",
+            star = style::STAR_SYMBOL,
+            session = described(session),
+            left = times::span_of_minutes(minutes_left)
+        ),
+        Some(StarredNow::Next { session, starts_in }) => tr!(
+            "status.star_next",
+            star = style::STAR_SYMBOL,
+            time = times::span_of_minutes(starts_in),
+            session = described(session)
+        ),
     };
-    Line::styled(text, style::STAR)
+    Line::styled(format!("  {text} "), style::STAR)
 }
 
 /// As many whole hints as fit, most important first (the keymap's order).

@@ -5,7 +5,7 @@ use super::details::speakers;
 use crate::action::Action;
 use crate::app::filters::FilterRow;
 use crate::app::{App, Browse, times};
-use crate::i18n::{day_name, long_date};
+use crate::i18n::{day_heading, day_name};
 use crate::model::Programme;
 use crate::text::sheet::{Piece, Sheet, Tone};
 use crate::tr;
@@ -26,7 +26,7 @@ fn day_sheet(app: &App, sheet: &mut Sheet) {
         sheet.styled(tr!("about.no_days"), Tone::Dim);
         return;
     };
-    sheet.heading(&day.date.map_or_else(|| day_name(day, app.day()), long_date));
+    sheet.heading(&day_heading(day, app.day()));
     if let (Some(label), Some(_)) = (&day.label, day.date) {
         sheet.text(label);
     }
@@ -130,7 +130,11 @@ fn room_sheet(app: &App, sheet: &mut Sheet) {
 /// A speaker: their roles and every session they take part in.
 fn speaker_sheet(app: &App, sheet: &mut Sheet) {
     let programme = app.programme();
-    let Some(speaker) = app.index().speakers().get(app.speaker_cursor()) else {
+    let Some(speakers) = app.index().speakers_ready() else {
+        sheet.styled(tr!("browse.indexing"), Tone::Dim);
+        return;
+    };
+    let Some(speaker) = speakers.get(app.speaker_cursor()) else {
         sheet.styled(tr!("about.no_speakers"), Tone::Dim);
         return;
     };

@@ -62,9 +62,9 @@ fn session_sheet(app: &App, sheet: &mut Sheet) {
     sheet.field_pieces(tr!("field.star"), star_pieces(app, app.level(index)));
     clashes(app, sheet, index);
     speakers(sheet, tr!("field.speakers"), &session.speakers);
-    if let Some(description) = session.description_text() {
+    if let Some(description) = app.description(index) {
         sheet.blank();
-        sheet.text(&description);
+        sheet.text(description);
     }
     links(sheet, session);
 }
@@ -174,13 +174,14 @@ fn when(app: &App, index: usize) -> String {
     let date = programme.days[session.day]
         .date
         .map_or_else(|| tr!("details.date_not_announced").to_string(), long_date);
+    let time = crate::model::time_range_words(app.timeline(), app.shown(), programme, index);
     if session.start.is_none() {
         let note = session
             .time_note
             .as_ref()
             .map(|n| format!(" ({n})"))
             .unwrap_or_default();
-        return format!("{date}, {}{note}", tr!("details.time_not_announced"));
+        return format!("{date}, {time}{note}");
     }
     // The real length, across a clock change too; the written times where there is no date.
     let minutes = app
@@ -194,7 +195,7 @@ fn when(app: &App, index: usize) -> String {
         .map(|m| times::span_of_minutes(i64::from(m)))
         .map(|d| format!(" ({d})"))
         .unwrap_or_default();
-    format!("{date}, {}{length}", times::range(app, index))
+    format!("{date}, {time}{length}")
 }
 
 /// The kind in the user's language; a kind the programme made up is shown as written.
