@@ -2,7 +2,6 @@
 
 mod browse;
 mod changes;
-mod dates;
 mod details;
 mod filters;
 mod header;
@@ -22,8 +21,6 @@ use ratatui::widgets::{Block, BorderType, Borders};
 
 use crate::action::Pane;
 use crate::app::{App, Overlay};
-
-pub use dates::{day_name, long_date};
 
 /// Draws the whole screen from the app's state.
 pub fn render(app: &App, frame: &mut Frame) {
