@@ -2,6 +2,7 @@
 
 mod daytime;
 mod programme;
+mod stored;
 mod time;
 
 pub use daytime::DayTime;
