@@ -229,6 +229,31 @@ fn cache(c: &mut Criterion) {
             .sample_size(10)
             .measurement_time(Duration::from_secs(10));
         encodings(&mut group, "100k", &big);
+        // From start to the first frame, the programme read from the cache.
+        let file = dir.path().join("100k.json");
+        std::fs::write(&file, native_write::write(&big)).expect("write");
+        drop(big);
+        let source = Source::File(file);
+        let cache = || Some(Cache::in_dir(dir.path()));
+        source
+            .load_cached(None, Detail::Full, cache())
+            .expect("loads");
+        bench_load(&mut group, "first-frame/100k", cache, |cache| {
+            let loaded = source
+                .load_cached(None, Detail::Full, cache)
+                .expect("loads");
+            let mut app = app_on(loaded.programme);
+            app.update(Action::Resize {
+                width: 200,
+                height: 60,
+            });
+            let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+            draw(&mut app, &mut terminal);
+            app
+        });
+        bench_load(&mut group, "hit/full/100k", cache, |cache| {
+            source.load_cached(None, Detail::Full, cache)
+        });
     }
     group.finish();
 }

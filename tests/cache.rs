@@ -178,7 +178,10 @@ fn a_cache_cut_short_or_garbled_is_ignored_and_rebuilt() {
         assert_eq!(setup.assert_fresh(), expected, "{what}");
         // Rebuilt: the entries are whole again.
         for (entry, bytes) in entries.iter().zip(&whole) {
-            assert!(&fs::read(entry).expect("entry") == bytes, "{what}: not rebuilt");
+            assert!(
+                &fs::read(entry).expect("entry") == bytes,
+                "{what}: not rebuilt"
+            );
         }
     }
 }

@@ -35,6 +35,13 @@ const MAGIC: &[u8; 8] = b"dgsrdn\x00\x01";
 /// Magic, key hash, payload length, payload hash.
 const HEADER_LEN: usize = 8 + 16 + 8 + 16;
 
+/// Entries up to this size are read whole, then decoded; larger ones as they are read. (The
+/// unit tests stream every entry; the tests of the binary read theirs whole.)
+const WHOLE_READ_MAX: u64 = if cfg!(test) { 0 } else { 16 << 20 };
+
+/// The longest single text a streamed entry may hold.
+const STREAMING_SCRATCH: usize = 16 << 20;
+
 /// At most this many entries are kept; the oldest go first.
 const MAX_ENTRIES: usize = 32;
 
@@ -115,9 +122,20 @@ impl Cache {
 
     /// The programme parsed from `bytes` before, if an entry valid for exactly them is here.
     pub fn get(&self, key: &Key) -> Option<Loaded> {
-        let entry = fs::read(self.entry_path(key)).ok()?;
-        let payload = verified_payload(&entry, key)?;
-        decode(payload)
+        let mut file = fs::File::open(self.entry_path(key)).ok()?;
+        let mut header = [0; HEADER_LEN];
+        file.read_exact(&mut header).ok()?;
+        let (len, hash) = header_fits(&header, key)?;
+        let on_disk = file.metadata().ok()?.len();
+        (on_disk == HEADER_LEN as u64 + len).then_some(())?;
+        if len <= WHOLE_READ_MAX {
+            let mut payload = Vec::with_capacity(usize::try_from(len).ok()?);
+            file.take(len).read_to_end(&mut payload).ok()?;
+            (xxh3_128(&payload) == hash).then_some(())?;
+            decode(&payload)
+        } else {
+            decode_streaming(file.take(len), len, hash)
+        }
     }
 
     /// Keeps `loaded` for the next time the same bytes are read. Failing to is not an error:
@@ -283,17 +301,56 @@ fn file_identity(meta: &fs::Metadata) -> String {
     format!("{} {:?}", meta.len(), meta.modified().ok())
 }
 
-/// The entry's payload, if its header matches `key` and its bytes their hash.
-fn verified_payload<'a>(entry: &'a [u8], key: &Key) -> Option<&'a [u8]> {
-    let (header, payload) = entry.split_at_checked(HEADER_LEN)?;
+/// The payload's length and hash, if `header` is an entry's header made for `key`.
+fn header_fits(header: &[u8; HEADER_LEN], key: &Key) -> Option<(u64, u128)> {
     let (magic, rest) = header.split_at(8);
     let (validity, rest) = rest.split_at(16);
     let (len, hash) = rest.split_at(8);
-    let fits = magic == MAGIC
-        && u128::from_le_bytes(validity.try_into().ok()?) == key.validity
-        && u64::from_le_bytes(len.try_into().ok()?) == payload.len() as u64
-        && u128::from_le_bytes(hash.try_into().ok()?) == xxh3_128(payload);
-    fits.then_some(payload)
+    let fits = magic == MAGIC && u128::from_le_bytes(validity.try_into().ok()?) == key.validity;
+    fits.then_some((
+        u64::from_le_bytes(len.try_into().ok()?),
+        u128::from_le_bytes(hash.try_into().ok()?),
+    ))
+}
+
+/// A large payload, decoded as it is read so that the entry and the programme are never in
+/// memory together, and thrown away unless all its `len` bytes hash to `hash` (decoding
+/// bytes not yet checked is safe: at worst it fails, or makes a programme that is dropped).
+fn decode_streaming(file: io::Take<fs::File>, len: u64, hash: u128) -> Option<Loaded> {
+    let hashing = Hashing {
+        inner: file,
+        hasher: Xxh3::new(),
+        read: 0,
+    };
+    let mut reader = io::BufReader::with_capacity(256 << 10, hashing);
+    // Room for the longest single text; a longer one fails the decode (and the file is parsed).
+    let mut scratch = vec![0; STREAMING_SCRATCH];
+    let (payload, _): (Payload, _) = postcard::from_io((&mut reader, &mut scratch)).ok()?;
+    let mut rest = Vec::new();
+    reader.read_to_end(&mut rest).ok()?;
+    let hashing = reader.into_inner();
+    let whole = rest.is_empty() && hashing.read == len && hashing.hasher.digest128() == hash;
+    whole.then_some(Loaded {
+        programme: payload.programme,
+        format: payload.format,
+        warnings: payload.warnings,
+    })
+}
+
+/// A reader that hashes what passes through it.
+struct Hashing<R> {
+    inner: R,
+    hasher: Xxh3,
+    read: u64,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buffer)?;
+        self.hasher.update(&buffer[..n]);
+        self.read += n as u64;
+        Ok(n)
+    }
 }
 
 /// A whole entry: header, then the encoded programme.
