@@ -9,6 +9,9 @@ use std::time::{Duration, SystemTime};
 
 const CAMP: &str = "camp2019-schedule.json";
 
+/// A way to damage an entry's bytes.
+type Break = fn(&[u8]) -> Vec<u8>;
+
 /// A programme file, a config directory and a cache directory of their own.
 struct Setup {
     _root: tempfile::TempDir,
@@ -156,7 +159,6 @@ fn a_cache_cut_short_or_garbled_is_ignored_and_rebuilt() {
         .iter()
         .map(|e| fs::read(e).expect("entry"))
         .collect();
-    type Break = fn(&[u8]) -> Vec<u8>;
     let breaks: [(&str, Break); 5] = [
         ("empty", |_| Vec::new()),
         ("cut in half", |b| b[..b.len() / 2].to_vec()),
@@ -168,7 +170,9 @@ fn a_cache_cut_short_or_garbled_is_ignored_and_rebuilt() {
             b
         }),
         ("noise", |b| {
-            (0..b.len()).map(|i| (i * 7 % 256) as u8).collect()
+            (0..b.len())
+                .map(|i| u8::try_from(i * 7 % 256).unwrap_or(0))
+                .collect()
         }),
     ];
     for (what, broken) in breaks {

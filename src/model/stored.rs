@@ -6,6 +6,7 @@ pub(super) mod zone {
     use chrono_tz::Tz;
     use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
 
+    #[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference
     pub fn serialize<S: Serializer>(zone: &Option<Tz>, out: S) -> Result<S::Ok, S::Error> {
         zone.map(Tz::name).serialize(out)
     }
@@ -22,6 +23,7 @@ pub(super) mod offset {
     use chrono::FixedOffset;
     use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
 
+    #[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference
     pub fn serialize<S: Serializer>(
         offset: &Option<FixedOffset>,
         out: S,
