@@ -147,7 +147,8 @@ impl Cache {
     fn try_put(&self, key: &Key, loaded: &Loaded) -> io::Result<()> {
         let entry = encode(key, loaded).ok_or_else(|| io::Error::other("not encodable"))?;
         fs::create_dir_all(&self.dir)?;
-        crate::disk::write_atomically(&self.entry_path(key), &entry)?;
+        // Not synced to disk: an entry a crash leaves half-written fails its hash and is redone.
+        crate::disk::write_atomically_unsynced(&self.entry_path(key), &entry)?;
         self.prune();
         Ok(())
     }
