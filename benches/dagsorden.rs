@@ -11,7 +11,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use dagsorden::action::{Action, Pane};
 use dagsorden::app::{App, Setup};
-use dagsorden::formats::{Detail, SHIPPED, native_write, parse};
+use dagsorden::formats::{Cache, Detail, SHIPPED, Source, native_write, parse};
 use dagsorden::index::Index;
 use dagsorden::model::{Clock, Programme, Shown, Stars, Zone};
 use quick_xml::Reader;
@@ -185,6 +185,126 @@ fn load(c: &mut Criterion) {
     group.finish();
 }
 
+/// The cache of parsed programmes: a hit against parsing, and the encodings it could use.
+fn cache(c: &mut Criterion) {
+    let mut group = quick(c, "cache");
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["fosdem-2025.xml", "36c3-schedule.json"] {
+        let Some(path) = synth::fixture(name) else {
+            continue;
+        };
+        let source = Source::File(path.clone());
+        for (detail, label) in [(Detail::Full, "full"), (Detail::Brief, "brief")] {
+            let cache = || Some(Cache::in_dir(dir.path()));
+            source.load_cached(None, detail, cache()).expect("loads");
+            bench_load(&mut group, &format!("hit/{label}/{name}"), cache, |cache| {
+                source.load_cached(None, detail, cache)
+            });
+            bench_load(
+                &mut group,
+                &format!("parse/{label}/{name}"),
+                || (),
+                |()| source.load_cached(None, detail, None),
+            );
+        }
+        let bytes = std::fs::read(&path).expect("read");
+        bench_load(
+            &mut group,
+            &format!("xxh3-128/{name}"),
+            || (),
+            |()| xxhash_rust::xxh3::xxh3_128(black_box(&bytes)),
+        );
+        bench_load(
+            &mut group,
+            &format!("stat/{name}"),
+            || (),
+            |()| std::fs::metadata(black_box(&path)).map(|m| m.len()),
+        );
+        let programme = parse(&bytes, name, None).expect("loads").programme;
+        encodings(&mut group, name, &programme);
+    }
+    if let Some(big) = big_programme() {
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(10));
+        encodings(&mut group, "100k", &big);
+        // From start to the first frame, the programme read from the cache.
+        let file = dir.path().join("100k.json");
+        std::fs::write(&file, native_write::write(&big)).expect("write");
+        drop(big);
+        let source = Source::File(file);
+        let cache = || Some(Cache::in_dir(dir.path()));
+        source
+            .load_cached(None, Detail::Full, cache())
+            .expect("loads");
+        bench_load(&mut group, "first-frame/100k", cache, |cache| {
+            let loaded = source
+                .load_cached(None, Detail::Full, cache)
+                .expect("loads");
+            let mut app = app_on(loaded.programme);
+            app.update(Action::Resize {
+                width: 200,
+                height: 60,
+            });
+            let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+            draw(&mut app, &mut terminal);
+            app
+        });
+        bench_load(&mut group, "hit/full/100k", cache, |cache| {
+            source.load_cached(None, Detail::Full, cache)
+        });
+    }
+    group.finish();
+}
+
+/// Decoding a programme from bincode and from postcard (serde-based binaries), against cloning
+/// it: a clone allocates and copies what any owned copy must, so it bounds a zero-copy
+/// archive's deserialisation from below.
+fn encodings(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    programme: &Programme,
+) {
+    let config = bincode::config::standard();
+    let bincoded = bincode::serde::encode_to_vec(programme, config).expect("bincode");
+    let postcarded = postcard::to_stdvec(programme).expect("postcard");
+    eprintln!(
+        "{name}: bincode {} bytes, postcard {} bytes",
+        bincoded.len(),
+        postcarded.len()
+    );
+    bench_load(
+        group,
+        &format!("bincode-decode/{name}"),
+        || (),
+        |()| bincode::serde::decode_from_slice::<Programme, _>(black_box(&bincoded), config),
+    );
+    bench_load(
+        group,
+        &format!("postcard-decode/{name}"),
+        || (),
+        |()| postcard::from_bytes::<Programme>(black_box(&postcarded)),
+    );
+    bench_load(
+        group,
+        &format!("clone/{name}"),
+        || (),
+        |()| black_box(programme).clone(),
+    );
+    bench_load(
+        group,
+        &format!("bincode-encode/{name}"),
+        || (),
+        |()| bincode::serde::encode_to_vec(black_box(programme), config),
+    );
+    bench_load(
+        group,
+        &format!("postcard-encode/{name}"),
+        || (),
+        |()| postcard::to_stdvec(black_box(programme)),
+    );
+}
+
 fn app_on(programme: Programme) -> App {
     App::new(programme, Stars::new(), clock(), Setup::default())
 }
@@ -329,5 +449,5 @@ fn keys(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, frames, keys);
+criterion_group!(benches, load, cache, frames, keys);
 criterion_main!(benches);

@@ -17,6 +17,24 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// As [`write_atomically`], the temporary file named `<prefix><random>.tmp`, so a store can
 /// find its own leftovers after a crash.
 pub(crate) fn write_atomically_as(path: &Path, prefix: &str, bytes: &[u8]) -> io::Result<()> {
+    write_replacing(path, prefix, bytes, Durable::Yes)
+}
+
+/// As [`write_atomically`], without waiting for the disk: other processes still see the old
+/// file or the new one, whole, but a crash soon after may leave the new one empty or partly
+/// written. Only for files whose every read checks what it reads (the programme cache).
+pub(crate) fn write_atomically_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_replacing(path, ".dagsorden.", bytes, Durable::No)
+}
+
+/// Whether a write waits until the disk holds it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Durable {
+    Yes,
+    No,
+}
+
+fn write_replacing(path: &Path, prefix: &str, bytes: &[u8], durable: Durable) -> io::Result<()> {
     let target = through_links(path)?;
     if let Some(kind) = fs::metadata(&target).ok().map(|m| m.file_type()) {
         if kind.is_dir() {
@@ -40,10 +58,14 @@ pub(crate) fn write_atomically_as(path: &Path, prefix: &str, bytes: &[u8]) -> io
     }
     let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
+    if durable == Durable::Yes {
+        temp.as_file().sync_all()?;
+    }
     temp.persist(&target).map_err(|e| e.error)?;
     // The rename itself is durable once the directory is synced.
-    if let Ok(dir) = File::open(dir) {
+    if durable == Durable::Yes
+        && let Ok(dir) = File::open(dir)
+    {
         let _ = dir.sync_all();
     }
     Ok(())
@@ -178,6 +200,16 @@ mod tests {
         assert!(leftovers(dir.path()).is_empty(), "no temporary file made");
         let error = write_atomically(dir.path(), b"x").expect_err("a directory");
         assert_eq!(error.kind(), io::ErrorKind::IsADirectory);
+    }
+
+    #[test]
+    fn an_unsynced_write_replaces_the_file_whole_too() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("entry");
+        write_atomically_unsynced(&path, b"first").expect("write");
+        write_atomically_unsynced(&path, b"second").expect("write");
+        assert_eq!(fs::read(&path).expect("read"), b"second");
+        assert!(leftovers(dir.path()).is_empty());
     }
 
     #[test]

@@ -51,6 +51,19 @@ pub const STORE_SIZE_CAP: u64 = 16 << 20;
 /// checked is what is read; and the read stops one byte past the cap, so a file that grows
 /// while it is read cannot make it unbounded either.
 pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, len) = open_capped(path, cap)?;
+    let expected = usize::try_from(len).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
+    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(ReadError::TooLarge(cap));
+    }
+    Ok(bytes)
+}
+
+/// The regular file at `path`, open for reading, and its length, if it holds at most `cap`
+/// bytes (as [`read_capped`] checks it; reading it is the caller's, stopping past `cap`).
+pub fn open_capped(path: &Path, cap: u64) -> Result<(std::fs::File, u64), ReadError> {
     let file = open_without_waiting(path)?;
     let metadata = file.metadata()?;
     if let Some(kind) = not_a_file(metadata.file_type()) {
@@ -59,13 +72,7 @@ pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
     if metadata.len() > cap {
         return Err(ReadError::TooLarge(cap));
     }
-    let expected = usize::try_from(metadata.len()).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
-    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > cap {
-        return Err(ReadError::TooLarge(cap));
-    }
-    Ok(bytes)
+    Ok((file, metadata.len()))
 }
 
 /// Opens for reading; on Unix without waiting for a writer, which opening a FIFO otherwise

@@ -42,6 +42,7 @@ fn main() -> ExitCode {
     // command line and the environment already name.
     let early = early_lang();
     i18n::set_process_lang(early);
+    dagsorden::formats::cache::use_user_cache();
     let parsed = dagsorden::cli::command()
         .try_get_matches()
         .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, zone_asked(&matches))));

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use super::LoadError;
 
 /// The programme formats dagsorden reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// dagsorden's own JSON.
     Native,

@@ -15,7 +15,7 @@ use crate::model::{Day, DayTime, Description, Kind, Link, Programme, Session, Sp
 use crate::text::{clean_line, clean_line_cow, clean_line_owned, clean_opt_owned};
 
 /// Something an importer skipped or guessed, for `dagsorden check` to report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Warning {
     /// Where in the file (`day 2, event 6210`, `line 40`).
     pub place: String,

@@ -1,5 +1,6 @@
 //! Reading programmes: where they come from and how their bytes become a [`Programme`].
 
+pub mod cache;
 mod detect;
 mod error;
 pub mod frab_xml;
@@ -23,6 +24,8 @@ pub use import::Warning;
 pub use shipped::{DEFAULT_PROGRAMME, SHIPPED};
 
 use crate::model::Programme;
+pub use cache::Cache;
+use cache::{Content, Key};
 
 /// Where a programme comes from: compiled into the binary, or a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,9 +77,51 @@ impl Source {
                 })?;
                 parse_with(text.as_bytes(), &origin, format, detail)
             }
-            Self::File(path) => parse_with(&read_file(path, &origin)?, &origin, format, detail),
+            Self::File(path) => load_file(path, &origin, format, detail, cache::user_cache()),
         }
     }
+
+    /// As [`Self::load_with`], with `cache` rather than the user's (none: always parse).
+    pub fn load_cached(
+        &self,
+        format: Option<Format>,
+        detail: Detail,
+        cache: Option<Cache>,
+    ) -> Result<Loaded, LoadError> {
+        match self {
+            Self::Shipped(_) => self.load_with(format, detail),
+            Self::File(path) => load_file(path, &self.display_name(), format, detail, cache),
+        }
+    }
+}
+
+/// Reads the file at `path`; parses it unless `cache` holds what parsing these very bytes gave,
+/// and keeps what parsing gives there for next time.
+fn load_file(
+    path: &Path,
+    origin: &str,
+    format: Option<Format>,
+    detail: Detail,
+    cache: Option<Cache>,
+) -> Result<Loaded, LoadError> {
+    let Some(cache) = cache else {
+        return parse_with(&read_file(path, origin)?, origin, format, detail);
+    };
+    let cached = Content::of_file(path, PROGRAMME_SIZE_CAP)
+        .and_then(|content| Key::new(path, content, format, detail))
+        .and_then(|key| cache.get(&key));
+    if let Some(loaded) = cached {
+        return Ok(loaded);
+    }
+    let bytes = read_file(path, origin)?;
+    // Keyed by the bytes parsed, not those hashed above: the file may have changed between.
+    let key = Key::new(path, Content::of(&bytes), format, detail);
+    let loaded = parse_with(&bytes, origin, format, detail)?;
+    drop(bytes);
+    if let Some(key) = key {
+        cache.put(&key, &loaded);
+    }
+    Ok(loaded)
 }
 
 /// How much of a programme to keep.

@@ -4,7 +4,9 @@ use std::fmt;
 ///
 /// Minutes may pass 24 h: a session at 01:30 after a late evening belongs to the programme day
 /// it closes, not to the next calendar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct DayTime(u32);
 
 impl DayTime {

@@ -3,6 +3,7 @@
 mod daytime;
 mod programme;
 mod stars;
+mod stored;
 mod time;
 mod words;
 

@@ -3,6 +3,7 @@ use std::ops::Range;
 
 use chrono::{FixedOffset, NaiveDate};
 use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
 
 use super::DayTime;
 
@@ -10,7 +11,7 @@ use super::DayTime;
 ///
 /// Sessions are stored day by day; within a day, timed sessions come in time order and sessions
 /// without a time follow in the order the source gave them.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
 pub struct Programme {
     /// Stable identifier; favourites are kept under it.
     pub id: String,
@@ -19,6 +20,7 @@ pub struct Programme {
     pub organiser: Option<String>,
     pub venue: Venue,
     /// The venue's zone; times in the programme are wall-clock times there.
+    #[serde(with = "super::stored::zone")]
     pub time_zone: Option<Tz>,
     pub url: Option<String>,
     /// How to register, in the organiser's words.
@@ -37,7 +39,7 @@ pub struct Programme {
     pub sessions: Vec<Session>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
 pub struct Venue {
     pub name: Option<String>,
     pub address: Option<String>,
@@ -45,7 +47,7 @@ pub struct Venue {
 }
 
 /// A named group of sessions the organiser made: a [`Part`] or a [`Theme`], which are alike.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Group {
     pub id: String,
     pub name: String,
@@ -58,7 +60,7 @@ pub type Part = Group;
 /// A topic or track sessions are filed under; a session may have several.
 pub type Theme = Group;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Day {
     /// Missing when the organiser has not announced it.
     pub date: Option<NaiveDate>,
@@ -72,7 +74,7 @@ pub struct Day {
 /// A session's description as the file wrote it. It is never shown as it is: [`Self::plain`]
 /// makes it plain, clean text when it is needed, so opening a programme does not pay for
 /// turning every description's HTML into text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub enum Description {
     /// Plain text (dagsorden's own format).
     Text(String),
@@ -94,20 +96,20 @@ impl Description {
 }
 
 /// A link about a session (a recording, slides, a feedback form).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Link {
     pub title: Option<String>,
     pub url: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Speaker {
     pub name: String,
     pub role: Option<String>,
 }
 
 /// What sort of programme item a session is; unknown kinds keep their own word.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
 pub enum Kind {
     #[default]
     Session,
@@ -166,7 +168,7 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
 pub struct Session {
     /// Stable within the programme; favourites refer to it.
     pub id: String,
@@ -176,6 +178,7 @@ pub struct Session {
     pub end: Option<DayTime>,
     /// The offset from UTC of this session's wall-clock times, for a programme without a time
     /// zone whose file gave offsets; `None` with no zone is floating local time.
+    #[serde(with = "super::stored::offset")]
     pub utc_offset: Option<FixedOffset>,
     /// Words about when, for a session whose time is not announced ("ettermiddagen").
     pub time_note: Option<String>,

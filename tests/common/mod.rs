@@ -12,16 +12,24 @@ use dagsorden::model::{Clock, Programme, SetClock, Shown, Zone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// The real binary, its favourites and config in `config_dir`, in English whatever the
-/// machine's locale, with the system clock (no `DAGSORDEN_NOW` from outside) in Oslo.
+/// The real binary, its favourites and config in `config_dir`, its cache of parsed programmes
+/// in [`cache_dir`], in English whatever the machine's locale, with the system clock (no
+/// `DAGSORDEN_NOW` from outside) in Oslo.
 pub fn dagsorden(config_dir: &std::path::Path) -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_dagsorden"));
     command
         .env("DAGSORDEN_CONFIG_DIR", config_dir)
+        .env("DAGSORDEN_CACHE_DIR", cache_dir())
         .env("DAGSORDEN_LANG", "en")
         .env("TZ", "Europe/Oslo")
         .env_remove("DAGSORDEN_NOW");
     command
+}
+
+/// The cache of parsed programmes the tests' runs of the binary share: under the build's
+/// own temporary directory, never the user's cache. (Tests of the cache itself use their own.)
+pub fn cache_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("programme-cache")
 }
 
 pub fn programme(name: &'static str) -> Programme {
