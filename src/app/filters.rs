@@ -50,7 +50,7 @@ impl FilterRow {
 
 /// The rows of the filters pane for a programme: all themes and each theme, then each part and
 /// each room under their headings (sections a programme does not have are left out).
-pub fn rows(programme: &Programme) -> Vec<FilterRow> {
+pub(crate) fn rows(programme: &Programme) -> Vec<FilterRow> {
     let mut rows = vec![FilterRow::Heading(FilterKind::Themes), FilterRow::AllThemes];
     rows.extend((0..programme.themes.len()).map(FilterRow::Theme));
     if !programme.parts.is_empty() {
@@ -65,7 +65,7 @@ pub fn rows(programme: &Programme) -> Vec<FilterRow> {
 }
 
 /// The first row that can be chosen.
-pub fn first_choice(rows: &[FilterRow]) -> usize {
+pub(crate) fn first_choice(rows: &[FilterRow]) -> usize {
     rows.iter().position(FilterRow::is_choice).unwrap_or(0)
 }
 

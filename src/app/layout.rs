@@ -144,7 +144,7 @@ impl Areas {
 }
 
 /// The inside of a bordered pane or overlay: what its text has.
-pub fn inside_border(rect: Rect) -> Rect {
+pub(crate) fn inside_border(rect: Rect) -> Rect {
     rect.inner(ratatui::layout::Margin::new(1, 1))
 }
 
@@ -161,7 +161,7 @@ fn overlay(area: Rect) -> Rect {
 
 /// The width the left column needs to show its longest day, room, theme or part whole (long
 /// speaker names may be cut).
-pub fn left_column_width(programme: &Programme, index: &Index) -> u16 {
+pub(crate) fn left_column_width(programme: &Programme, index: &Index) -> u16 {
     let digits = |n: usize| n.to_string().len();
     let days = programme
         .days

@@ -63,7 +63,12 @@ impl App {
 }
 
 /// The first row to show so that `selected` is visible and no space is wasted at the end.
-pub fn keep_in_view(offset: usize, selected: Option<usize>, height: usize, len: usize) -> usize {
+pub(crate) fn keep_in_view(
+    offset: usize,
+    selected: Option<usize>,
+    height: usize,
+    len: usize,
+) -> usize {
     if height == 0 {
         return 0;
     }

@@ -1,10 +1,10 @@
 //! The commands that print and exit instead of opening the viewer. Each returns what to print;
 //! `main` prints it, or the one line of a [`CommandError`], and sets the exit code.
 
-pub mod agenda;
-pub mod check;
+pub(crate) mod agenda;
+pub(crate) mod check;
 pub mod settings;
-pub mod transfer;
+pub(crate) mod transfer;
 
 use std::fmt::Write;
 use std::path::PathBuf;

@@ -105,7 +105,7 @@ impl LoadError {
 
 /// A parser's message made fit for a person: serde's own " at line N column M" (the line
 /// already says where) and its names of internal types are left out.
-pub fn tidy_parser_message(message: &str) -> String {
+pub(crate) fn tidy_parser_message(message: &str) -> String {
     let message = match message.rfind(" at line ") {
         Some(at) if message[at..].contains(" column ") => &message[..at],
         _ => message,

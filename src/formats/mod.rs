@@ -2,16 +2,16 @@
 
 mod detect;
 mod error;
-pub mod frab_xml;
-pub mod ical;
-pub mod import;
+pub(crate) mod frab_xml;
+pub(crate) mod ical;
+pub(crate) mod import;
 mod lenient;
 mod names;
 pub mod native;
 pub mod native_write;
-pub mod schedule_json;
-pub mod schedule_v2;
-pub mod sessionize;
+pub(crate) mod schedule_json;
+pub(crate) mod schedule_v2;
+pub(crate) mod sessionize;
 mod shipped;
 mod sniff;
 

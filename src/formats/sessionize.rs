@@ -212,7 +212,7 @@ struct Lookup {
 }
 
 /// Parses a Sessionize feed. `origin` names the source in errors and gives the title.
-pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
+pub(crate) fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
     let feed: Feed = serde_json::from_slice(bytes).map_err(|e| {
         LoadError::from_json(&e, origin, |message| {
             crate::tr!("import.not_json", error = message)

@@ -1,7 +1,7 @@
 //! Lookups built once when a programme is opened, so that nothing the user does later costs a
 //! pass over the whole programme: sessions by key, by room, by speaker and by theme, and search.
 
-pub mod search;
+pub(crate) mod search;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};

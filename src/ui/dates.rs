@@ -1,6 +1,6 @@
 //! How days read on screen; the dates themselves are worded by [`crate::i18n`].
 
-pub use crate::i18n::{day_heading, day_name, long_date, short_date, span};
+pub(crate) use crate::i18n::{day_heading, day_name, short_date, span};
 
 #[cfg(test)]
 mod tests {

@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::model::Shown;
 use crate::tr;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }

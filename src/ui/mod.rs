@@ -12,9 +12,9 @@ mod popup;
 mod sessions;
 mod sheet;
 mod status_bar;
-pub mod style;
+pub(crate) mod style;
 mod tabs;
-pub mod theme;
+pub(crate) mod theme;
 
 use ratatui::Frame;
 use ratatui::text::Line;
@@ -22,8 +22,6 @@ use ratatui::widgets::{Block, BorderType, Borders};
 
 use crate::action::Pane;
 use crate::app::{App, Overlay};
-
-pub use dates::{day_name, long_date};
 
 /// Draws the whole screen from the app's state.
 pub fn render(app: &App, frame: &mut Frame) {

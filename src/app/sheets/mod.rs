@@ -47,12 +47,12 @@ impl App {
 
 /// The scroll at which the last of `lines` reaches the bottom of `height` rows: as far as text
 /// scrolls.
-pub fn last_top(lines: usize, height: u16) -> u16 {
+pub(crate) fn last_top(lines: usize, height: u16) -> u16 {
     u16::try_from(lines.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
 }
 
 /// The mark of a star level, for lists and sheets alike.
-pub fn star_mark(level: Option<Level>) -> Piece {
+pub(crate) fn star_mark(level: Option<Level>) -> Piece {
     match level {
         Some(Level::Must) => Piece::new(symbols::STAR_SYMBOL, Tone::Star),
         Some(Level::Maybe) => Piece::new(symbols::MAYBE_SYMBOL, Tone::Star),
