@@ -26,7 +26,7 @@ impl Browse {
 impl App {
     /// How many rows the browse pane has in its current mode; for speakers it waits for their
     /// index (for `update`: drawing reads [`crate::index::Index::speakers_ready`] instead).
-    pub fn browse_len(&self) -> usize {
+    pub(crate) fn browse_len(&self) -> usize {
         match self.browse {
             Browse::Days => self.programme.days.len(),
             Browse::Rooms => self.programme.rooms.len(),
@@ -35,7 +35,7 @@ impl App {
     }
 
     /// The row chosen in the browse pane's current mode.
-    pub fn browse_cursor(&self) -> usize {
+    pub(crate) fn browse_cursor(&self) -> usize {
         match self.browse {
             Browse::Days => self.day,
             Browse::Rooms => self.room_cursor,
@@ -44,7 +44,7 @@ impl App {
     }
 
     /// Whether the sessions pane shows what the browse pane has chosen.
-    pub fn browse_is_shown(&self) -> bool {
+    pub(crate) fn browse_is_shown(&self) -> bool {
         matches!(
             (self.browse, self.view),
             (Browse::Days, View::Day)

@@ -82,7 +82,7 @@ impl App {
     }
 
     /// Whether a filters pane row is a filter in force.
-    pub fn filter_row_active(&self, row: FilterRow) -> bool {
+    pub(crate) fn filter_row_active(&self, row: FilterRow) -> bool {
         let f = &self.filters;
         match row {
             FilterRow::AllThemes => f.theme.is_none(),

@@ -218,7 +218,7 @@ impl App {
     }
 
     /// The colours the screen is drawn in.
-    pub fn colour_scheme(&self) -> ColourScheme {
+    pub(crate) fn colour_scheme(&self) -> ColourScheme {
         self.colour_scheme
     }
 
@@ -227,13 +227,13 @@ impl App {
     pub fn programme(&self) -> &Programme {
         &self.programme
     }
-    pub fn timeline(&self) -> &Timeline {
+    pub(crate) fn timeline(&self) -> &Timeline {
         &self.timeline
     }
     pub fn index(&self) -> &Index {
         &self.index
     }
-    pub fn now(&self) -> DateTime<Utc> {
+    pub(crate) fn now(&self) -> DateTime<Utc> {
         self.now
     }
     pub fn shown(&self) -> Shown {
@@ -269,10 +269,10 @@ impl App {
     pub fn day(&self) -> usize {
         self.day
     }
-    pub fn room_cursor(&self) -> usize {
+    pub(crate) fn room_cursor(&self) -> usize {
         self.room_cursor
     }
-    pub fn speaker_cursor(&self) -> usize {
+    pub(crate) fn speaker_cursor(&self) -> usize {
         self.speaker_cursor
     }
     pub fn filter_rows(&self) -> &[FilterRow] {
@@ -294,7 +294,7 @@ impl App {
     pub fn cursor(&self) -> usize {
         self.cursor
     }
-    pub fn columns(&self) -> Columns {
+    pub(crate) fn columns(&self) -> Columns {
         self.columns
     }
     pub fn details_scroll(&self) -> u16 {
@@ -302,9 +302,6 @@ impl App {
     }
     pub fn help_scroll(&self) -> u16 {
         self.help_scroll
-    }
-    pub fn size(&self) -> (u16, u16) {
-        self.size
     }
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()
@@ -314,7 +311,7 @@ impl App {
     }
 
     /// How many sessions carry the theme.
-    pub fn theme_count(&self, theme: usize) -> usize {
+    pub(crate) fn theme_count(&self, theme: usize) -> usize {
         self.index.theme_counts.get(theme).copied().unwrap_or(0)
     }
 
@@ -342,7 +339,7 @@ impl App {
     }
 
     /// Whether a session is over at the app's clock.
-    pub fn is_past(&self, session: usize) -> bool {
+    pub(crate) fn is_past(&self, session: usize) -> bool {
         self.span(session).is_some_and(|s| s.is_past(self.now))
     }
 

@@ -23,12 +23,12 @@ impl App {
 
     /// The row marked as chosen in the browse pane: none while the sessions pane shows
     /// something else (a search, My programme).
-    pub fn browse_selected(&self) -> Option<usize> {
+    pub(crate) fn browse_selected(&self) -> Option<usize> {
         self.browse_is_shown().then_some(self.browse_cursor())
     }
 
     /// The row of the sessions pane marked as selected: the cursor, when it is on a session.
-    pub fn sessions_selected(&self) -> Option<usize> {
+    pub(crate) fn sessions_selected(&self) -> Option<usize> {
         self.entries
             .get(self.cursor)
             .and_then(Entry::session)

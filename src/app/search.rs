@@ -23,7 +23,7 @@ struct Before {
 
 impl App {
     /// How many sessions the search finds (before filters).
-    pub fn search_results(&self) -> usize {
+    pub(crate) fn search_results(&self) -> usize {
         self.visible_sessions().len()
     }
 

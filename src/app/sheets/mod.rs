@@ -15,14 +15,14 @@ use super::{App, Overlay};
 
 impl App {
     /// What the details pane says, laid out at `width`.
-    pub fn details_lines(&self, width: u16) -> Vec<SheetLine> {
+    pub(crate) fn details_lines(&self, width: u16) -> Vec<SheetLine> {
         let mut sheet = Sheet::new(width);
         details::sheet(self, &mut sheet);
         sheet.into_lines()
     }
 
     /// What the open overlay says, laid out at `width` (nothing when none is open).
-    pub fn overlay_lines(&self, width: u16) -> Vec<SheetLine> {
+    pub(crate) fn overlay_lines(&self, width: u16) -> Vec<SheetLine> {
         match self.overlay {
             Some(Overlay::Help) => overlays::help(self, width),
             Some(Overlay::Changes) => overlays::changes(self, width),
