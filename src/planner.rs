@@ -106,7 +106,7 @@ pub(crate) fn next_of(
 
 /// The starred session that matters most at a moment: the one on now, else the next to come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StarredNow {
+pub(crate) enum StarredNow {
     /// On now, with the minutes it has left.
     On { session: usize, minutes_left: i64 },
     /// Nothing starred is on; this one starts next, in this many minutes.

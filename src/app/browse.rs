@@ -6,12 +6,16 @@ use super::{App, View};
 /// What the browse pane lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Browse {
+    /// The programme's days; moving shows that day's sessions.
     Days,
+    /// The rooms; moving shows a room's sessions across all days.
     Rooms,
+    /// The speakers; moving shows a speaker's sessions.
     Speakers,
 }
 
 impl Browse {
+    /// Every kind of list, in the order the tabs show them.
     pub const ALL: [Browse; 3] = [Browse::Days, Browse::Rooms, Browse::Speakers];
 
     fn next(self) -> Self {

@@ -8,15 +8,20 @@ use crate::tr;
 /// The filters in force. Each narrows what every list of sessions shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Filters {
+    /// Only sessions of this theme (an index into the programme's themes).
     pub theme: Option<usize>,
+    /// Only sessions of this part of the programme.
     pub part: Option<usize>,
+    /// Only sessions in this room.
     pub room: Option<usize>,
+    /// Only starred sessions.
     pub starred_only: bool,
     /// Sessions that are over are left out (one in progress never is).
     pub hide_past: bool,
 }
 
 impl Filters {
+    /// Whether anything is narrowed, so the screen says the lists are not whole.
     pub fn is_active(&self) -> bool {
         *self != Self::default()
     }
@@ -29,8 +34,11 @@ pub enum FilterRow {
     Heading(FilterKind),
     /// The first row: no theme filter.
     AllThemes,
+    /// One theme, as an index into the programme's themes.
     Theme(usize),
+    /// One part of the programme.
     Part(usize),
+    /// One room.
     Room(usize),
 }
 

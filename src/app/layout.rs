@@ -24,13 +24,19 @@ const OVERLAY_HEIGHT_PERCENT: u16 = 90;
 /// The screen cut into named rectangles at one size and focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
+    /// The top line: the programme's title, the day and the clock.
     pub header: Rect,
     /// The pane tabs, shown when only one pane fits.
     pub tabs: Option<Rect>,
+    /// The browse pane (days, rooms or speakers), when it is on screen.
     pub days: Option<Rect>,
+    /// The sessions pane, when it is on screen.
     pub sessions: Option<Rect>,
+    /// The details pane, when it is on screen.
     pub details: Option<Rect>,
+    /// The filters pane, when it is on screen.
     pub themes: Option<Rect>,
+    /// The bottom line: messages and key hints.
     pub status: Rect,
     /// Where an overlay goes: centred over everything.
     pub overlay: Rect,

@@ -10,8 +10,11 @@ use super::{App, Entry};
 /// The first row each list shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tops {
+    /// The browse pane's first row shown.
     pub browse: usize,
+    /// The sessions pane's first row shown.
     pub sessions: usize,
+    /// The filters pane's first row shown.
     pub filters: usize,
 }
 

@@ -19,6 +19,7 @@ use crate::text::{clean_line, clean_line_cow, clean_line_owned, clean_opt_owned}
 pub struct Warning {
     /// Where in the file (`day 2, event 6210`, `line 40`).
     pub place: String,
+    /// What was skipped or guessed, and why.
     pub what: String,
 }
 

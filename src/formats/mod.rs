@@ -27,7 +27,9 @@ use crate::model::Programme;
 /// Where a programme comes from: compiled into the binary, or a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
+    /// A programme built into the binary, by its name.
     Shipped(&'static str),
+    /// A file the user named.
     File(PathBuf),
 }
 
@@ -92,8 +94,11 @@ pub enum Detail {
 /// A programme as read, with the format it was in and what had to be skipped.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The programme, cleaned and checked.
     pub programme: Programme,
+    /// The format it was read as, for `check` to name.
     pub format: Format,
+    /// What was skipped or guessed on the way, for `check` to report.
     pub warnings: Vec<Warning>,
 }
 

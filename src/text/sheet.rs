@@ -10,7 +10,7 @@ const LABEL_WIDTH: usize = 10;
 
 /// What a piece of text is, which decides how it looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tone {
+pub(crate) enum Tone {
     /// Ordinary text.
     #[default]
     Plain,
@@ -32,14 +32,14 @@ pub enum Tone {
 
 /// Some text of one tone.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Piece {
+pub(crate) struct Piece {
     pub text: String,
     pub tone: Tone,
 }
 
 impl Piece {
     /// `text` in `tone`.
-    pub fn new(text: impl Into<String>, tone: Tone) -> Self {
+    pub(crate) fn new(text: impl Into<String>, tone: Tone) -> Self {
         Self {
             text: text.into(),
             tone,
@@ -47,19 +47,19 @@ impl Piece {
     }
 
     /// Ordinary text.
-    pub fn plain(text: impl Into<String>) -> Self {
+    pub(crate) fn plain(text: impl Into<String>) -> Self {
         Self::new(text, Tone::Plain)
     }
 
     /// How many columns it takes.
-    pub fn width(&self) -> usize {
+    pub(crate) fn width(&self) -> usize {
         self.text.width()
     }
 }
 
 /// One line of a sheet: its pieces, and the tone of the line as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct SheetLine {
+pub(crate) struct SheetLine {
     pub pieces: Vec<Piece>,
     pub tone: Tone,
 }
