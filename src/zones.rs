@@ -215,16 +215,25 @@ mod tests {
         }
     }
 
+    /// `--zone Europe/Brussels` given for `programme`.
+    fn brussels_given(
+        store: &ZoneStore,
+        programme: &str,
+        notes: &mut Vec<String>,
+    ) -> Option<Chosen> {
+        choose(
+            Some(given(ZoneRequest::Set(BRUSSELS))),
+            Some(store),
+            programme,
+            notes,
+        )
+    }
+
     #[test]
     fn a_zone_given_is_remembered_for_its_programme_only() {
         let (_dir, store) = store();
         let mut notes = Vec::new();
-        let first = choose(
-            Some(given(ZoneRequest::Set(BRUSSELS))),
-            Some(&store),
-            "fosdem-2020",
-            &mut notes,
-        );
+        let first = brussels_given(&store, "fosdem-2020", &mut notes);
         assert_eq!(
             first.map(|c| (c.zone, c.remembered)),
             Some((BRUSSELS, false))
@@ -242,12 +251,7 @@ mod tests {
     fn auto_forgets() {
         let (_dir, store) = store();
         let mut notes = Vec::new();
-        choose(
-            Some(given(ZoneRequest::Set(BRUSSELS))),
-            Some(&store),
-            "p",
-            &mut notes,
-        );
+        brussels_given(&store, "p", &mut notes);
         assert_eq!(
             choose(
                 Some(given(ZoneRequest::Auto)),
@@ -267,12 +271,7 @@ mod tests {
         let path = dir.path().join(FILE_NAME);
         std::fs::write(&path, b"{ not json").expect("write");
         let mut notes = Vec::new();
-        let used = choose(
-            Some(given(ZoneRequest::Set(BRUSSELS))),
-            Some(&store),
-            "p",
-            &mut notes,
-        );
+        let used = brussels_given(&store, "p", &mut notes);
         assert!(used.is_some(), "the zone asked for is used all the same");
         assert_eq!(choose(None, Some(&store), "p", &mut notes), None);
         assert_eq!(notes.len(), 2, "{notes:?}");

@@ -164,22 +164,12 @@ pub fn run(command: &Command, input: &Input, context: &Context) -> Result<Output
                 exit: 0,
             })
         }
-        Command::Now {
+        &Command::Now {
             favourites, json, ..
-        } => {
-            let request = agenda::Request::Now {
-                favourites: *favourites,
-            };
-            run_agenda(input, &request, *json, context)
-        }
-        Command::Next {
+        } => run_agenda(input, &agenda::Request::Now { favourites }, json, context),
+        &Command::Next {
             favourites, json, ..
-        } => {
-            let request = agenda::Request::Next {
-                favourites: *favourites,
-            };
-            run_agenda(input, &request, *json, context)
-        }
+        } => run_agenda(input, &agenda::Request::Next { favourites }, json, context),
         Command::List {
             day,
             favourites,

@@ -337,45 +337,17 @@ enum KnownKey {
 /// The first top-level key of the JSON object in `json` that tells the format, reading only as
 /// far as that key (a large programme is not read through) and building nothing.
 fn first_known_key(json: &[u8]) -> Option<KnownKey> {
-    let mut depth = 0usize;
-    let mut i = 0;
-    // At depth 1, the next string is a key when we are right after `{` or `,`.
-    let mut expecting_key = false;
-    while i < json.len() {
-        match json[i] {
-            b'"' => {
-                let end = string_end(json, i + 1);
-                if depth == 1 && expecting_key {
-                    match &json[i + 1..end.min(json.len())] {
-                        b"schedule" => return Some(KnownKey::Schedule),
-                        b"id" | b"title" | b"days" | b"themes" | b"parts" => {
-                            return Some(KnownKey::Native);
-                        }
-                        b"sessions" | b"speakers" | b"categories" | b"questions" => {
-                            return Some(KnownKey::Sessionize);
-                        }
-                        _ => {}
-                    }
-                }
-                expecting_key = false;
-                i = end;
-            }
-            b'{' | b'[' => {
-                depth += 1;
-                expecting_key = depth == 1 && json[i] == b'{';
-            }
-            b'}' | b']' => {
-                if depth <= 1 {
-                    return None;
-                }
-                depth -= 1;
-            }
-            b',' => expecting_key = depth == 1,
-            _ => {}
+    super::sniff::first_deciding_key(json, |path, key| {
+        if !path.is_empty() {
+            return None;
         }
-        i += 1;
-    }
-    None
+        match key {
+            b"schedule" => Some(KnownKey::Schedule),
+            b"id" | b"title" | b"days" | b"themes" | b"parts" => Some(KnownKey::Native),
+            b"sessions" | b"speakers" | b"categories" | b"questions" => Some(KnownKey::Sessionize),
+            _ => None,
+        }
+    })
 }
 
 /// The keys of a JSON object and of the objects straight inside it, a few of each, as

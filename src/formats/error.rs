@@ -104,6 +104,17 @@ impl LoadError {
 }
 
 impl LoadError {
+    /// What is wrong with the file as a whole, with no better place in it to point at than its
+    /// start (no `schedule` object, a view that lacks what a programme needs).
+    pub fn whole_file(origin: &str, what: impl Into<String>) -> Self {
+        Self::Parse {
+            origin: origin.to_string(),
+            line: 1,
+            column: 1,
+            what: what.into(),
+        }
+    }
+
     /// The error for JSON that serde refused: cut off when the text ends early, otherwise the
     /// place and `what` makes of serde's tidied message.
     pub fn from_json(
@@ -126,6 +137,19 @@ impl LoadError {
             what: what(tidy_parser_message(&error.to_string())),
         }
     }
+}
+
+/// A JSON file read into `T` (a format's lenient file layout), or the one line that says why
+/// not: cut off, or not JSON at the place it stops being so.
+pub fn read_json<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    origin: &str,
+) -> Result<T, LoadError> {
+    serde_json::from_slice(bytes).map_err(|e| {
+        LoadError::from_json(&e, origin, |message| {
+            crate::tr!("import.not_json", error = message)
+        })
+    })
 }
 
 /// A parser's message made fit for a person: serde's own " at line N column M" (the line

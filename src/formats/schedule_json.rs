@@ -103,17 +103,9 @@ struct LinkEntry {
 
 /// Parses a schedule.json. `origin` names the source in errors.
 pub(crate) fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
-    let file: File = serde_json::from_slice(bytes).map_err(|e| {
-        LoadError::from_json(&e, origin, |message| {
-            crate::tr!("import.not_json", error = message)
-        })
-    })?;
-    let no_schedule = |what: &str| LoadError::Parse {
-        origin: origin.to_string(),
-        line: 1,
-        column: 1,
-        what: format!("not a schedule.json: {what}"),
-    };
+    let file: File = super::error::read_json(bytes, origin)?;
+    let no_schedule =
+        |what: &str| LoadError::whole_file(origin, format!("not a schedule.json: {what}"));
     let schedule = file
         .schedule
         .0

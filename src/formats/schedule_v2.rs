@@ -122,17 +122,11 @@ struct Reference {
 
 /// Parses a schedule v2. `origin` names the source in errors.
 pub(crate) fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
-    let file: File = serde_json::from_slice(bytes).map_err(|e| {
-        LoadError::from_json(&e, origin, |message| {
-            crate::tr!("import.not_json", error = message)
-        })
-    })?;
-    let schedule = file.schedule.0.ok_or_else(|| LoadError::Parse {
-        origin: origin.to_string(),
-        line: 1,
-        column: 1,
-        what: crate::tr!("import.no_schedule_object").into(),
-    })?;
+    let file: File = super::error::read_json(bytes, origin)?;
+    let schedule = file
+        .schedule
+        .0
+        .ok_or_else(|| LoadError::whole_file(origin, crate::tr!("import.no_schedule_object")))?;
     Ok(build(schedule, detail))
 }
 

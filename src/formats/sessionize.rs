@@ -213,17 +213,8 @@ struct Lookup {
 
 /// Parses a Sessionize feed. `origin` names the source in errors and gives the title.
 pub(crate) fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
-    let feed: Feed = serde_json::from_slice(bytes).map_err(|e| {
-        LoadError::from_json(&e, origin, |message| {
-            crate::tr!("import.not_json", error = message)
-        })
-    })?;
-    let refused = |what: &str| LoadError::Parse {
-        origin: origin.to_string(),
-        line: 1,
-        column: 1,
-        what: what.to_string(),
-    };
+    let feed: Feed = super::error::read_json(bytes, origin)?;
+    let refused = |what: &str| LoadError::whole_file(origin, what);
     let (sessions, lookup) = match feed {
         Feed::All(all) => from_all_data(all),
         Feed::Views(views) => {

@@ -39,7 +39,7 @@ const LIST: &[u8] = b"[]";
 
 /// Walks the object keys of `json` in order, giving `decide` each key and the path to the object
 /// that holds it (keys, and [`LIST`] for list entries), until `decide` answers.
-fn first_deciding_key<T>(
+pub(super) fn first_deciding_key<T>(
     json: &[u8],
     mut decide: impl FnMut(&[&[u8]], &[u8]) -> Option<T>,
 ) -> Option<T> {

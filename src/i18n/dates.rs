@@ -125,8 +125,10 @@ mod tests {
             sessions: 0..0,
         };
         assert_eq!(day_heading(&day, 1), "Day 2");
+        assert_eq!(day_name(&day, 1), "Day 2");
         day.label = Some("Digital".into());
         assert_eq!(day_heading(&day, 1), "Digital");
+        assert_eq!(day_name(&day, 1), "Digital");
         day.date = Some(date(2024, 2, 13));
         assert_eq!(day_heading(&day, 1), "Tuesday 13 February 2024");
         assert_eq!(day_name(&day, 1), "Tue 13 Feb");

@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::list::{ListView, Row};
-use super::{dates, pane_block, style};
+use super::{pane_block, style};
 use crate::action::Pane;
 use crate::app::{App, Browse};
+use crate::i18n;
 use crate::tr;
 
 pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -37,7 +38,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     .render(frame, area, |i| match app.browse() {
         Browse::Days => Row {
-            line: Line::raw(format!(" {}", dates::day_name(&programme.days[i], i))),
+            line: Line::raw(format!(" {}", i18n::day_name(&programme.days[i], i))),
             suffix: Some(count(counts[i], width)),
         },
         Browse::Rooms => Row {

@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::list::truncate;
-use super::{dates, style};
+use super::style;
 use crate::action::Action;
 use crate::app::App;
+use crate::i18n;
 use crate::model::Shown;
 use crate::tr;
 
@@ -93,7 +94,7 @@ fn clock(app: &App) -> String {
     };
     format!(
         "{} {} {zone}",
-        dates::short_date(wall.date()),
+        i18n::short_date(wall.date()),
         crate::model::clock(timeline, app.shown(), app.now())
     )
 }
@@ -112,7 +113,7 @@ fn facts(app: &App) -> Vec<String> {
         facts.push(venue);
     }
     facts.push(match programme.date_span() {
-        Some((first, last)) => dates::span(first, last),
+        Some((first, last)) => i18n::span(first, last),
         None => tr!("details.date_not_announced").into(),
     });
     facts.push(tr!(

@@ -2,7 +2,6 @@
 
 mod browse;
 mod changes;
-mod dates;
 mod details;
 mod filters;
 mod header;

@@ -7,10 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::list::{ListView, Row};
-use super::{dates, pane_block, style};
+use super::{pane_block, style};
 use crate::action::{Action, Pane};
 use crate::app::times;
 use crate::app::{App, Columns, Entry, Heading, View};
+use crate::i18n;
 use crate::index::search;
 use crate::model::Level;
 use crate::tr;
@@ -62,7 +63,7 @@ fn title(app: &App) -> Line<'static> {
     let text = match app.view() {
         View::Day => {
             let day = programme.days.get(app.day());
-            let name = day.map_or_else(String::new, |d| dates::day_name(d, app.day()));
+            let name = day.map_or_else(String::new, |d| i18n::day_name(d, app.day()));
             format!(" {} · {name} ", tr!("pane.sessions"))
         }
         View::Room(room) => format!(
@@ -172,7 +173,7 @@ fn day_prefix(app: &App, index: usize) -> String {
     }
     let day = &programme.days[programme.sessions[index].day];
     day.date.map_or_else(
-        || format!("{:<4}", dates::day_name(day, programme.sessions[index].day)),
+        || format!("{:<4}", i18n::day_name(day, programme.sessions[index].day)),
         |date| format!("{} ", crate::i18n::weekday_name(date, true)),
     )
 }
@@ -235,7 +236,7 @@ fn heading_row(app: &App, heading: Heading) -> Row {
             programme
                 .days
                 .get(day)
-                .map_or_else(String::new, |d| dates::day_heading(d, day))
+                .map_or_else(String::new, |d| i18n::day_heading(d, day))
         }
         Heading::OnNow => tr!("sessions.on_now").into(),
         Heading::Next => tr!("sessions.next_each_room").into(),
