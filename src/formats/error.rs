@@ -141,7 +141,7 @@ impl LoadError {
 
 /// A JSON file read into `T` (a format's lenient file layout), or the one line that says why
 /// not: cut off, or not JSON at the place it stops being so.
-pub fn read_json<T: serde::de::DeserializeOwned>(
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
     origin: &str,
 ) -> Result<T, LoadError> {
