@@ -9,15 +9,21 @@ use crate::model::Stars;
 /// The four panes of the main screen, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
+    /// The left column's list of days, rooms or speakers.
     Browse,
+    /// The sessions of what is browsed, one per row.
     Sessions,
+    /// Everything about the session under the cursor.
     Details,
+    /// The themes, parts and rooms that narrow the sessions list.
     Filters,
 }
 
 impl Pane {
+    /// Every pane in Tab order, for the help and the tests that walk them all.
     pub const ALL: [Pane; 4] = [Pane::Browse, Pane::Sessions, Pane::Details, Pane::Filters];
 
+    /// The pane Tab moves to; after the last comes the first.
     pub fn next(self) -> Self {
         match self {
             Self::Browse => Self::Sessions,
@@ -27,6 +33,7 @@ impl Pane {
         }
     }
 
+    /// The pane Shift-Tab moves to; before the first comes the last.
     pub fn prev(self) -> Self {
         match self {
             Self::Browse => Self::Filters,
@@ -135,29 +142,56 @@ pub enum Action {
     /// Show the next day.
     NextDay,
     /// A mouse click at a screen cell: select what is there and focus its pane.
-    Click { column: u16, row: u16 },
+    Click {
+        /// Screen column, from the left edge.
+        column: u16,
+        /// Screen row, from the top edge.
+        row: u16,
+    },
     /// The mouse wheel over a screen cell: scroll that pane.
-    Scroll { column: u16, row: u16, down: bool },
+    Scroll {
+        /// Screen column under the pointer, which picks the pane.
+        column: u16,
+        /// Screen row under the pointer.
+        row: u16,
+        /// Towards the end of the pane (true) or its start.
+        down: bool,
+    },
     /// The terminal has a new size.
-    Resize { width: u16, height: u16 },
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
     /// The clock moved on to this moment.
     Tick(chrono::DateTime<chrono::Utc>),
     /// The favourites were saved: the programme's stars as now on disk (another instance's
     /// included), and what the save had to tell.
     Saved {
+        /// The programme's stars as the file holds them now, which the app takes as its own.
         stars: Stars,
+        /// Something the user should hear about the save, such as a file set aside.
         notice: Option<Notice>,
     },
     /// Saving the favourites failed; why, in one line.
     SaveFailed(String),
     /// The calendar was written to `path`, with `sessions` in it and `left_out` without a time.
     Exported {
+        /// Where the calendar now is, to tell the user.
         path: PathBuf,
+        /// How many starred sessions went into it.
         sessions: usize,
+        /// How many starred sessions had no time and could not.
         left_out: usize,
     },
     /// Writing the calendar to `path` failed; why, in one line.
-    ExportFailed { path: PathBuf, why: String },
+    ExportFailed {
+        /// The file that could not be written.
+        path: PathBuf,
+        /// The error, in one line for the status bar.
+        why: String,
+    },
 }
 
 impl Action {

@@ -9,6 +9,7 @@ use crate::tr;
 /// What became of one starred session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
+    /// The session's key in the favourites, which holds across programme versions.
     pub key: String,
     /// What it looked like when starred (or its changes were last seen).
     pub before: Seen,
@@ -17,6 +18,7 @@ pub struct Change {
 }
 
 impl Change {
+    /// Whether the session is gone from the programme; it is listed apart, with its last record.
     pub fn is_cancelled(&self) -> bool {
         self.after.is_none()
     }

@@ -23,14 +23,20 @@ pub const FILE_NAME: &str = "config.toml";
 /// What the sessions pane shows when the app opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StartView {
+    /// The sessions of a day: today's during the programme, else the first.
     Day,
+    /// What is on now and next.
     Now,
+    /// The starred sessions as a plan.
     MyProgramme,
+    /// The rooms in the browse pane.
     Rooms,
+    /// The speakers in the browse pane.
     Speakers,
 }
 
 impl StartView {
+    /// Each view with the name the config file gives it, for reading and for the default file.
     pub const NAMES: [(&'static str, Self); 5] = [
         ("day", Self::Day),
         ("now", Self::Now),
@@ -43,17 +49,24 @@ impl StartView {
 /// The settings the file gives; `None` where it gives none (or a wrong one).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
+    /// The language for every word, over the environment's.
     pub lang: Option<Lang>,
+    /// Colours, or none.
     pub colour_scheme: Option<ColourScheme>,
+    /// What the sessions pane shows at start.
     pub view: Option<StartView>,
+    /// Whether times are shown in the venue's clock or the user's.
     pub times: Option<Shown>,
+    /// Keys the user binds to actions, over the defaults.
     pub keys: Vec<Rebinding>,
 }
 
 /// A line of the file that could not be used as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The line in the file, from 1; 0 when the problem is with the file as a whole.
     pub line: usize,
+    /// What is wrong, in the user's language.
     pub message: String,
 }
 
@@ -74,17 +87,25 @@ impl std::fmt::Display for Problem {
 /// The config as loaded: where it is, what it says, the keys it makes, and what was wrong.
 #[derive(Debug, Clone)]
 pub struct Config {
+    /// Where the file is, or would be: `config` shows it.
     pub path: PathBuf,
+    /// Whether there is a file there; without one the defaults hold.
     pub exists: bool,
+    /// What the file sets.
     pub settings: Settings,
+    /// The default keys with the file's bindings applied.
     pub keymap: Keymap,
+    /// What in the file could not be used; the rest still is.
     pub problems: Vec<Problem>,
 }
 
+/// Why `config --init` wrote nothing.
 #[derive(Debug, Error)]
 pub enum ConfigError {
+    /// There is a config file already, and it is never overwritten.
     #[error("{}", tr!("config.exists", path = crate::text::shown_path(.0)))]
     Exists(PathBuf),
+    /// The file could not be written.
     #[error("{}", tr!("config.not_written", path = crate::text::shown_path(.0), error = .1))]
     Write(PathBuf, std::io::Error),
     /// The directory named for the config is something else (a file, say).

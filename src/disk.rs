@@ -10,7 +10,7 @@ const MAX_LINKS: usize = 40;
 
 /// Writes `bytes` to `path` atomically. A path that is a symbolic link stays one: the file it
 /// points to is replaced. An existing file keeps its permissions.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomically_as(path, ".dagsorden.", bytes)
 }
 

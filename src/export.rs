@@ -12,19 +12,19 @@ use crate::model::{Level, Programme, Session, Shown, Timeline, Zone};
 const UID_DOMAIN: &str = "dagsorden";
 
 /// The UID a session always gets, so a calendar recognises it when it is exported again.
-pub fn uid(programme: &str, key: &str) -> String {
+pub(crate) fn uid(programme: &str, key: &str) -> String {
     format!("{key}@{programme}.{UID_DOMAIN}")
 }
 
 /// The session key in a UID this programme's export wrote.
-pub fn key_from_uid<'a>(programme: &str, uid: &'a str) -> Option<&'a str> {
+pub(crate) fn key_from_uid<'a>(programme: &str, uid: &'a str) -> Option<&'a str> {
     let (key, domain) = uid.rsplit_once('@')?;
     (domain.strip_suffix(UID_DOMAIN)?.strip_suffix('.')? == programme).then_some(key)
 }
 
 /// The programmes the UIDs of a calendar say they were exported from (only those dagsorden
 /// wrote say one), each once, in the order they first come.
-pub fn programmes_in<'a>(uids: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub(crate) fn programmes_in<'a>(uids: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let mut programmes = Vec::new();
     for uid in uids {
         let exported_from = uid
@@ -53,14 +53,14 @@ fn our_calendar() -> Calendar {
 }
 
 /// An iCalendar text, and the sessions left out because they have no time.
-pub struct Exported {
+pub(crate) struct Exported {
     pub text: String,
     pub left_out: Vec<usize>,
 }
 
 /// The sessions as an RFC 5545 calendar, times in UTC (which every calendar program reads) as
 /// the timeline places them; the venue's zone, when it has a name, as the calendar's.
-pub fn ics(
+pub(crate) fn ics(
     programme: &Programme,
     timeline: &Timeline,
     sessions: &[usize],
@@ -159,14 +159,14 @@ fn description(programme: &Programme, s: &Session) -> String {
 
 /// The layout of a printable agenda.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
+pub(crate) enum Layout {
     Markdown,
     Text,
 }
 
 /// A printable agenda: the programme's title, then each day with its sessions in order (time,
 /// title, room, speakers), untimed ones last.
-pub fn agenda(
+pub(crate) fn agenda(
     programme: &Programme,
     timeline: &Timeline,
     shown: Shown,

@@ -32,22 +32,60 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// Why the favourites could not be read or saved; each names the file (or directory) at fault.
 #[derive(Debug, Error)]
 pub enum StoreError {
+    /// The file is there but could not be read.
     #[error("{}", crate::tr!("favourites.cannot_read", path = shown(.path), error = .source))]
-    Read { path: PathBuf, source: io::Error },
+    Read {
+        /// The favourites file.
+        path: PathBuf,
+        /// Why reading failed.
+        source: io::Error,
+    },
+    /// The new file could not be written or put in place; the old one is as it was.
     #[error("{}", crate::tr!("favourites.cannot_save", path = shown(.path), error = .source))]
-    Write { path: PathBuf, source: io::Error },
+    Write {
+        /// The favourites file.
+        path: PathBuf,
+        /// Why writing failed.
+        source: io::Error,
+    },
+    /// A newer dagsorden wrote the file; it is left alone rather than rewritten in an older form.
     #[error("{}", crate::tr!("favourites.newer", path = shown(.path), version = .version))]
-    Newer { path: PathBuf, version: u32 },
+    Newer {
+        /// The favourites file.
+        path: PathBuf,
+        /// The format version the file says it has.
+        version: u32,
+    },
+    /// An unreadable file could not be moved aside, so nothing is written over it.
     #[error("{}", crate::tr!("favourites.cannot_move", path = shown(.path), error = .source))]
-    SetAside { path: PathBuf, source: io::Error },
+    SetAside {
+        /// The unreadable file.
+        path: PathBuf,
+        /// Why it could not be moved.
+        source: io::Error,
+    },
     /// The file is there but is not favourites this build can read; reading left it as it is.
     #[error("{}", crate::tr!("favourites.unreadable", path = shown(.path)))]
-    Unreadable { path: PathBuf },
+    Unreadable {
+        /// The favourites file.
+        path: PathBuf,
+    },
+    /// Another save's lock could not be taken, so this one did not start.
     #[error("{}", crate::tr!("favourites.cannot_lock", path = shown(.path), error = .source))]
-    Lock { path: PathBuf, source: io::Error },
+    Lock {
+        /// The lock file.
+        path: PathBuf,
+        /// Why it could not be locked.
+        source: io::Error,
+    },
     /// The directory the favourites live in cannot be made or used (a file in its place, say).
     #[error("{}", crate::tr!("favourites.config_dir", path = shown(.path), error = .source))]
-    ConfigDir { path: PathBuf, source: io::Error },
+    ConfigDir {
+        /// The directory.
+        path: PathBuf,
+        /// Why it cannot be used.
+        source: io::Error,
+    },
 }
 
 /// A path as it may be printed: file names come from outside too.
@@ -137,6 +175,7 @@ impl FavouritesStore {
         directories::ProjectDirs::from("", "", "dagsorden").map(|d| d.config_dir().to_path_buf())
     }
 
+    /// The favourites file, to name it in messages.
     pub fn path(&self) -> &Path {
         &self.path
     }

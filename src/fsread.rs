@@ -43,14 +43,14 @@ impl From<ReadError> for std::io::Error {
 
 /// The most a store of the user's own (favourites, remembered zones) may hold: thousands of
 /// stars take a few hundred KB, so anything near this is not such a file.
-pub const STORE_SIZE_CAP: u64 = 16 << 20;
+pub(crate) const STORE_SIZE_CAP: u64 = 16 << 20;
 
 /// The whole of the regular file at `path`, if it holds at most `cap` bytes.
 ///
 /// The file is opened first and the open handle inspected (not the path again), so what is
 /// checked is what is read; and the read stops one byte past the cap, so a file that grows
 /// while it is read cannot make it unbounded either.
-pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
     let (file, len) = open_capped(path, cap)?;
     let expected = usize::try_from(len).unwrap_or(0);
     let mut bytes = Vec::with_capacity(expected.saturating_add(1));
@@ -63,7 +63,7 @@ pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
 
 /// The regular file at `path`, open for reading, and its length, if it holds at most `cap`
 /// bytes (as [`read_capped`] checks it; reading it is the caller's, stopping past `cap`).
-pub fn open_capped(path: &Path, cap: u64) -> Result<(std::fs::File, u64), ReadError> {
+pub(crate) fn open_capped(path: &Path, cap: u64) -> Result<(std::fs::File, u64), ReadError> {
     let file = open_without_waiting(path)?;
     let metadata = file.metadata()?;
     if let Some(kind) = not_a_file(metadata.file_type()) {

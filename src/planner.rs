@@ -12,7 +12,11 @@ const NEW_DAY_HOUR: u32 = 5;
 
 /// The programme day the moment falls in: the one with its date at the venue, or the evening
 /// before in the small hours.
-pub fn day_of(programme: &Programme, timeline: &Timeline, now: DateTime<Utc>) -> Option<usize> {
+pub(crate) fn day_of(
+    programme: &Programme,
+    timeline: &Timeline,
+    now: DateTime<Utc>,
+) -> Option<usize> {
     let wall = timeline.venue.wall(now);
     let on = |date| programme.days.iter().position(|d| d.date == Some(date));
     let today = on(wall.date());
@@ -24,7 +28,7 @@ pub fn day_of(programme: &Programme, timeline: &Timeline, now: DateTime<Utc>) ->
 }
 
 /// Sessions on at `now`, those ending soonest first.
-pub fn on_now(timeline: &Timeline, now: DateTime<Utc>) -> Vec<usize> {
+pub(crate) fn on_now(timeline: &Timeline, now: DateTime<Utc>) -> Vec<usize> {
     let mut on: Vec<(Span, usize)> = timeline
         .spans()
         .iter()
@@ -39,7 +43,7 @@ pub fn on_now(timeline: &Timeline, now: DateTime<Utc>) -> Vec<usize> {
 /// start after `now` — every one starting at that moment, as a merged programme can have
 /// several at once in one room; in order of start. Sessions with no room and no part count as
 /// one place.
-pub fn next_by_place(
+pub(crate) fn next_by_place(
     programme: &Programme,
     timeline: &Timeline,
     now: DateTime<Utc>,
@@ -74,7 +78,7 @@ pub fn next_by_place(
 }
 
 /// The next of `sessions` to start after `now`, and any starting at the same moment.
-pub fn next_of(
+pub(crate) fn next_of(
     timeline: &Timeline,
     sessions: impl IntoIterator<Item = usize>,
     now: DateTime<Utc>,
@@ -102,7 +106,7 @@ pub fn next_of(
 
 /// The starred session that matters most at a moment: the one on now, else the next to come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StarredNow {
+pub(crate) enum StarredNow {
     /// On now, with the minutes it has left.
     On { session: usize, minutes_left: i64 },
     /// Nothing starred is on; this one starts next, in this many minutes.
@@ -112,7 +116,7 @@ pub enum StarredNow {
 /// Of the `starred` sessions, the one on at `now` (a must before a maybe; of those, the one
 /// ending soonest), else the next to start (the first of `starred` when several start at
 /// once); `None` when none is on or to come.
-pub fn starred_now(
+pub(crate) fn starred_now(
     timeline: &Timeline,
     starred: &[usize],
     is_must: impl Fn(usize) -> bool,
@@ -137,7 +141,7 @@ pub fn starred_now(
 }
 
 /// For each of `sessions` that overlaps another of them, the ones it overlaps.
-pub fn clashes(timeline: &Timeline, sessions: &[usize]) -> HashMap<usize, Vec<usize>> {
+pub(crate) fn clashes(timeline: &Timeline, sessions: &[usize]) -> HashMap<usize, Vec<usize>> {
     let mut timed: Vec<(Span, usize)> = sessions
         .iter()
         .filter_map(|&i| timeline.span(i).map(|s| (s, i)))
@@ -158,7 +162,11 @@ pub fn clashes(timeline: &Timeline, sessions: &[usize]) -> HashMap<usize, Vec<us
 }
 
 /// The sessions of the same day that overlap `session` (the alternatives in its slot), in order.
-pub fn overlapping(programme: &Programme, timeline: &Timeline, session: usize) -> Vec<usize> {
+pub(crate) fn overlapping(
+    programme: &Programme,
+    timeline: &Timeline,
+    session: usize,
+) -> Vec<usize> {
     let Some(span) = timeline.span(session) else {
         return Vec::new();
     };
@@ -173,7 +181,7 @@ pub fn overlapping(programme: &Programme, timeline: &Timeline, session: usize) -
 
 /// One row of a day's plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlanRow {
+pub(crate) enum PlanRow {
     /// The start of a programme day.
     Day(usize),
     Session(usize),
@@ -191,7 +199,7 @@ const SHORTEST_GAP_MINUTES: i64 = 5;
 
 /// The planned sessions of each day in order, with the free gaps between them, and those
 /// without a time after them. `sessions` need not be sorted.
-pub fn plan(programme: &Programme, timeline: &Timeline, sessions: &[usize]) -> Vec<PlanRow> {
+pub(crate) fn plan(programme: &Programme, timeline: &Timeline, sessions: &[usize]) -> Vec<PlanRow> {
     let mut sorted = sessions.to_vec();
     // The programme keeps each day in time order, untimed last: index order is plan order.
     sorted.sort_unstable();

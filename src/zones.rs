@@ -14,6 +14,7 @@ use crate::favourites::StoreError;
 use crate::model::Chosen;
 use crate::tr;
 
+/// The file's name in the config directory, beside the favourites.
 pub const FILE_NAME: &str = "zones.json";
 const LOCK_NAME: &str = "zones.lock";
 const TEMP_PREFIX: &str = ".zones.";
@@ -23,6 +24,7 @@ pub const AUTO: &str = "auto";
 /// A `--zone` and where it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Asked {
+    /// The zone asked for, or to forget the remembered one.
     pub request: ZoneRequest,
     /// Given on the command line, so remembered (or forgotten); a zone from the environment
     /// (`DAGSORDEN_ZONE`) holds for the run only, or every programme opened would keep it.

@@ -6,12 +6,16 @@ use super::{App, View};
 /// What the browse pane lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Browse {
+    /// The programme's days; moving shows that day's sessions.
     Days,
+    /// The rooms; moving shows a room's sessions across all days.
     Rooms,
+    /// The speakers; moving shows a speaker's sessions.
     Speakers,
 }
 
 impl Browse {
+    /// Every kind of list, in the order the tabs show them.
     pub const ALL: [Browse; 3] = [Browse::Days, Browse::Rooms, Browse::Speakers];
 
     fn next(self) -> Self {
@@ -26,7 +30,7 @@ impl Browse {
 impl App {
     /// How many rows the browse pane has in its current mode; for speakers it waits for their
     /// index (for `update`: drawing reads [`crate::index::Index::speakers_ready`] instead).
-    pub fn browse_len(&self) -> usize {
+    pub(crate) fn browse_len(&self) -> usize {
         match self.browse {
             Browse::Days => self.programme.days.len(),
             Browse::Rooms => self.programme.rooms.len(),
@@ -35,7 +39,7 @@ impl App {
     }
 
     /// The row chosen in the browse pane's current mode.
-    pub fn browse_cursor(&self) -> usize {
+    pub(crate) fn browse_cursor(&self) -> usize {
         match self.browse {
             Browse::Days => self.day,
             Browse::Rooms => self.room_cursor,
@@ -44,7 +48,7 @@ impl App {
     }
 
     /// Whether the sessions pane shows what the browse pane has chosen.
-    pub fn browse_is_shown(&self) -> bool {
+    pub(crate) fn browse_is_shown(&self) -> bool {
         matches!(
             (self.browse, self.view),
             (Browse::Days, View::Day)

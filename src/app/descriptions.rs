@@ -12,7 +12,7 @@ pub(super) type Descriptions = HashMap<usize, Box<str>>;
 impl App {
     /// The plain text of a session's description, once the session has been selected; `None`
     /// when it has none (or has not been selected yet).
-    pub fn description(&self, session: usize) -> Option<&str> {
+    pub(crate) fn description(&self, session: usize) -> Option<&str> {
         self.descriptions
             .get(&session)
             .map(AsRef::as_ref)

@@ -12,27 +12,37 @@ use crate::model::{Seen, Star};
 pub enum Effect {
     /// Save one star of a programme, or its removal (`None`), on the file as it is on disk now.
     SaveStar {
+        /// The programme's key in the favourites file.
         programme: String,
+        /// The session's key within the programme.
         key: String,
+        /// The star as it is to be, or `None` for no star.
         star: Option<Star>,
     },
     /// Record that the user has seen these changes to their starred sessions.
     SaveSeen {
+        /// The programme's key in the favourites file.
         programme: String,
+        /// The changes shown, whose sessions are recorded as they are now.
         changes: Vec<Change>,
     },
     /// Give stars saved by an older version the record of their session as it is now (quietly:
     /// a failure tells the user nothing).
     SaveRecords {
+        /// The programme's key in the favourites file.
         programme: String,
+        /// Each session's key with its record as the programme has it now.
         records: Vec<(String, Seen)>,
     },
     /// Write a calendar of the starred sessions to `path` (its directory made if missing).
     Export {
+        /// Where the calendar goes.
         path: PathBuf,
+        /// The calendar, already made, so the loop only writes it.
         text: String,
-        /// How many sessions it holds, and how many were left out (no announced time).
+        /// How many sessions it holds, to report back.
         sessions: usize,
+        /// How many starred sessions were left out for want of an announced time.
         left_out: usize,
     },
     /// Start making the lookups no first frame needs (speakers, search) on threads of their own.

@@ -8,11 +8,15 @@ use crate::planner::{self, PlanRow};
 /// A row of the sessions pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
+    /// A session, as an index into the programme.
     Session(usize),
+    /// A line that groups the sessions under it (a day, a room, now and next).
     Heading(Heading),
     /// Free time between two planned sessions.
     Gap {
+        /// When the earlier session ends.
         from: DateTime<Utc>,
+        /// When the later session starts.
         to: DateTime<Utc>,
     },
     /// A starred session the programme no longer has (an index into the cancelled stars).
@@ -20,6 +24,7 @@ pub enum Entry {
 }
 
 impl Entry {
+    /// The session on this row, if the row is one; the cursor stops only on those.
     pub fn session(&self) -> Option<usize> {
         match self {
             Self::Session(i) => Some(*i),

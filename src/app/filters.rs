@@ -8,15 +8,20 @@ use crate::tr;
 /// The filters in force. Each narrows what every list of sessions shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Filters {
+    /// Only sessions of this theme (an index into the programme's themes).
     pub theme: Option<usize>,
+    /// Only sessions of this part of the programme.
     pub part: Option<usize>,
+    /// Only sessions in this room.
     pub room: Option<usize>,
+    /// Only starred sessions.
     pub starred_only: bool,
     /// Sessions that are over are left out (one in progress never is).
     pub hide_past: bool,
 }
 
 impl Filters {
+    /// Whether anything is narrowed, so the screen says the lists are not whole.
     pub fn is_active(&self) -> bool {
         *self != Self::default()
     }
@@ -29,8 +34,11 @@ pub enum FilterRow {
     Heading(FilterKind),
     /// The first row: no theme filter.
     AllThemes,
+    /// One theme, as an index into the programme's themes.
     Theme(usize),
+    /// One part of the programme.
     Part(usize),
+    /// One room.
     Room(usize),
 }
 
@@ -50,7 +58,7 @@ impl FilterRow {
 
 /// The rows of the filters pane for a programme: all themes and each theme, then each part and
 /// each room under their headings (sections a programme does not have are left out).
-pub fn rows(programme: &Programme) -> Vec<FilterRow> {
+pub(crate) fn rows(programme: &Programme) -> Vec<FilterRow> {
     let mut rows = vec![FilterRow::Heading(FilterKind::Themes), FilterRow::AllThemes];
     rows.extend((0..programme.themes.len()).map(FilterRow::Theme));
     if !programme.parts.is_empty() {
@@ -65,7 +73,7 @@ pub fn rows(programme: &Programme) -> Vec<FilterRow> {
 }
 
 /// The first row that can be chosen.
-pub fn first_choice(rows: &[FilterRow]) -> usize {
+pub(crate) fn first_choice(rows: &[FilterRow]) -> usize {
     rows.iter().position(FilterRow::is_choice).unwrap_or(0)
 }
 
@@ -82,7 +90,7 @@ impl App {
     }
 
     /// Whether a filters pane row is a filter in force.
-    pub fn filter_row_active(&self, row: FilterRow) -> bool {
+    pub(crate) fn filter_row_active(&self, row: FilterRow) -> bool {
         let f = &self.filters;
         match row {
             FilterRow::AllThemes => f.theme.is_none(),

@@ -24,13 +24,19 @@ const OVERLAY_HEIGHT_PERCENT: u16 = 90;
 /// The screen cut into named rectangles at one size and focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
+    /// The top line: the programme's title, the day and the clock.
     pub header: Rect,
     /// The pane tabs, shown when only one pane fits.
     pub tabs: Option<Rect>,
+    /// The browse pane (days, rooms or speakers), when it is on screen.
     pub days: Option<Rect>,
+    /// The sessions pane, when it is on screen.
     pub sessions: Option<Rect>,
+    /// The details pane, when it is on screen.
     pub details: Option<Rect>,
+    /// The filters pane, when it is on screen.
     pub themes: Option<Rect>,
+    /// The bottom line: messages and key hints.
     pub status: Rect,
     /// Where an overlay goes: centred over everything.
     pub overlay: Rect,
@@ -144,7 +150,7 @@ impl Areas {
 }
 
 /// The inside of a bordered pane or overlay: what its text has.
-pub fn inside_border(rect: Rect) -> Rect {
+pub(crate) fn inside_border(rect: Rect) -> Rect {
     rect.inner(ratatui::layout::Margin::new(1, 1))
 }
 
@@ -161,7 +167,7 @@ fn overlay(area: Rect) -> Rect {
 
 /// The width the left column needs to show its longest day, room, theme or part whole (long
 /// speaker names may be cut).
-pub fn left_column_width(programme: &Programme, index: &Index) -> u16 {
+pub(crate) fn left_column_width(programme: &Programme, index: &Index) -> u16 {
     let digits = |n: usize| n.to_string().len();
     let days = programme
         .days

@@ -4,15 +4,15 @@ mod browse;
 mod descriptions;
 mod effect;
 mod entries;
-pub mod filters;
+pub(crate) mod filters;
 mod keep;
-pub mod layout;
+pub(crate) mod layout;
 mod scroll;
 mod search;
 mod setup;
-pub mod sheets;
+pub(crate) mod sheets;
 mod stars;
-pub mod times;
+pub(crate) mod times;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -57,6 +57,7 @@ pub enum View {
 /// A window drawn over the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
+    /// Every key and what it does, from the keymap.
     Help,
     /// What changed in starred sessions since the user last looked.
     Changes,
@@ -65,7 +66,9 @@ pub enum Overlay {
 /// A one-line message in the status bar until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
+    /// The message, already in the user's language.
     pub text: String,
+    /// Drawn as an error (a failed save, a refused file) rather than as news.
     pub is_error: bool,
 }
 
@@ -218,24 +221,27 @@ impl App {
     }
 
     /// The colours the screen is drawn in.
-    pub fn colour_scheme(&self) -> ColourScheme {
+    pub(crate) fn colour_scheme(&self) -> ColourScheme {
         self.colour_scheme
     }
 
     // --- what the screen reads -------------------------------------------------------------
 
+    /// The programme shown, as loaded; sessions are named by their index into it.
     pub fn programme(&self) -> &Programme {
         &self.programme
     }
-    pub fn timeline(&self) -> &Timeline {
+    pub(crate) fn timeline(&self) -> &Timeline {
         &self.timeline
     }
+    /// Search and the speakers list, once the background build has finished.
     pub fn index(&self) -> &Index {
         &self.index
     }
-    pub fn now(&self) -> DateTime<Utc> {
+    pub(crate) fn now(&self) -> DateTime<Utc> {
         self.now
     }
+    /// Which clock times are shown in: the venue's or the user's.
     pub fn shown(&self) -> Shown {
         self.shown
     }
@@ -248,39 +254,49 @@ impl App {
             _ => true,
         }
     }
+    /// The theme, part and room the sessions are narrowed to.
     pub fn filters(&self) -> &Filters {
         &self.filters
     }
+    /// Whether sessions that have ended are left out of the lists.
     pub fn hides_past(&self) -> bool {
         self.filters.hide_past
     }
+    /// The pane the keys act on.
     pub fn focus(&self) -> Pane {
         self.focus
     }
+    /// What the sessions pane lists.
     pub fn view(&self) -> View {
         self.view
     }
+    /// The window over the main screen, if one is open; it takes the keys.
     pub fn overlay(&self) -> Option<Overlay> {
         self.overlay
     }
+    /// What the left column lists: days, rooms or speakers.
     pub fn browse(&self) -> Browse {
         self.browse
     }
+    /// The programme day selected, as an index into its days.
     pub fn day(&self) -> usize {
         self.day
     }
-    pub fn room_cursor(&self) -> usize {
+    pub(crate) fn room_cursor(&self) -> usize {
         self.room_cursor
     }
-    pub fn speaker_cursor(&self) -> usize {
+    pub(crate) fn speaker_cursor(&self) -> usize {
         self.speaker_cursor
     }
+    /// The rows of the filters pane, in the order drawn.
     pub fn filter_rows(&self) -> &[FilterRow] {
         &self.filter_rows
     }
+    /// The filters row under the cursor.
     pub fn filter_cursor(&self) -> usize {
         self.filter_cursor
     }
+    /// The search being typed or shown, if any.
     pub fn search(&self) -> Option<&Search> {
         self.search.as_ref()
     }
@@ -288,33 +304,36 @@ impl App {
     pub fn theme_filter(&self) -> Option<usize> {
         self.filters.theme
     }
+    /// The rows of the sessions pane: sessions, and the headings and gaps between them.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
+    /// The sessions pane's row under the cursor, as an index into [`App::entries`].
     pub fn cursor(&self) -> usize {
         self.cursor
     }
-    pub fn columns(&self) -> Columns {
+    pub(crate) fn columns(&self) -> Columns {
         self.columns
     }
+    /// How many lines of the details pane are scrolled past.
     pub fn details_scroll(&self) -> u16 {
         self.details_scroll
     }
+    /// How many lines of the help are scrolled past.
     pub fn help_scroll(&self) -> u16 {
         self.help_scroll
     }
-    pub fn size(&self) -> (u16, u16) {
-        self.size
-    }
+    /// The message in the status bar, until the next key.
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()
     }
+    /// False once the user has quit: the loop stops.
     pub fn is_running(&self) -> bool {
         self.running
     }
 
     /// How many sessions carry the theme.
-    pub fn theme_count(&self, theme: usize) -> usize {
+    pub(crate) fn theme_count(&self, theme: usize) -> usize {
         self.index.theme_counts.get(theme).copied().unwrap_or(0)
     }
 
@@ -328,10 +347,12 @@ impl App {
         self.entries.get(self.cursor).and_then(Entry::session)
     }
 
+    /// The session under the cursor itself.
     pub fn selected_session(&self) -> Option<&Session> {
         self.selected_index().map(|i| &self.programme.sessions[i])
     }
 
+    /// When a session runs, in absolute time; `None` when the programme gives no time.
     pub fn span(&self, session: usize) -> Option<Span> {
         self.timeline.span(session)
     }
@@ -342,7 +363,7 @@ impl App {
     }
 
     /// Whether a session is over at the app's clock.
-    pub fn is_past(&self, session: usize) -> bool {
+    pub(crate) fn is_past(&self, session: usize) -> bool {
         self.span(session).is_some_and(|s| s.is_past(self.now))
     }
 

@@ -10,8 +10,11 @@ use super::{App, Entry};
 /// The first row each list shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tops {
+    /// The browse pane's first row shown.
     pub browse: usize,
+    /// The sessions pane's first row shown.
     pub sessions: usize,
+    /// The filters pane's first row shown.
     pub filters: usize,
 }
 
@@ -23,12 +26,12 @@ impl App {
 
     /// The row marked as chosen in the browse pane: none while the sessions pane shows
     /// something else (a search, My programme).
-    pub fn browse_selected(&self) -> Option<usize> {
+    pub(crate) fn browse_selected(&self) -> Option<usize> {
         self.browse_is_shown().then_some(self.browse_cursor())
     }
 
     /// The row of the sessions pane marked as selected: the cursor, when it is on a session.
-    pub fn sessions_selected(&self) -> Option<usize> {
+    pub(crate) fn sessions_selected(&self) -> Option<usize> {
         self.entries
             .get(self.cursor)
             .and_then(Entry::session)
@@ -63,7 +66,12 @@ impl App {
 }
 
 /// The first row to show so that `selected` is visible and no space is wasted at the end.
-pub fn keep_in_view(offset: usize, selected: Option<usize>, height: usize, len: usize) -> usize {
+pub(crate) fn keep_in_view(
+    offset: usize,
+    selected: Option<usize>,
+    height: usize,
+    len: usize,
+) -> usize {
     if height == 0 {
         return 0;
     }

@@ -6,6 +6,7 @@ use super::{App, Pane, View};
 /// A search in progress.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
+    /// What has been typed, as typed.
     pub query: String,
     /// Keys go to the query (else to the panes, with the results still listed).
     pub typing: bool,
@@ -23,7 +24,7 @@ struct Before {
 
 impl App {
     /// How many sessions the search finds (before filters).
-    pub fn search_results(&self) -> usize {
+    pub(crate) fn search_results(&self) -> usize {
         self.visible_sessions().len()
     }
 

@@ -24,14 +24,14 @@ impl App {
     }
 
     /// Starred session indexes, in programme order.
-    pub fn starred_sessions(&self) -> Vec<usize> {
+    pub(crate) fn starred_sessions(&self) -> Vec<usize> {
         let mut starred: Vec<usize> = self.levels.keys().copied().collect();
         starred.sort_unstable();
         starred
     }
 
     /// The starred session to tell of now (on now, else next), as the planner chooses it.
-    pub fn starred_now(&self) -> Option<planner::StarredNow> {
+    pub(crate) fn starred_now(&self) -> Option<planner::StarredNow> {
         planner::starred_now(
             &self.timeline,
             &self.starred_sessions(),

@@ -7,18 +7,18 @@ use crate::app::App;
 
 /// `09:00–10:30`, `09:00` without an end, `--:--` when not announced: the domain's words for
 /// the time, made to fit a compact column.
-pub fn range(app: &App, session: usize) -> String {
+pub(crate) fn range(app: &App, session: usize) -> String {
     crate::model::time_range(app.timeline(), app.shown(), app.programme(), session)
         .unwrap_or_else(|| "--:--".into())
 }
 
 /// A moment as `HH:MM` on the chosen clock.
-pub fn clock(app: &App, at: DateTime<Utc>) -> String {
+pub(crate) fn clock(app: &App, at: DateTime<Utc>) -> String {
     crate::model::clock(app.timeline(), app.shown(), at)
 }
 
 /// `5 min`, `1 h`, `2 h 5 min`, `3 days`.
-pub fn span_of_minutes(minutes: i64) -> String {
+pub(crate) fn span_of_minutes(minutes: i64) -> String {
     match (minutes / 60, minutes % 60) {
         (h, _) if h >= 48 => tr!("duration.days", n = h / 24),
         (0, m) => tr!("duration.minutes", m = m),
@@ -28,7 +28,7 @@ pub fn span_of_minutes(minutes: i64) -> String {
 }
 
 /// As [`span_of_minutes`], shorter for narrow columns: `45 min`, `10 h 45`, `3 days`.
-pub fn short_span(minutes: i64) -> String {
+pub(crate) fn short_span(minutes: i64) -> String {
     match (minutes / 60, minutes % 60) {
         (h, m) if h > 0 && h < 48 && m > 0 => tr!("duration.short", h = h, m = format!("{m:02}")),
         _ => span_of_minutes(minutes),

@@ -14,14 +14,26 @@ use crate::tr;
 pub enum Conflict {
     /// One programme before the command, another after it.
     #[error("{}", tr!("cli.mistake.two_programmes", before = clean_line(.before), after = clean_line(.after)))]
-    Programmes { before: String, after: String },
+    Programmes {
+        /// The programme named before the command.
+        before: String,
+        /// The programme named after it.
+        after: String,
+    },
     /// One `--format` before the command, another after it.
     #[error("{}", tr!("cli.mistake.two_formats", before = .before, after = .after))]
-    Formats { before: Format, after: Format },
+    Formats {
+        /// The format named before the command.
+        before: Format,
+        /// The format named after it.
+        after: Format,
+    },
     /// A programme (or its format) named for a command that reads none.
     #[error("{}", tr!("cli.mistake.reads_no_programme", command = .command, named = clean_line(.named)))]
     NotRead {
+        /// The command, as typed.
         command: &'static str,
+        /// What was named for it, as typed.
         named: String,
     },
 }

@@ -25,9 +25,11 @@ pub use usage::{mistake, mistyped_command, not_a_command};
 #[derive(Debug, Parser)]
 #[command(name = "dagsorden", version, about)]
 pub struct Cli {
+    /// The command to run; without one, the viewer opens.
     #[command(subcommand)]
     pub command: Option<Command>,
 
+    /// The programme the viewer opens.
     #[command(flatten)]
     pub input: Input,
 
@@ -72,10 +74,12 @@ pub struct Input {
     pub format: Option<Format>,
 }
 
+/// The commands that print and exit.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the sessions on now, each with the minutes left.
     Now {
+        /// The programme to read.
         #[command(flatten)]
         input: Input,
         /// Only starred sessions.
@@ -87,6 +91,7 @@ pub enum Command {
     },
     /// Print the next session in each room, or with --favourites the next starred session.
     Next {
+        /// The programme to read.
         #[command(flatten)]
         input: Input,
         /// The next starred session instead.
@@ -98,6 +103,7 @@ pub enum Command {
     },
     /// Print sessions one a line: all, or a day's, starred ones, or one theme's.
     List {
+        /// The programme to read.
         #[command(flatten)]
         input: Input,
         /// Only this day: a date (2024-02-13) or `today`.
@@ -116,6 +122,7 @@ pub enum Command {
     /// Read a programme and print what it holds (format, days, rooms, sessions, warnings);
     /// exit 2 with one line of error if it cannot be read.
     Check {
+        /// The programme to read.
         #[command(flatten)]
         input: Input,
     },
@@ -138,6 +145,7 @@ pub enum Command {
     },
     /// Write a programme (of any format) in dagsorden's own JSON, to keep, edit or share it.
     Convert {
+        /// The programme to read.
         #[command(flatten)]
         input: Input,
         /// Write to this file instead of standard output.
@@ -163,8 +171,11 @@ pub enum Command {
 /// What `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
+    /// An iCalendar file, for calendar programs.
     Ics,
+    /// A printable agenda in Markdown.
     Markdown,
+    /// A printable agenda in plain text.
     Text,
 }
 
@@ -183,7 +194,9 @@ fn parse_export(text: &str) -> Result<ExportFormat, String> {
 /// Which day `list --day` means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DaySelector {
+    /// The day it is at the venue, by the clock in force.
     Today,
+    /// A calendar date.
     Date(chrono::NaiveDate),
 }
 

@@ -14,7 +14,7 @@ use crate::planner;
 
 /// What `now`, `next` or `list` was asked for.
 #[derive(Debug, Clone)]
-pub enum Request {
+pub(crate) enum Request {
     Now {
         favourites: bool,
     },
@@ -30,7 +30,7 @@ pub enum Request {
 
 /// Runs a request on a programme at the clock's time; the text to print, or what was wrong
 /// with the request.
-pub fn run(
+pub(crate) fn run(
     programme: &Programme,
     stars: &Stars,
     clock: Clock,
@@ -103,7 +103,7 @@ fn find_theme(programme: &Programme, wanted: &str) -> Result<usize, String> {
 
 /// What a listing is about, beyond the sessions themselves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Listing {
+pub(crate) enum Listing {
     /// Sessions on now: each with its minutes left.
     Now,
     /// Sessions to come: each with how soon it starts.
@@ -113,7 +113,7 @@ pub enum Listing {
 }
 
 /// Everything a listing needs to describe a session.
-pub struct Agenda<'a> {
+pub(crate) struct Agenda<'a> {
     pub programme: &'a Programme,
     pub timeline: &'a Timeline,
     pub stars: &'a Stars,
@@ -123,8 +123,9 @@ pub struct Agenda<'a> {
 
 /// Filters for `list`.
 #[derive(Debug, Default, Clone)]
-pub struct ListFilter {
+pub(crate) struct ListFilter {
     /// Only one programme day: `Some(None)` when the day asked for is not in the programme.
+    #[allow(clippy::option_option)] // the three cases are all day, that day, and no such day
     pub day: Option<Option<usize>>,
     pub favourites: bool,
     pub theme: Option<usize>,
@@ -142,7 +143,7 @@ impl Agenda<'_> {
     }
 
     /// Sessions on now, ending soonest first.
-    pub fn now(&self, favourites: bool) -> Vec<usize> {
+    pub(crate) fn now(&self, favourites: bool) -> Vec<usize> {
         planner::on_now(self.timeline, self.now)
             .into_iter()
             .filter(|&i| !favourites || self.starred(i))
@@ -150,7 +151,7 @@ impl Agenda<'_> {
     }
 
     /// The next session in each room, or the next starred session(s).
-    pub fn next(&self, favourites: bool) -> Vec<usize> {
+    pub(crate) fn next(&self, favourites: bool) -> Vec<usize> {
         if favourites {
             let starred = (0..self.programme.sessions.len()).filter(|&i| self.starred(i));
             return planner::next_of(self.timeline, starred, self.now);
@@ -171,7 +172,7 @@ impl Agenda<'_> {
     }
 
     /// Sessions in programme order (by day, by time, untimed last), filtered.
-    pub fn list(&self, filter: &ListFilter) -> Vec<usize> {
+    pub(crate) fn list(&self, filter: &ListFilter) -> Vec<usize> {
         let range = match filter.day {
             Some(Some(day)) => self.programme.days[day].sessions.clone(),
             Some(None) => 0..0,
@@ -188,7 +189,7 @@ impl Agenda<'_> {
     }
 
     /// One session a line, columns aligned; `nothing` when there are none.
-    pub fn plain(&self, sessions: &[usize], listing: Listing, nothing: &str) -> String {
+    pub(crate) fn plain(&self, sessions: &[usize], listing: Listing, nothing: &str) -> String {
         if sessions.is_empty() {
             return format!("{nothing}\n");
         }
@@ -261,7 +262,7 @@ impl Agenda<'_> {
     }
 
     /// The sessions as a JSON array.
-    pub fn json(&self, sessions: &[usize], listing: Listing) -> String {
+    pub(crate) fn json(&self, sessions: &[usize], listing: Listing) -> String {
         let items: Vec<Item<'_>> = sessions.iter().map(|&i| self.item(i, listing)).collect();
         let mut json = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
         json.push('\n');

@@ -8,7 +8,7 @@ use crate::model::{Programme, Timeline, ZoneSource, utc_offset_name};
 use crate::tr;
 
 /// The summary `check` prints, one fact a line; `timeline` says which clock times are on.
-pub fn summary(origin: &str, loaded: &Loaded, timeline: &Timeline) -> String {
+pub(crate) fn summary(origin: &str, loaded: &Loaded, timeline: &Timeline) -> String {
     let p = &loaded.programme;
     let facts = [
         (tr!("check.file"), origin.to_string()),

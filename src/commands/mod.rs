@@ -1,10 +1,10 @@
 //! The commands that print and exit instead of opening the viewer. Each returns what to print;
 //! `main` prints it, or the one line of a [`CommandError`], and sets the exit code.
 
-pub mod agenda;
-pub mod check;
+pub(crate) mod agenda;
+pub(crate) mod check;
 pub mod settings;
-pub mod transfer;
+pub(crate) mod transfer;
 
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -21,25 +21,36 @@ use crate::zones::{self, Asked, ZoneStore};
 /// Why a command could not do what it was asked; the message is the one line the user sees.
 #[derive(Debug, Error)]
 pub enum CommandError {
+    /// The programme could not be read.
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// An argument the command cannot use (a theme the programme lacks, say); the message says
+    /// which.
     #[error("{0}")]
     BadInput(String),
+    /// The favourites could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The command needs the config directory and this system has none.
     #[error("{}", tr!("error.no_config_dir"))]
     NoConfigDir,
+    /// The config file could not be written.
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
+    /// A file the command reads (a calendar to import, say) could not be read.
     #[error("{}: {source}", crate::text::shown_path(.path))]
     File {
+        /// The file, as the user named it.
         path: PathBuf,
+        /// Why it could not be read.
         source: std::io::Error,
     },
     /// The output file could not be written; what was there is left as it was.
     #[error("{}", tr!("transfer.cannot_write", path = crate::text::shown_path(.path), error = .source))]
     Write {
+        /// The file the output was meant for.
         path: PathBuf,
+        /// Why it could not be written.
         source: std::io::Error,
     },
 }
@@ -58,7 +69,9 @@ impl CommandError {
 /// What a command prints: its result on standard output, and notes on standard error.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Output {
+    /// The result, for scripts and pipes.
     pub stdout: String,
+    /// Warnings and news for the user, one line each, kept off the result.
     pub notes: Vec<String>,
     /// The exit code: 0, or 1 when the command worked but found something wrong.
     pub exit: u8,
@@ -75,7 +88,9 @@ impl From<String> for Output {
 
 /// Where a command finds the favourites, the settings and the clock.
 pub struct Context {
+    /// Where the favourites and the config live; `None` when the system has no such place.
     pub config_dir: Option<PathBuf>,
+    /// The time commands such as `now` and `next` ask about.
     pub clock: Clock,
     /// The config as loaded, when there is a config directory.
     pub config: Option<crate::config::Config>,

@@ -19,7 +19,7 @@ use crate::model::{Level, Programme, Seen, Star, Stars, Timeline};
 use crate::text::{clean_line, clean_opt, shown_path};
 
 /// What `export` was asked for.
-pub struct ExportRequest {
+pub(crate) struct ExportRequest {
     pub format: ExportFormat,
     pub all: bool,
     pub output: Option<PathBuf>,
@@ -35,7 +35,7 @@ fn chosen(programme: &Programme, stars: &Stars, all: bool) -> Vec<usize> {
 /// Writes the chosen sessions as a calendar or an agenda. With none to write (nothing starred,
 /// or none with a time for a calendar) it writes nothing, not even an empty file, says so and
 /// exits 1.
-pub fn export(
+pub(crate) fn export(
     programme: &Programme,
     request: &ExportRequest,
     context: &Context,
@@ -109,7 +109,7 @@ fn nothing_written(notes: Vec<String>) -> Output {
 }
 
 /// The text on standard output, or in `path` with a note saying so.
-pub fn write_out(text: String, path: Option<&Path>) -> Result<Output, CommandError> {
+pub(crate) fn write_out(text: String, path: Option<&Path>) -> Result<Output, CommandError> {
     let Some(path) = named_file(path) else {
         return Ok(text.into());
     };
@@ -136,7 +136,7 @@ fn write_file(path: &Path, text: &str) -> Result<(), CommandError> {
 
 /// How the entries of a calendar matched the programme.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Matched {
+pub(crate) struct Matched {
     /// Session index and the level to star it at.
     pub found: Vec<(usize, Level)>,
     /// The titles (or UIDs) of entries the programme does not have.
@@ -145,7 +145,7 @@ pub struct Matched {
 
 /// Finds each calendar entry in the programme: by the UID an export wrote, by a session key
 /// used as the UID, or by title and start time (title alone if only one session has it).
-pub fn match_entries(
+pub(crate) fn match_entries(
     programme: &Programme,
     timeline: &Timeline,
     keys: &HashMap<String, usize>,
@@ -192,7 +192,11 @@ pub fn match_entries(
 /// Stars what the calendar `file` names, in the programme `input` names or, when it names none,
 /// in the one the calendar was exported from (its UIDs say which); never in a programme the
 /// user did not name or the calendar does not say.
-pub fn import_into(input: &Input, file: &Path, context: &Context) -> Result<Output, CommandError> {
+pub(crate) fn import_into(
+    input: &Input,
+    file: &Path,
+    context: &Context,
+) -> Result<Output, CommandError> {
     let entries = read_calendar(file)?;
     let exported_from = export::programmes_in(entries.iter().filter_map(|e| e.uid.as_deref()));
     let mut notes = Vec::new();
@@ -253,7 +257,7 @@ fn shipped_from(exported_from: &[&str], file: &Path) -> Result<String, CommandEr
 }
 
 /// Stars the calendar's entries in the programme, keeping the stars already there.
-pub fn import(
+pub(crate) fn import(
     programme: &Programme,
     entries: &[CalendarEntry],
     context: &Context,

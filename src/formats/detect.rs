@@ -108,7 +108,7 @@ fn content_of(bytes: &[u8]) -> &[u8] {
 /// The error for bytes no format recognised (or that one read but found no session in):
 /// that the file looks cut off, when its opening already stops mid-way, or else what it looks
 /// like and which formats were tried.
-pub fn unrecognised(bytes: &[u8], origin: &str, tried: &[Format]) -> LoadError {
+pub(crate) fn unrecognised(bytes: &[u8], origin: &str, tried: &[Format]) -> LoadError {
     let content = content_of(bytes);
     let unfinished = match content.first() {
         Some(b'{' | b'[') => json_shape(content).is_none(),

@@ -8,25 +8,43 @@ use crate::text::shorten_for_message;
 /// place in it. Each is one short line: whatever it quotes from the file is cut to a few words.
 #[derive(Debug, Error)]
 pub enum LoadError {
+    /// No such file, and no shipped programme by that name.
     #[error("{origin}: {} ({hint})", crate::tr!("format.not_found"))]
-    NotFound { origin: String, hint: String },
+    NotFound {
+        /// The name as given.
+        origin: String,
+        /// What could have been meant: the shipped programmes' names.
+        hint: String,
+    },
     /// Not readable, not a regular file, or larger than any programme.
     #[error("{origin}: {}: {source}", crate::tr!("format.cannot_read"))]
-    Read { origin: String, source: ReadError },
+    Read {
+        /// The file, as shown to the user.
+        origin: String,
+        /// Why it could not be read.
+        source: ReadError,
+    },
     /// The bytes are not JSON, or not a programme's shape; the position is 1-based.
     #[error("{origin}:{line}:{column}: {}", shorten_for_message(what))]
     Parse {
+        /// The file, as shown to the user.
         origin: String,
+        /// Where the reader stopped: its line.
         line: usize,
+        /// Where the reader stopped: its column.
         column: usize,
+        /// What the reader found wrong there.
         what: String,
     },
     /// The document stops before it is complete (an element, a component or a value is still
     /// open at the end): a partial programme would look whole, and lose sessions silently.
     #[error("{origin}:{line}:{column}: {}", crate::tr!("format.cut_off"))]
     CutOff {
+        /// The file, as shown to the user.
         origin: String,
+        /// The line the document ends on.
         line: usize,
+        /// The column the document ends at.
         column: usize,
     },
     /// The content is none of the formats tried, or one of them that holds no session.
@@ -36,7 +54,9 @@ pub enum LoadError {
         looked_like = shorten_for_message(looked_like)
     ))]
     Unrecognised {
+        /// The file, as shown to the user.
         origin: String,
+        /// The formats it was read as, to tell the user what is understood.
         tried: Vec<Format>,
         /// What the file looked like: its root element, its top-level keys, its first words.
         looked_like: String,
@@ -50,7 +70,9 @@ pub enum LoadError {
         first = shorten_for_message(first)
     ))]
     NoSession {
+        /// The file, as shown to the user.
         origin: String,
+        /// The format that took it.
         format: Format,
         /// How many warnings the reader gave.
         skipped: usize,
@@ -60,8 +82,11 @@ pub enum LoadError {
     /// Well-formed, but it says something impossible (an unknown theme, a repeated id).
     #[error("{origin}: {json_path}: {}", shorten_for_message(what))]
     Invalid {
+        /// The file, as shown to the user.
         origin: String,
+        /// Where in the document, as a JSON path (`sessions[3].theme`).
         json_path: String,
+        /// What is impossible about it.
         what: String,
     },
 }
@@ -116,7 +141,7 @@ impl LoadError {
 
 /// A JSON file read into `T` (a format's lenient file layout), or the one line that says why
 /// not: cut off, or not JSON at the place it stops being so.
-pub fn read_json<T: serde::de::DeserializeOwned>(
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
     origin: &str,
 ) -> Result<T, LoadError> {
@@ -129,7 +154,7 @@ pub fn read_json<T: serde::de::DeserializeOwned>(
 
 /// A parser's message made fit for a person: serde's own " at line N column M" (the line
 /// already says where) and its names of internal types are left out.
-pub fn tidy_parser_message(message: &str) -> String {
+pub(crate) fn tidy_parser_message(message: &str) -> String {
     let message = match message.rfind(" at line ") {
         Some(at) if message[at..].contains(" column ") => &message[..at],
         _ => message,

@@ -17,7 +17,7 @@ use crate::model::Link;
 use crate::text::{clean_line, clean_opt};
 
 /// Parses a frab/Pentabarf schedule. `origin` names the source in errors.
-pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
+pub(crate) fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
     let text = super::decode_utf8(bytes);
     let mut walk = Walk::new();
     walk.builder.detail = detail;

@@ -46,7 +46,7 @@ impl Property<'_> {
 }
 
 /// Parses an iCalendar file. `origin` names the source in errors.
-pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
+pub(crate) fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
     let mut events = Vec::new();
     let mut tzids: HashMap<String, usize> = HashMap::new();
     let calendar = read_calendar(bytes, |event| {
@@ -92,7 +92,7 @@ impl Unread {
 
 /// An event of an iCalendar file, as much as matching it to a programme needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CalendarEntry {
+pub(crate) struct CalendarEntry {
     pub uid: Option<String>,
     pub summary: Option<String>,
     /// When it starts, if the file says so unambiguously (a zone, an offset or UTC).
@@ -103,7 +103,7 @@ pub struct CalendarEntry {
 
 /// The events of an iCalendar file; `None` if it is not one. A file cut off before its end is
 /// an error, as for a programme: what it would star is not all the calendar says.
-pub fn entries(bytes: &[u8], origin: &str) -> Result<Option<Vec<CalendarEntry>>, LoadError> {
+pub(crate) fn entries(bytes: &[u8], origin: &str) -> Result<Option<Vec<CalendarEntry>>, LoadError> {
     let mut zones = Zones {
         unresolved: BTreeSet::new(),
     };

@@ -19,6 +19,7 @@ use crate::text::{clean_line, clean_line_cow, clean_line_owned, clean_opt_owned}
 pub struct Warning {
     /// Where in the file (`day 2, event 6210`, `line 40`).
     pub place: String,
+    /// What was skipped or guessed, and why.
     pub what: String,
 }
 
@@ -36,7 +37,7 @@ impl fmt::Display for Warning {
 
 /// When a session starts (or ends), as precisely as the file says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum When {
+pub(crate) enum When {
     /// A moment with its offset from UTC.
     Fixed(DateTime<FixedOffset>),
     /// A wall-clock time with no zone or offset ("floating").
@@ -45,7 +46,7 @@ pub enum When {
 
 /// A session as a file gives it, before it is placed.
 #[derive(Debug, Default)]
-pub struct Draft {
+pub(crate) struct Draft {
     /// Identifiers in order of preference (guid, id, slug); the first non-empty one keys stars.
     pub ids: Vec<String>,
     /// The programme day it is listed under, if the format has days.
@@ -80,7 +81,7 @@ struct Placed {
 }
 
 /// Builds a [`Programme`] from drafts. The importer fills in the programme's own fields directly.
-pub struct Builder {
+pub(crate) struct Builder {
     pub programme: Programme,
     /// How much to keep: a brief programme has no descriptions.
     pub detail: Detail,
@@ -92,13 +93,13 @@ pub struct Builder {
 
 /// The result of an import: the programme and what was skipped on the way.
 #[derive(Debug)]
-pub struct Imported {
+pub(crate) struct Imported {
     pub programme: Programme,
     pub warnings: Vec<Warning>,
 }
 
 impl Builder {
-    pub fn new(time_zone: Option<Tz>) -> Self {
+    pub(crate) fn new(time_zone: Option<Tz>) -> Self {
         Self {
             programme: Programme {
                 time_zone,
@@ -112,7 +113,7 @@ impl Builder {
         }
     }
 
-    pub fn warn(&mut self, place: impl Into<String>, what: impl Into<String>) {
+    pub(crate) fn warn(&mut self, place: impl Into<String>, what: impl Into<String>) {
         self.warnings.push(Warning {
             place: place.into(),
             what: what.into(),
@@ -120,7 +121,7 @@ impl Builder {
     }
 
     /// A theme the file declares, even if no session carries it.
-    pub fn declare_theme(&mut self, name: &str) {
+    pub(crate) fn declare_theme(&mut self, name: &str) {
         let name = clean_line(name);
         if !name.is_empty() {
             self.themes.intern(&name);
@@ -129,7 +130,7 @@ impl Builder {
 
     /// A room the file declares, so rooms are listed in the file's order rather than in the
     /// order sessions first name them.
-    pub fn declare_room(&mut self, name: &str) {
+    pub(crate) fn declare_room(&mut self, name: &str) {
         let name = clean_line(name);
         if !name.is_empty() {
             self.rooms.intern(&name);
@@ -137,7 +138,7 @@ impl Builder {
     }
 
     /// A programme day; returns its index.
-    pub fn add_day(&mut self, date: Option<NaiveDate>, label: Option<String>) -> usize {
+    pub(crate) fn add_day(&mut self, date: Option<NaiveDate>, label: Option<String>) -> usize {
         self.programme.days.push(Day {
             date,
             label,
@@ -149,7 +150,7 @@ impl Builder {
     }
 
     /// Sets a day's hours from the file's day start and end.
-    pub fn set_day_hours(&mut self, day: usize, opens: Option<When>, closes: Option<When>) {
+    pub(crate) fn set_day_hours(&mut self, day: usize, opens: Option<When>, closes: Option<When>) {
         let date = self.programme.days.get(day).and_then(|d| d.date);
         let minutes = |when: Option<When>, b: &Self| {
             let (wall, _) = b.wall_clock(when?);
@@ -164,7 +165,7 @@ impl Builder {
     }
 
     /// The venue's date and time of a moment.
-    pub fn wall(&self, when: When) -> NaiveDateTime {
+    pub(crate) fn wall(&self, when: When) -> NaiveDateTime {
         self.wall_clock(when).0
     }
 
@@ -178,7 +179,7 @@ impl Builder {
     }
 
     /// Places a session; `place` names it in warnings (made only when there is one).
-    pub fn add(&mut self, draft: Draft, place: impl Fn() -> String) {
+    pub(crate) fn add(&mut self, draft: Draft, place: impl Fn() -> String) {
         let Some((day, start, end, utc_offset)) = self.place_in_time(&draft, &place) else {
             return;
         };
@@ -302,7 +303,7 @@ impl Builder {
     }
 
     /// Settles dates and keys, and returns the programme in display order.
-    pub fn finish(mut self) -> Imported {
+    pub(crate) fn finish(mut self) -> Imported {
         self.settle_day_dates();
         let mut keys = Keys::default();
         let mut sessions = Vec::with_capacity(self.placed.len());
@@ -476,7 +477,7 @@ impl Keys {
 }
 
 /// A lower-case identifier made from a title: letters and digits, words joined by `-`.
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
     for word in text
         .split(|c: char| !c.is_alphanumeric())
@@ -496,7 +497,7 @@ pub fn slug(text: &str) -> String {
 
 /// Parses the date-times files carry: RFC 3339 with or without seconds, or without an offset
 /// (floating). Surrounding white space is ignored.
-pub fn parse_when(text: &str) -> Option<When> {
+pub(crate) fn parse_when(text: &str) -> Option<When> {
     let text = text.trim();
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Some(When::Fixed(at));
@@ -524,14 +525,14 @@ pub fn parse_when(text: &str) -> Option<When> {
 }
 
 /// `2025-02-01`, also when followed by a time.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     let head = text.get(..10).unwrap_or(text);
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
 }
 
 /// A clock time `HH:MM` or `HH:MM:SS` (`9:30` too).
-pub fn parse_clock(text: &str) -> Option<NaiveTime> {
+pub(crate) fn parse_clock(text: &str) -> Option<NaiveTime> {
     let text = text.trim();
     NaiveTime::parse_from_str(text, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
@@ -540,7 +541,7 @@ pub fn parse_clock(text: &str) -> Option<NaiveTime> {
 
 /// Durations in every form seen: `1:30`, `00:30`, `01:30:00`, `26:00`, `1:02:30:00` (days),
 /// ISO 8601 / RFC 5545 `PT1H30M`, `P1DT2H`, `P1W`, or plain minutes.
-pub fn parse_duration(text: &str) -> Option<u32> {
+pub(crate) fn parse_duration(text: &str) -> Option<u32> {
     let text = text.trim();
     let unsigned = text.strip_prefix('+').unwrap_or(text);
     if let Some(iso) = unsigned.strip_prefix(['P', 'p']) {
@@ -594,11 +595,11 @@ fn iso_duration(text: &str) -> Option<u32> {
 }
 
 /// Before this hour, a session belongs to the programme day before (a late night).
-pub const NEW_DAY_HOUR: u32 = 5;
+pub(crate) const NEW_DAY_HOUR: u32 = 5;
 
 /// The programme day a session starting at `wall` (venue time) belongs to: its date, or the day
 /// before for a session in the small hours.
-pub fn programme_date(wall: NaiveDateTime) -> NaiveDate {
+pub(crate) fn programme_date(wall: NaiveDateTime) -> NaiveDate {
     if wall.hour() < NEW_DAY_HOUR {
         wall.date().pred_opt().unwrap_or(wall.date())
     } else {
@@ -608,7 +609,7 @@ pub fn programme_date(wall: NaiveDateTime) -> NaiveDate {
 
 /// The local date and time of day for `day_date` + `clock`, moved to the next calendar date when
 /// the clock is before the programme day's change-over hour (a session after midnight).
-pub fn local_on_day(
+pub(crate) fn local_on_day(
     day_date: NaiveDate,
     clock: NaiveTime,
     day_change: Option<NaiveTime>,

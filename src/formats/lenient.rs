@@ -36,10 +36,10 @@ macro_rules! scalars_are {
 
 /// A string, a number or a boolean as text; null or anything else as nothing.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Text(pub Option<String>);
+pub(crate) struct Text(pub Option<String>);
 
 impl Text {
-    pub fn as_deref(&self) -> Option<&str> {
+    pub(crate) fn as_deref(&self) -> Option<&str> {
         self.0.as_deref()
     }
 }
@@ -94,7 +94,7 @@ impl<'de> Deserialize<'de> for Text {
 
 /// An object read as `T`, or `None` for anything that is not an object.
 #[derive(Debug)]
-pub struct Maybe<T>(pub Option<T>);
+pub(crate) struct Maybe<T>(pub Option<T>);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Maybe<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -129,7 +129,7 @@ impl<T> Default for Maybe<T> {
 /// A list of entries; null or a non-list is empty, and entries that are not objects are counted
 /// as skipped.
 #[derive(Debug)]
-pub struct List<T> {
+pub(crate) struct List<T> {
     pub items: Vec<T>,
     pub skipped: usize,
 }
@@ -178,7 +178,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
 
 /// An object whose keys are names, in file order (`rooms` in schedule.json: room → events).
 #[derive(Debug)]
-pub struct Named<T>(pub Vec<(String, T)>);
+pub(crate) struct Named<T>(pub Vec<(String, T)>);
 
 impl<T> Default for Named<T> {
     fn default() -> Self {
@@ -214,7 +214,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Named<T> {
 /// A list whose entries are read each as `T` (which must take any value); null or a non-list is
 /// empty. For lists of ids, or of entries that may be text or objects.
 #[derive(Debug)]
-pub struct Items<T>(pub Vec<T>);
+pub(crate) struct Items<T>(pub Vec<T>);
 
 impl<T> Default for Items<T> {
     fn default() -> Self {
@@ -253,7 +253,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Items<T> {
 /// A value that is text (a string or a number) in some files and an object read as `T` in
 /// others (a speaker's id or `{id, name}`; a track's slug or `{slug}`); anything else is neither.
 #[derive(Debug, Default)]
-pub enum TextOr<T> {
+pub(crate) enum TextOr<T> {
     Text(String),
     Object(T),
     #[default]
@@ -307,11 +307,11 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for TextOr<T> {
 /// A text that may be written in several languages (`{"en": …, "de": …}`): the English one,
 /// else the first given; a plain text as it is.
 #[derive(Debug, Default)]
-pub struct Localised(pub TextOr<Named<Text>>);
+pub(crate) struct Localised(pub TextOr<Named<Text>>);
 
 impl Localised {
     /// The text to show: the English one, else the first one given.
-    pub fn pick(&self) -> Option<&str> {
+    pub(crate) fn pick(&self) -> Option<&str> {
         match &self.0 {
             TextOr::Text(text) => Some(text),
             TextOr::Object(Named(languages)) => {
@@ -329,7 +329,7 @@ impl Localised {
         }
     }
 
-    pub fn into_text(self) -> Option<String> {
+    pub(crate) fn into_text(self) -> Option<String> {
         self.pick().map(str::to_string)
     }
 }

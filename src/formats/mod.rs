@@ -3,16 +3,16 @@
 pub mod cache;
 mod detect;
 mod error;
-pub mod frab_xml;
-pub mod ical;
-pub mod import;
+pub(crate) mod frab_xml;
+pub(crate) mod ical;
+pub(crate) mod import;
 mod lenient;
 mod names;
 pub mod native;
 pub mod native_write;
-pub mod schedule_json;
-pub mod schedule_v2;
-pub mod sessionize;
+pub(crate) mod schedule_json;
+pub(crate) mod schedule_v2;
+pub(crate) mod sessionize;
 mod shipped;
 mod sniff;
 
@@ -30,7 +30,9 @@ use cache::{Content, Key};
 /// Where a programme comes from: compiled into the binary, or a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
+    /// A programme built into the binary, by its name.
     Shipped(&'static str),
+    /// A file the user named.
     File(PathBuf),
 }
 
@@ -137,8 +139,11 @@ pub enum Detail {
 /// A programme as read, with the format it was in and what had to be skipped.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The programme, cleaned and checked.
     pub programme: Programme,
+    /// The format it was read as, for `check` to name.
     pub format: Format,
+    /// What was skipped or guessed on the way, for `check` to report.
     pub warnings: Vec<Warning>,
 }
 

@@ -3,14 +3,14 @@
 use rustc_hash::FxHashMap;
 
 #[derive(Debug, Default)]
-pub struct Names {
+pub(crate) struct Names {
     names: Vec<String>,
     index: FxHashMap<String, usize>,
 }
 
 impl Names {
     /// The index of `name`, adding it at the end if it is new.
-    pub fn intern(&mut self, name: &str) -> usize {
+    pub(crate) fn intern(&mut self, name: &str) -> usize {
         if let Some(&i) = self.index.get(name) {
             return i;
         }
@@ -20,7 +20,7 @@ impl Names {
         i
     }
 
-    pub fn into_vec(self) -> Vec<String> {
+    pub(crate) fn into_vec(self) -> Vec<String> {
         self.names
     }
 }

@@ -102,7 +102,7 @@ struct LinkEntry {
 }
 
 /// Parses a schedule.json. `origin` names the source in errors.
-pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
+pub(crate) fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
     let file: File = super::error::read_json(bytes, origin)?;
     let no_schedule =
         |what: &str| LoadError::whole_file(origin, format!("not a schedule.json: {what}"));

@@ -121,7 +121,7 @@ struct Reference {
 }
 
 /// Parses a schedule v2. `origin` names the source in errors.
-pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
+pub(crate) fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
     let file: File = super::error::read_json(bytes, origin)?;
     let schedule = file
         .schedule

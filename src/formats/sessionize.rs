@@ -212,7 +212,7 @@ struct Lookup {
 }
 
 /// Parses a Sessionize feed. `origin` names the source in errors and gives the title.
-pub fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
+pub(crate) fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
     let feed: Feed = super::error::read_json(bytes, origin)?;
     let refused = |what: &str| LoadError::whole_file(origin, what);
     let (sessions, lookup) = match feed {

@@ -18,8 +18,10 @@ pub use dates::{day_heading, day_name, long_date, month_name, short_date, span, 
 /// file of its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
+    /// English, the default when nothing asks for another.
     #[default]
     En,
+    /// Norwegian bokmål (also chosen for nynorsk and plain `no`).
     Nb,
 }
 
@@ -32,6 +34,7 @@ const LANGUAGES: [(Lang, &str, &[&str], &str); 2] = [
 ];
 
 impl Lang {
+    /// Every language, for the tests that check each has every word.
     pub const ALL: [Self; LANGUAGES.len()] = [Self::En, Self::Nb];
 
     fn row(self) -> &'static (Lang, &'static str, &'static [&'static str], &'static str) {

@@ -1,7 +1,7 @@
 //! Lookups built once when a programme is opened, so that nothing the user does later costs a
 //! pass over the whole programme: sessions by key, by room, by speaker and by theme, and search.
 
-pub mod search;
+pub(crate) mod search;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -14,6 +14,7 @@ pub use search::SearchIndex;
 /// A speaker and everything they take part in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpeakerEntry {
+    /// The name, as the programme spells it.
     pub name: String,
     /// The roles the programme gives them, each once.
     pub roles: Vec<String>,
@@ -21,6 +22,8 @@ pub struct SpeakerEntry {
     pub sessions: Vec<usize>,
 }
 
+/// Lookups made once per programme, so that no list has to walk every session on each frame:
+/// the cheap ones at once, speakers and search in the background.
 #[derive(Debug)]
 pub struct Index {
     /// Session index by key.
@@ -155,6 +158,7 @@ impl Index {
         self.speakers.try_get().map(Vec::as_slice)
     }
 
+    /// The search index, waiting for it if it is still being made.
     pub fn search(&self) -> &SearchIndex {
         self.search.get()
     }

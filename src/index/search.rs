@@ -14,7 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::model::Programme;
 
 /// Lower case, accents removed, letters written out where they have no base letter.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         fold_char(c, &mut out);
@@ -47,7 +47,7 @@ fn fold_char(c: char, out: &mut String) {
 }
 
 /// The folded words of a text: runs of letters and digits.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(fold)
@@ -215,7 +215,7 @@ impl SearchIndex {
 }
 
 /// Byte ranges of `text` to highlight: the start of each word that a query word begins.
-pub fn highlights(text: &str, query: &str) -> Vec<Range<usize>> {
+pub(crate) fn highlights(text: &str, query: &str) -> Vec<Range<usize>> {
     let query: Vec<String> = words(query).collect();
     let mut ranges = Vec::new();
     let mut offset = 0;

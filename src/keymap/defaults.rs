@@ -14,7 +14,9 @@ pub struct Row {
     pub keys: &'static [Key],
     /// Keys kept whatever the config says: Esc always closes, Ctrl-C always quits.
     pub fixed: &'static [Key],
+    /// What the keys do.
     pub action: Action,
+    /// Where they do it.
     pub scope: Scope,
     /// The key of the help text in the language files.
     pub description: &'static str,

@@ -8,28 +8,44 @@ pub enum KeyCode {
     Char(char),
     /// A function key, F1 to F12.
     F(u8),
+    /// Enter, also called Return.
     Enter,
+    /// Escape: the key that always backs out.
     Esc,
+    /// Tab, without Shift.
     Tab,
     /// Shift-Tab.
     BackTab,
+    /// Backspace: deletes to the left.
     Backspace,
+    /// The up arrow.
     Up,
+    /// The down arrow.
     Down,
+    /// The left arrow.
     Left,
+    /// The right arrow.
     Right,
+    /// Page Up (Prior).
     PageUp,
+    /// Page Down (Next).
     PageDown,
+    /// Home: to the start.
     Home,
+    /// End: to the end.
     End,
+    /// Insert.
     Insert,
+    /// Delete: deletes to the right.
     Delete,
 }
 
 /// The modifiers that change what a key means. Shift is not one: it is part of the character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Modifiers {
+    /// Ctrl (Control) held.
     pub ctrl: bool,
+    /// Alt (Option, Meta) held.
     pub alt: bool,
 }
 
@@ -59,7 +75,9 @@ impl Modifiers {
 /// One key, with the modifiers that must be held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
+    /// Which key.
     pub code: KeyCode,
+    /// What must be held with it; a binding matches only the exact set.
     pub modifiers: Modifiers,
 }
 

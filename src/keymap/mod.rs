@@ -34,17 +34,21 @@ use Scope::{Changes, Global, Help, In, Search};
 /// A row of the table in force: the row's meaning with the keys it has now.
 #[derive(Debug, Clone)]
 pub struct Binding {
+    /// The default table's row: the action, where it applies and its words.
     pub row: &'static Row,
+    /// The keys that do it now: the row's, or the config file's.
     pub keys: Vec<Key>,
     /// Whether the config file chose the keys.
     configured: bool,
 }
 
 impl Binding {
+    /// What the keys do.
     pub fn action(&self) -> Action {
         self.row.action.clone()
     }
 
+    /// Where the keys do it.
     pub fn scope(&self) -> Scope {
         self.row.scope
     }
@@ -58,7 +62,9 @@ impl Binding {
 /// The user's wish for one action's keys, as read from the config file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rebinding {
+    /// The action's name in the config file (`star`, `next-day`).
     pub name: String,
+    /// The keys as written, parsed only when the keymap is built so each mistake is reported.
     pub keys: Vec<String>,
     /// Where in the config file it was written.
     pub line: usize,
@@ -67,7 +73,9 @@ pub struct Rebinding {
 /// Something in the user's keys that could not be done as asked, and what was done instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyProblem {
+    /// The config file's line it was written on.
     pub line: usize,
+    /// What went wrong and what was done instead, in the user's language.
     pub message: String,
 }
 
@@ -311,7 +319,9 @@ impl Keymap {
 /// What the user sees the app as doing now, which decides the bindings in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
+    /// The main screen, with this pane focused.
     Main(Pane),
+    /// The help overlay is open.
     Help,
     /// Typing a search query: keys without a binding are typed.
     Search,

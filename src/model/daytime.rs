@@ -17,10 +17,12 @@ impl DayTime {
     /// that runs past midnight.
     pub const CLOCK_MAX_MINUTES: u32 = 48 * 60;
 
+    /// A time `minutes` after the day's midnight; `None` past [`Self::MAX_MINUTES`].
     pub fn from_minutes(minutes: u32) -> Option<Self> {
         (minutes <= Self::MAX_MINUTES).then_some(Self(minutes))
     }
 
+    /// A time from hours and minutes as a file writes them; `None` for 60 minutes or more.
     pub fn from_hm(hours: u32, minutes: u32) -> Option<Self> {
         if minutes >= 60 {
             return None;
@@ -59,6 +61,7 @@ impl DayTime {
         Self::from_minutes(self.0.checked_add(minutes)?)
     }
 
+    /// Minutes after the day's midnight, for sums and for turning the time into a moment.
     pub fn minutes(self) -> u32 {
         self.0
     }

@@ -15,13 +15,18 @@ use super::DayTime;
 pub struct Programme {
     /// Stable identifier; favourites are kept under it.
     pub id: String,
+    /// The conference's name, in the header.
     pub title: String,
+    /// A line under the name (a motto, the edition).
     pub subtitle: Option<String>,
+    /// Who holds the conference.
     pub organiser: Option<String>,
+    /// Where it is held.
     pub venue: Venue,
     /// The venue's zone; times in the programme are wall-clock times there.
     #[serde(with = "super::stored::zone")]
     pub time_zone: Option<Tz>,
+    /// The conference's web page.
     pub url: Option<String>,
     /// How to register, in the organiser's words.
     pub registration: Option<String>,
@@ -31,26 +36,37 @@ pub struct Programme {
     pub press: Option<String>,
     /// Who leads the programme (moderators, hosts).
     pub hosts: Vec<Speaker>,
+    /// The events the programme bundles; sessions name theirs by index.
     pub parts: Vec<Part>,
+    /// The topics sessions are filed under; sessions name theirs by index.
     pub themes: Vec<Theme>,
     /// Room names, in the order the source first mentions them.
     pub rooms: Vec<String>,
+    /// The programme days in order; each knows its slice of `sessions`.
     pub days: Vec<Day>,
+    /// Every session, day by day (see [`Programme::arrange`]).
     pub sessions: Vec<Session>,
 }
 
+/// Where a conference is held, as far as the file says; shown on the about sheet.
 #[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
 pub struct Venue {
+    /// The building or place.
     pub name: Option<String>,
+    /// Its street address.
     pub address: Option<String>,
+    /// Its city.
     pub city: Option<String>,
 }
 
 /// A named group of sessions the organiser made: a [`Part`] or a [`Theme`], which are alike.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Group {
+    /// The file's identifier, by which `list --theme` may name it.
     pub id: String,
+    /// What the organiser calls it, as shown.
     pub name: String,
+    /// What it is about, in the organiser's words.
     pub description: Option<String>,
 }
 
@@ -60,12 +76,16 @@ pub type Part = Group;
 /// A topic or track sessions are filed under; a session may have several.
 pub type Theme = Group;
 
+/// One programme day: its date, its own name if it has one, and its sessions.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Day {
     /// Missing when the organiser has not announced it.
     pub date: Option<NaiveDate>,
+    /// The organiser's name for the day ("Digital"), shown instead of the date.
     pub label: Option<String>,
+    /// When the doors open, if the file says.
     pub opens: Option<DayTime>,
+    /// When the day ends, if the file says.
     pub closes: Option<DayTime>,
     /// This day's slice of [`Programme::sessions`].
     pub sessions: Range<usize>,
@@ -98,29 +118,44 @@ impl Description {
 /// A link about a session (a recording, slides, a feedback form).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Link {
+    /// What it leads to ("Slides"); without one the address is shown.
     pub title: Option<String>,
+    /// The address.
     pub url: String,
 }
 
+/// Someone who speaks at, hosts or leads a session.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Speaker {
+    /// Their name, as the programme spells it.
     pub name: String,
+    /// Their title or affiliation ("mayor of Bodø").
     pub role: Option<String>,
 }
 
 /// What sort of programme item a session is; unknown kinds keep their own word.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
 pub enum Kind {
+    /// A programme item with no more particular kind; the default.
     #[default]
     Session,
+    /// A talk or lecture.
     Talk,
+    /// A speech, an address or a keynote.
     Speech,
+    /// A debate.
     Debate,
+    /// A panel discussion.
     Panel,
+    /// An award being given.
     Award,
+    /// A vote or election.
     Election,
+    /// A hands-on workshop.
     Workshop,
+    /// A break, a lunch or a pause: no one to hear.
     Break,
+    /// A kind we have no word for, with the file's own word.
     Other(String),
 }
 
@@ -152,6 +187,8 @@ impl Kind {
             .map_or_else(|| Self::Other(word.into_owned()), |(_, kind)| kind.clone())
     }
 
+    /// The kind's word in dagsorden's own format and in `--json`, which [`Kind::from_word`]
+    /// reads back.
     pub fn label(&self) -> &str {
         match self {
             Self::Session => "session",
@@ -168,13 +205,16 @@ impl Kind {
     }
 }
 
+/// One item of the programme: when and where it is, what it is, who speaks.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
 pub struct Session {
     /// Stable within the programme; favourites refer to it.
     pub id: String,
     /// Index into [`Programme::days`].
     pub day: usize,
+    /// When it starts on its day, in venue time; `None` when not announced.
     pub start: Option<DayTime>,
+    /// When it ends, if the file says.
     pub end: Option<DayTime>,
     /// The offset from UTC of this session's wall-clock times, for a programme without a time
     /// zone whose file gave offsets; `None` with no zone is floating local time.
@@ -182,10 +222,13 @@ pub struct Session {
     pub utc_offset: Option<FixedOffset>,
     /// Words about when, for a session whose time is not announced ("ettermiddagen").
     pub time_note: Option<String>,
+    /// What the session is called.
     pub title: String,
+    /// A second line to the title.
     pub subtitle: Option<String>,
     /// As written: read it with [`Session::description_text`].
     pub description: Option<Description>,
+    /// What sort of item it is.
     pub kind: Kind,
     /// Index into [`Programme::rooms`].
     pub room: Option<usize>,
@@ -193,10 +236,15 @@ pub struct Session {
     pub part: Option<usize>,
     /// Indexes into [`Programme::themes`].
     pub themes: Vec<usize>,
+    /// Who speaks, in the file's order.
     pub speakers: Vec<Speaker>,
+    /// Whether it can be followed remotely.
     pub streamed: bool,
+    /// Whether the press may attend.
     pub open_to_press: bool,
+    /// The session's own web page.
     pub url: Option<String>,
+    /// Recordings, slides and other links about it.
     pub links: Vec<Link>,
     /// The language it is held in, as the source writes it (`en`, `de`).
     pub language: Option<String>,
@@ -245,12 +293,14 @@ impl Programme {
             .map(String::as_str)
     }
 
+    /// One day's sessions in display order; none for a day the programme lacks.
     pub fn day_sessions(&self, day: usize) -> &[Session] {
         self.days
             .get(day)
             .map_or(&[], |d| &self.sessions[d.sessions.clone()])
     }
 
+    /// Where the session with this id is in [`Programme::sessions`].
     pub fn session_index(&self, id: &str) -> Option<usize> {
         self.sessions.iter().position(|s| s.id == id)
     }

@@ -32,13 +32,18 @@ impl Level {
 /// tell the user what moved, was renamed or was cancelled in a newer programme.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Seen {
+    /// The title then.
     pub title: String,
+    /// The day's date then (`2024-02-13`), if announced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The start then (`10:30`), if announced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
+    /// The end then, if announced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
+    /// The room's name then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<String>,
 }
@@ -73,6 +78,7 @@ impl Seen {
 /// One star.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Star {
+    /// How much the user wants to go.
     pub level: Level,
     /// Missing for stars saved before dagsorden kept it.
     #[serde(flatten, default, skip_serializing_if = "Option::is_none")]

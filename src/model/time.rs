@@ -10,7 +10,9 @@ use super::{DayTime, Programme, Session};
 /// A time zone that turns moments into wall-clock times and back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Zone {
+    /// A named zone (Europe/Oslo), which knows its summer time.
     Iana(Tz),
+    /// A fixed offset from UTC, for files that give offsets and no zone name.
     Fixed(FixedOffset),
 }
 
@@ -83,7 +85,9 @@ pub fn utc_offset_name(seconds: i32) -> String {
 /// When a session runs, as moments. A session whose end is not known lasts no time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
+    /// When it starts.
     pub start: DateTime<Utc>,
+    /// When it ends; the start again when the end is not known.
     pub end: DateTime<Utc>,
 }
 
@@ -127,6 +131,7 @@ pub enum Shown {
 }
 
 impl Shown {
+    /// The other clock, for the key that switches between them.
     pub fn toggled(self) -> Self {
         match self {
             Self::Venue => Self::Local,
@@ -138,6 +143,7 @@ impl Shown {
 /// A venue zone the user set, which beats the file's and this computer's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Chosen {
+    /// The zone.
     pub zone: Tz,
     /// Set earlier for this programme and remembered, rather than given on this command line.
     pub remembered: bool,
@@ -183,7 +189,9 @@ impl ZoneSource {
 /// The venue's zone and why it is that one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VenueZone {
+    /// The zone the venue's times are read in.
     pub zone: Zone,
+    /// Which rule chose it, for `check` and the about sheet to say.
     pub source: ZoneSource,
 }
 
@@ -221,6 +229,7 @@ pub struct Timeline {
     pub venue: Zone,
     /// Why the venue's zone is that one.
     pub source: ZoneSource,
+    /// This computer's zone, the other clock times can be shown in.
     pub local: Zone,
     /// Each session's span, by session index; `None` without a date and a time.
     spans: Vec<Option<Span>>,
@@ -289,14 +298,17 @@ impl Timeline {
         shown == Shown::Venue && self.written_at_venue
     }
 
+    /// When a session runs; `None` without a date and a time.
     pub fn span(&self, session: usize) -> Option<Span> {
         self.spans.get(session).copied().flatten()
     }
 
+    /// Every session's span, by session index, for the planner's passes over all of them.
     pub fn spans(&self) -> &[Option<Span>] {
         &self.spans
     }
 
+    /// The zone of the `shown` clock.
     pub fn zone(&self, shown: Shown) -> Zone {
         match shown {
             Shown::Venue => self.venue,
@@ -346,6 +358,7 @@ pub enum SetClock {
 }
 
 impl SetClock {
+    /// The moment meant, once the venue's zone is known.
     pub fn moment(self, timeline: &Timeline) -> DateTime<Utc> {
         match self {
             Self::Venue(wall) => timeline.venue_moment(wall),

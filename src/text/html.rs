@@ -29,7 +29,7 @@ const BREAKING_TAGS: &[&str] = &[
 ];
 
 /// Plain text from an abstract that may be HTML, plain text, or Markdown-ish.
-pub fn plain_text(raw: Option<&str>) -> Option<String> {
+pub(crate) fn plain_text(raw: Option<&str>) -> Option<String> {
     let raw = raw?;
     let text = if raw.contains('<') && looks_like_html(raw) {
         Cow::Owned(strip_tags(raw))
@@ -40,7 +40,7 @@ pub fn plain_text(raw: Option<&str>) -> Option<String> {
 }
 
 /// Decodes HTML entities; a second pass undoes a file's double escaping (`&amp;amp;`).
-pub fn decode_entities(text: &str) -> Cow<'_, str> {
+pub(crate) fn decode_entities(text: &str) -> Cow<'_, str> {
     if !text.contains('&') {
         return Cow::Borrowed(text);
     }

@@ -4,9 +4,9 @@
 //! session's description when it is shown — so no control character or escape sequence can
 //! reach the screen, whatever the file holds.
 
-pub mod html;
-pub mod sheet;
-pub mod symbols;
+pub(crate) mod html;
+pub(crate) mod sheet;
+pub(crate) mod symbols;
 
 /// One line of text: escape sequences and control characters removed, runs of white space
 /// (line breaks included) folded to one space, ends trimmed.

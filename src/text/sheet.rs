@@ -10,7 +10,7 @@ const LABEL_WIDTH: usize = 10;
 
 /// What a piece of text is, which decides how it looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tone {
+pub(crate) enum Tone {
     /// Ordinary text.
     #[default]
     Plain,
@@ -32,14 +32,14 @@ pub enum Tone {
 
 /// Some text of one tone.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Piece {
+pub(crate) struct Piece {
     pub text: String,
     pub tone: Tone,
 }
 
 impl Piece {
     /// `text` in `tone`.
-    pub fn new(text: impl Into<String>, tone: Tone) -> Self {
+    pub(crate) fn new(text: impl Into<String>, tone: Tone) -> Self {
         Self {
             text: text.into(),
             tone,
@@ -47,19 +47,19 @@ impl Piece {
     }
 
     /// Ordinary text.
-    pub fn plain(text: impl Into<String>) -> Self {
+    pub(crate) fn plain(text: impl Into<String>) -> Self {
         Self::new(text, Tone::Plain)
     }
 
     /// How many columns it takes.
-    pub fn width(&self) -> usize {
+    pub(crate) fn width(&self) -> usize {
         self.text.width()
     }
 }
 
 /// One line of a sheet: its pieces, and the tone of the line as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct SheetLine {
+pub(crate) struct SheetLine {
     pub pieces: Vec<Piece>,
     pub tone: Tone,
 }
@@ -72,15 +72,16 @@ impl SheetLine {
         }
     }
 
-    /// The line's text, without its tones.
-    pub fn text(&self) -> String {
+    /// The line's text, without its tones: what the tests compare.
+    #[cfg(test)]
+    fn text(&self) -> String {
         self.pieces.iter().map(|p| p.text.as_str()).collect()
     }
 }
 
 /// Lines laid out for one width.
 #[derive(Debug)]
-pub struct Sheet {
+pub(crate) struct Sheet {
     width: usize,
     label_width: usize,
     lines: Vec<SheetLine>,
@@ -88,12 +89,12 @@ pub struct Sheet {
 
 impl Sheet {
     /// A sheet `width` columns wide.
-    pub fn new(width: u16) -> Self {
+    pub(crate) fn new(width: u16) -> Self {
         Self::with_labels(width, LABEL_WIDTH)
     }
 
     /// A sheet whose field labels take `label_width` columns.
-    pub fn with_labels(width: u16, label_width: usize) -> Self {
+    pub(crate) fn with_labels(width: u16, label_width: usize) -> Self {
         Self {
             width: usize::from(width).max(1),
             label_width,
@@ -102,45 +103,45 @@ impl Sheet {
     }
 
     /// The lines laid out so far.
-    pub fn into_lines(self) -> Vec<SheetLine> {
+    pub(crate) fn into_lines(self) -> Vec<SheetLine> {
         self.lines
     }
 
     /// An empty line.
-    pub fn blank(&mut self) {
+    pub(crate) fn blank(&mut self) {
         self.lines.push(SheetLine::default());
     }
 
     /// A heading, wrapped.
-    pub fn heading(&mut self, text: &str) {
+    pub(crate) fn heading(&mut self, text: &str) {
         self.styled(text, Tone::Title);
     }
 
     /// Plain text; each line of `text` is its own paragraph, wrapped.
-    pub fn text(&mut self, text: &str) {
+    pub(crate) fn text(&mut self, text: &str) {
         self.styled(text, Tone::Plain);
     }
 
     /// Text of one tone; each line of `text` is its own paragraph, wrapped.
-    pub fn styled(&mut self, text: &str, tone: Tone) {
+    pub(crate) fn styled(&mut self, text: &str, tone: Tone) {
         for paragraph in text.split('\n') {
             self.wrapped(paragraph, tone, "", "");
         }
     }
 
     /// `Label     value`, the value wrapping under itself.
-    pub fn field(&mut self, label: &str, value: &str) {
+    pub(crate) fn field(&mut self, label: &str, value: &str) {
         self.field_pieces(label, vec![Piece::plain(value)]);
     }
 
     /// A field whose value has parts of different tones; it wraps as one text, the first
     /// part's tone kept.
-    pub fn field_pieces(&mut self, label: &str, value: Vec<Piece>) {
+    pub(crate) fn field_pieces(&mut self, label: &str, value: Vec<Piece>) {
         self.labelled(Piece::new(label, Tone::Label), value);
     }
 
     /// A value beside a label of any tone, the value wrapping under itself.
-    pub fn labelled(&mut self, label: Piece, value: Vec<Piece>) {
+    pub(crate) fn labelled(&mut self, label: Piece, value: Vec<Piece>) {
         let label_width = self.label_width;
         let indent = " ".repeat(label_width);
         if self.width <= label_width + 8 || label.width() >= label_width {
@@ -174,7 +175,7 @@ impl Sheet {
     }
 
     /// Parts of different tones as one wrapped paragraph indented by `indent`.
-    pub fn push_pieces(&mut self, pieces: Vec<Piece>, indent: &str) {
+    pub(crate) fn push_pieces(&mut self, pieces: Vec<Piece>, indent: &str) {
         let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
         if text.width() + indent.len() <= self.width {
             let mut line = vec![Piece::plain(indent)];

@@ -12,7 +12,7 @@ use crate::app::{App, Browse};
 use crate::i18n;
 use crate::tr;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let programme = app.programme();
     let index = app.index();
     let counts: Vec<usize> = match app.browse() {
@@ -80,7 +80,7 @@ fn title(app: &App, width: u16) -> Line<'static> {
 /// A number of sessions at the right edge of a row, right-aligned to `digits` so the numbers of
 /// a list line up.
 /// What the pane lists, as its title says it.
-pub fn browse_name(browse: Browse) -> &'static str {
+pub(crate) fn browse_name(browse: Browse) -> &'static str {
     match browse {
         Browse::Days => tr!("browse.days"),
         Browse::Rooms => tr!("browse.rooms"),
@@ -88,11 +88,11 @@ pub fn browse_name(browse: Browse) -> &'static str {
     }
 }
 
-pub fn count(n: usize, digits: usize) -> Span<'static> {
+pub(crate) fn count(n: usize, digits: usize) -> Span<'static> {
     Span::styled(format!(" {n:>digits$} "), style::DIM)
 }
 
 /// How many digits the largest number has.
-pub fn digits(largest: usize) -> usize {
+pub(crate) fn digits(largest: usize) -> usize {
     largest.to_string().len()
 }

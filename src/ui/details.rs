@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::app::sheets::last_top;
 use crate::tr;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane_block(
         app,
         Pane::Details,

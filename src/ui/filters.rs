@@ -15,7 +15,7 @@ use crate::tr;
 /// Marks a filter in force.
 const ACTIVE: &str = "●";
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let programme = app.programme();
     let index = app.index();
     let rows = app.filter_rows();

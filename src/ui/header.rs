@@ -13,7 +13,7 @@ use crate::i18n;
 use crate::model::Shown;
 use crate::tr;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }

@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::keymap::Context;
 use crate::tr;
 
-pub fn render(app: &App, frame: &mut Frame) {
+pub(crate) fn render(app: &App, frame: &mut Frame) {
     let close = app.keymap().keys_in(&Action::ToggleHelp, Context::Help);
     let title = format!(" {} ", tr!("help.title", key = close));
     popup::render(app, frame, title);

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::style;
 
 /// One row: its text, and an optional note kept at the right edge (a count, a room).
-pub struct Row {
+pub(crate) struct Row {
     pub line: Line<'static>,
     pub suffix: Option<Span<'static>>,
 }
@@ -21,7 +21,7 @@ impl From<Line<'static>> for Row {
 }
 
 /// What a list needs to draw itself.
-pub struct ListView<'a> {
+pub(crate) struct ListView<'a> {
     pub block: Block<'a>,
     pub len: usize,
     pub selected: Option<usize>,
@@ -34,7 +34,7 @@ pub struct ListView<'a> {
 
 impl ListView<'_> {
     /// Draws rows `offset..offset + height`, asking `row` for each.
-    pub fn render(self, frame: &mut Frame, area: Rect, row: impl Fn(usize) -> Row) {
+    pub(crate) fn render(self, frame: &mut Frame, area: Rect, row: impl Fn(usize) -> Row) {
         let inner = self.block.inner(area);
         frame.render_widget(self.block, area);
         if inner.is_empty() {
@@ -78,7 +78,7 @@ impl ListView<'_> {
 
 /// The line cut to `width` with an ellipsis where text is lost, and the suffix at the start of a
 /// column of `suffix_width` at the right edge (cut to fit it), so suffixes line up.
-pub fn fit(
+pub(crate) fn fit(
     line: Line<'static>,
     suffix: Option<Span<'static>>,
     width: usize,
@@ -104,7 +104,7 @@ pub fn fit(
 }
 
 /// Cuts a line to `width` columns, ending in `…` when something was cut.
-pub fn truncate(line: Line<'static>, width: usize) -> Line<'static> {
+pub(crate) fn truncate(line: Line<'static>, width: usize) -> Line<'static> {
     if line.width() <= width {
         return line;
     }

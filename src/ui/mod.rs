@@ -11,9 +11,9 @@ mod popup;
 mod sessions;
 mod sheet;
 mod status_bar;
-pub mod style;
+pub(crate) mod style;
 mod tabs;
-pub mod theme;
+pub(crate) mod theme;
 
 use ratatui::Frame;
 use ratatui::text::Line;

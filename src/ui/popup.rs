@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::app::sheets::last_top;
 
 /// Draws the open overlay's text in a centred, double-bordered window titled `title`.
-pub fn render(app: &App, frame: &mut Frame, title: String) {
+pub(crate) fn render(app: &App, frame: &mut Frame, title: String) {
     let popup = app.areas().overlay;
     let block = Block::bordered()
         .border_type(BorderType::Double)

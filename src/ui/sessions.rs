@@ -16,7 +16,7 @@ use crate::index::search;
 use crate::model::Level;
 use crate::tr;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let entries = app.entries();
     let columns = app.columns();
     let empty = empty_text(app);
@@ -179,7 +179,7 @@ fn day_prefix(app: &App, index: usize) -> String {
 }
 
 /// The mark of a star level.
-pub fn star_span(level: Option<Level>) -> Span<'static> {
+pub(crate) fn star_span(level: Option<Level>) -> Span<'static> {
     super::sheet::span(crate::app::sheets::star_mark(level))
 }
 

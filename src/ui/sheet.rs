@@ -7,7 +7,7 @@ use super::style;
 use crate::text::sheet::{Piece, SheetLine};
 
 /// The lines as drawn.
-pub fn lines(lines: Vec<SheetLine>) -> Vec<Line<'static>> {
+pub(crate) fn lines(lines: Vec<SheetLine>) -> Vec<Line<'static>> {
     lines.into_iter().map(line).collect()
 }
 
@@ -16,6 +16,6 @@ fn line(line: SheetLine) -> Line<'static> {
 }
 
 /// A piece of text in its style.
-pub fn span(piece: Piece) -> Span<'static> {
+pub(crate) fn span(piece: Piece) -> Span<'static> {
     Span::styled(piece.text, style::of(piece.tone))
 }

@@ -11,7 +11,7 @@ use crate::planner::StarredNow;
 use crate::tr;
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }

@@ -5,33 +5,33 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-pub const PLAIN: Style = Style::new();
-pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
-pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
-pub const LABEL: Style = Style::new();
-pub const STAR: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
-pub const FOCUSED_BORDER: Style = Style::new().add_modifier(Modifier::BOLD);
-pub const BORDER: Style = Style::new().add_modifier(Modifier::DIM);
-pub const SELECTED_FOCUSED: Style = Style::new().add_modifier(Modifier::REVERSED);
-pub const SELECTED: Style = Style::new().add_modifier(Modifier::BOLD);
-pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
-pub const KEY: Style = Style::new().add_modifier(Modifier::BOLD);
-pub const ACTIVE_FILTER: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
-pub const CLASH: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
-pub const ON_NOW: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
-pub const HEADING: Style = Style::new().add_modifier(Modifier::BOLD);
-pub const MATCH: Style = Style::new()
+pub(crate) const PLAIN: Style = Style::new();
+pub(crate) const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
+pub(crate) const DIM: Style = Style::new().add_modifier(Modifier::DIM);
+pub(crate) const LABEL: Style = Style::new();
+pub(crate) const STAR: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
+pub(crate) const FOCUSED_BORDER: Style = Style::new().add_modifier(Modifier::BOLD);
+pub(crate) const BORDER: Style = Style::new().add_modifier(Modifier::DIM);
+pub(crate) const SELECTED_FOCUSED: Style = Style::new().add_modifier(Modifier::REVERSED);
+pub(crate) const SELECTED: Style = Style::new().add_modifier(Modifier::BOLD);
+pub(crate) const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+pub(crate) const KEY: Style = Style::new().add_modifier(Modifier::BOLD);
+pub(crate) const ACTIVE_FILTER: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
+pub(crate) const CLASH: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+pub(crate) const ON_NOW: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
+pub(crate) const HEADING: Style = Style::new().add_modifier(Modifier::BOLD);
+pub(crate) const MATCH: Style = Style::new()
     .fg(Color::Magenta)
     .add_modifier(Modifier::BOLD)
     .add_modifier(Modifier::UNDERLINED);
-pub const CANCELLED: Style = Style::new().add_modifier(Modifier::CROSSED_OUT);
-pub const GAP: Style = Style::new().fg(Color::Green).add_modifier(Modifier::ITALIC);
+pub(crate) const CANCELLED: Style = Style::new().add_modifier(Modifier::CROSSED_OUT);
+pub(crate) const GAP: Style = Style::new().fg(Color::Green).add_modifier(Modifier::ITALIC);
 
 use crate::text::sheet::Tone;
-pub use crate::text::symbols::*;
+pub(crate) use crate::text::symbols::*;
 
 /// How each tone of a sheet's text looks.
-pub fn of(tone: Tone) -> Style {
+pub(crate) fn of(tone: Tone) -> Style {
     match tone {
         Tone::Plain => PLAIN,
         Tone::Title => TITLE,

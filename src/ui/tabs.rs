@@ -8,7 +8,7 @@ use super::style;
 use crate::action::Pane;
 use crate::app::App;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let spans = Pane::ALL.into_iter().flat_map(|pane| {
         let name = pane.title();
         if pane == app.focus() {

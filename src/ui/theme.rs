@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier};
 use crate::config::ColourScheme;
 
 /// Recolours a drawn frame in `scheme`.
-pub fn apply(scheme: ColourScheme, buffer: &mut Buffer) {
+pub(crate) fn apply(scheme: ColourScheme, buffer: &mut Buffer) {
     match scheme {
         ColourScheme::Default => {}
         ColourScheme::NoColor => {

@@ -15,14 +15,14 @@ use super::{App, Overlay};
 
 impl App {
     /// What the details pane says, laid out at `width`.
-    pub fn details_lines(&self, width: u16) -> Vec<SheetLine> {
+    pub(crate) fn details_lines(&self, width: u16) -> Vec<SheetLine> {
         let mut sheet = Sheet::new(width);
         details::sheet(self, &mut sheet);
         sheet.into_lines()
     }
 
     /// What the open overlay says, laid out at `width` (nothing when none is open).
-    pub fn overlay_lines(&self, width: u16) -> Vec<SheetLine> {
+    pub(crate) fn overlay_lines(&self, width: u16) -> Vec<SheetLine> {
         match self.overlay {
             Some(Overlay::Help) => overlays::help(self, width),
             Some(Overlay::Changes) => overlays::changes(self, width),
@@ -47,12 +47,12 @@ impl App {
 
 /// The scroll at which the last of `lines` reaches the bottom of `height` rows: as far as text
 /// scrolls.
-pub fn last_top(lines: usize, height: u16) -> u16 {
+pub(crate) fn last_top(lines: usize, height: u16) -> u16 {
     u16::try_from(lines.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
 }
 
 /// The mark of a star level, for lists and sheets alike.
-pub fn star_mark(level: Option<Level>) -> Piece {
+pub(crate) fn star_mark(level: Option<Level>) -> Piece {
     match level {
         Some(Level::Must) => Piece::new(symbols::STAR_SYMBOL, Tone::Star),
         Some(Level::Maybe) => Piece::new(symbols::MAYBE_SYMBOL, Tone::Star),
