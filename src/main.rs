@@ -48,15 +48,7 @@ fn main() -> ExitCode {
         .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, zone_asked(&matches))));
     let (cli, zone) = match parsed {
         Ok(parsed) => parsed,
-        Err(error) => match dagsorden::cli::mistake(&error) {
-            // A mistyped command before other words is the mistake that matters.
-            Some(line) => {
-                let mistyped = dagsorden::cli::mistyped_command(std::env::args_os());
-                return refuse(&mistyped.unwrap_or(line));
-            }
-            // Help and the version; clap swallows a closed pipe itself.
-            None => error.exit(),
-        },
+        Err(error) => return clap_answer(&error),
     };
     // What clap read beats the early reading where an odd spelling made them differ.
     i18n::set_process_lang(cli.lang.unwrap_or(early));
@@ -124,6 +116,27 @@ fn say(line: &str) {
 fn refuse(line: &str) -> ExitCode {
     say(line);
     ExitCode::from(2)
+}
+
+/// What clap had to say instead of a command line: a mistake in one line (a mistyped command
+/// before other words is the mistake that matters), exit 2; or the help or the version,
+/// written as every other output is (a closed pipe ends it quietly, a full disk is one line and
+/// exit 1), styled only for a terminal.
+fn clap_answer(error: &clap::Error) -> ExitCode {
+    if let Some(line) = dagsorden::cli::mistake(error) {
+        let mistyped = dagsorden::cli::mistyped_command(std::env::args_os());
+        return refuse(&mistyped.unwrap_or(line));
+    }
+    let text = if std::io::stdout().is_terminal() {
+        error.render().ansi().to_string()
+    } else {
+        error.render().to_string()
+    };
+    finish(&Output {
+        stdout: text,
+        notes: Vec::new(),
+        exit: u8::try_from(error.exit_code()).unwrap_or(2),
+    })
 }
 
 /// The language as far as it can be told before the command line is parsed: `--lang`,

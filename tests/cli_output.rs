@@ -81,12 +81,15 @@ fn a_full_disk_is_one_line_and_exit_1() {
     let config = tempfile::tempdir().expect("dir");
     let planning = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/planning.json");
     let planning = planning.to_string_lossy();
-    let commands: [&[&str]; 5] = [
+    let commands: [&[&str]; 8] = [
         &["list", &planning],
         &["check", &planning],
         &["list", &planning, "--json"],
         &["export", &planning, "--all"],
         &["config"],
+        &["--help"],
+        &["check", "--help"],
+        &["--version"],
     ];
     for args in commands {
         let full = std::fs::OpenOptions::new()
