@@ -104,16 +104,11 @@ struct LinkEntry {
 /// Parses a schedule.json. `origin` names the source in errors.
 pub(crate) fn parse(bytes: &[u8], origin: &str, detail: Detail) -> Result<Imported, LoadError> {
     let file: File = super::error::read_json(bytes, origin)?;
-    let no_schedule =
-        |what: &str| LoadError::whole_file(origin, format!("not a schedule.json: {what}"));
-    let schedule = file
-        .schedule
-        .0
-        .ok_or_else(|| no_schedule("no \"schedule\" object"))?;
-    let conference = schedule
-        .conference
-        .0
-        .ok_or_else(|| no_schedule("no \"conference\" object"))?;
+    let missing = |object: &str| {
+        LoadError::whole_file(origin, crate::tr!("import.no_object", object = object))
+    };
+    let schedule = file.schedule.0.ok_or_else(|| missing("schedule"))?;
+    let conference = schedule.conference.0.ok_or_else(|| missing("conference"))?;
     let url = schedule.url.0.or(schedule.base_url.0);
     Ok(build(conference, url.as_deref(), detail))
 }
