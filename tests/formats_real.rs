@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{load_file, real, real_fixture};
+use common::{by_title, load_file, one, real, real_fixture, when_where};
 use dagsorden::formats::{Format, Loaded};
 use dagsorden::model::{DayTime, Programme, Session};
 
@@ -29,31 +29,6 @@ fn every_real_programme() -> Vec<(&'static str, Loaded)> {
 
 const COMMITTED: [&str; 2] = ["fosdem-2025.xml", "camp2019-schedule.json"];
 const SHARED: [&str; 2] = ["fosdem-2020.xml", "36c3-schedule.json"];
-
-fn by_title<'a>(p: &'a Programme, title: &str) -> Vec<&'a Session> {
-    p.sessions.iter().filter(|s| s.title == title).collect()
-}
-
-fn one<'a>(p: &'a Programme, title: &str) -> &'a Session {
-    let found = by_title(p, title);
-    assert_eq!(found.len(), 1, "sessions titled {title:?}");
-    found[0]
-}
-
-/// `2025-02-01 10:35–11:00 K.3.201`, as a viewer at the venue reads it.
-fn when_where(p: &Programme, s: &Session) -> String {
-    let date = p.days[s.day]
-        .date
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    let time = |t: Option<dagsorden::model::DayTime>| t.map(|t| t.to_string()).unwrap_or_default();
-    format!(
-        "{date} {}–{} {}",
-        time(s.start),
-        time(s.end),
-        p.room_name(s).unwrap_or("-")
-    )
-}
 
 fn speakers(s: &Session) -> Vec<&str> {
     s.speakers.iter().map(|x| x.name.as_str()).collect()

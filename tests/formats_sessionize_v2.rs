@@ -3,6 +3,7 @@
 //! makes a reader panic.
 
 mod common;
+use common::{one, when_where};
 
 use dagsorden::formats::{Format, Loaded, parse};
 use dagsorden::model::{DayTime, Kind, Programme, Session};
@@ -21,27 +22,6 @@ fn shared_fixture(name: &str) -> Option<Vec<u8>> {
 
 fn load(bytes: &[u8], origin: &str) -> Loaded {
     parse(bytes, origin, None).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn one<'a>(p: &'a Programme, title: &str) -> &'a Session {
-    let found: Vec<&Session> = p.sessions.iter().filter(|s| s.title == title).collect();
-    assert_eq!(found.len(), 1, "sessions titled {title:?}");
-    found[0]
-}
-
-/// `2023-05-12 09:00–09:10 Room 1`, on the session's programme day.
-fn when_where(p: &Programme, s: &Session) -> String {
-    let date = p.days[s.day]
-        .date
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    let time = |t: Option<DayTime>| t.map(|t| t.to_string()).unwrap_or_default();
-    format!(
-        "{date} {}–{} {}",
-        time(s.start),
-        time(s.end),
-        p.room_name(s).unwrap_or("-")
-    )
 }
 
 fn speakers(s: &Session) -> Vec<(&str, Option<&str>)> {

@@ -176,3 +176,30 @@ pub fn load_file(path: &std::path::Path) -> dagsorden::formats::Loaded {
         .load(None)
         .unwrap_or_else(|e| panic!("{e}"))
 }
+
+/// The sessions titled `title`.
+pub fn by_title<'a>(p: &'a Programme, title: &str) -> Vec<&'a dagsorden::model::Session> {
+    p.sessions.iter().filter(|s| s.title == title).collect()
+}
+
+/// The one session titled `title` (the test fails if there are none or several).
+pub fn one<'a>(p: &'a Programme, title: &str) -> &'a dagsorden::model::Session {
+    let found = by_title(p, title);
+    assert_eq!(found.len(), 1, "sessions titled {title:?}");
+    found[0]
+}
+
+/// `2025-02-01 10:35–11:00 K.3.201`: a session's programme day, times as written, and room.
+pub fn when_where(p: &Programme, s: &dagsorden::model::Session) -> String {
+    let date = p.days[s.day]
+        .date
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let time = |t: Option<dagsorden::model::DayTime>| t.map(|t| t.to_string()).unwrap_or_default();
+    format!(
+        "{date} {}–{} {}",
+        time(s.start),
+        time(s.end),
+        p.room_name(s).unwrap_or("-")
+    )
+}
