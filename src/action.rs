@@ -43,23 +43,6 @@ impl Pane {
         }
     }
 
-    /// The pane to the left on screen (browse and filters share the left column).
-    pub fn left(self) -> Self {
-        match self {
-            Self::Browse | Self::Sessions => Self::Browse,
-            Self::Details => Self::Sessions,
-            Self::Filters => Self::Filters,
-        }
-    }
-
-    /// The pane to the right on screen.
-    pub fn right(self) -> Self {
-        match self {
-            Self::Browse | Self::Filters => Self::Sessions,
-            Self::Sessions | Self::Details => Self::Details,
-        }
-    }
-
     /// The pane's name on screen, in the user's language.
     pub fn title(self) -> &'static str {
         match self {
@@ -81,7 +64,8 @@ pub enum Action {
     ExportFavourites,
     /// Close the list of changes to the user's programme; they are not shown again.
     DismissChanges,
-    /// Close the open overlay, or leave when none is open.
+    /// Go back: close the overlay, leave the search, return from the details to the list or
+    /// to the view this one was opened from. Never leaves the app.
     Back,
     /// Show or hide the list of keys.
     ToggleHelp,
@@ -89,9 +73,11 @@ pub enum Action {
     NextPane,
     /// Focus the previous pane.
     PrevPane,
-    /// Focus the pane to the left.
+    /// Focus the pane on the left of the focused one on screen (in one-pane mode, the tab
+    /// before).
     FocusLeft,
-    /// Focus the pane to the right.
+    /// Focus the pane on the right of the focused one on screen (in one-pane mode, the tab
+    /// after).
     FocusRight,
     /// Focus one pane directly.
     Focus(Pane),
@@ -117,6 +103,20 @@ pub enum Action {
     ToggleNow,
     /// Go to the current time: today's programme day, the first session not yet over.
     JumpToNow,
+    /// Ask for a time of day (`14:30`) and go to the day's first session from then.
+    JumpToTime,
+    /// Go to the next starred session still to come (again: the one after).
+    NextStarred,
+    /// Find a row of the focused list (days, rooms, speakers, filters) by its first letters.
+    FindInList,
+    /// A character typed into the open prompt (a time, or the first letters of a row).
+    PromptType(char),
+    /// Remove the last character of the prompt.
+    PromptBackspace,
+    /// Close the prompt, keeping where it went.
+    PromptAccept,
+    /// Close the prompt and go back to where it was opened.
+    PromptCancel,
     /// Show times in the venue's zone or in this machine's.
     ToggleZone,
     /// Hide or show sessions that are over (one in progress always shows).

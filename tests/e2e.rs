@@ -63,6 +63,11 @@ fn help_opens_and_esc_closes_it_before_quitting() {
     app.send(&DOWN.repeat(5));
     app.wait_for("Nikolai Astrup");
     app.send("\x1b");
+    app.wait_for("┏ Sessions");
+    // With nothing left to go back to, Esc says how to quit rather than quitting.
+    app.send("\x1b");
+    app.wait_for("Nothing to go back to: q quits.");
+    app.send("q");
     let (code, screen, _) = app.wait_exit();
     assert_eq!(code, 0);
     assert_terminal_restored(&screen);
@@ -177,4 +182,28 @@ fn a_real_conference_opens_and_keeps_its_stars() {
         saved.contains("\"fosdem-2025\""),
         "kept under the programme's id: {saved}"
     );
+}
+
+#[test]
+fn esc_twice_goes_back_to_where_you_were() {
+    let config = tempfile::tempdir().expect("temp dir");
+    let mut app = PtyApp::start(&["ks-toppmote-2024"], config.path(), 100, 30);
+    app.wait_for("Toppmøte barn og unge");
+    app.send("]");
+    app.wait_for("Sessions · Tue 13 Feb");
+    app.send(&DOWN.repeat(3));
+    app.wait_for("┃▶  Vi ser på mulige veier");
+    app.send("o");
+    app.wait_for("┏ Now");
+    app.send("m");
+    app.wait_for("┏ My programme");
+    app.send("\x1b");
+    app.wait_for("┏ Now");
+    app.send("\x1b");
+    let screen = app.wait_for("Sessions · Tue 13 Feb");
+    assert!(screen.contains("┃▶  Vi ser på mulige veier"), "{screen}");
+    app.send("q");
+    let (code, screen, _) = app.wait_exit();
+    assert_eq!(code, 0);
+    assert_terminal_restored(&screen);
 }

@@ -381,3 +381,45 @@ fn a_save_killed_at_any_moment_leaves_a_whole_file() {
         saved = stars.len();
     }
 }
+
+#[test]
+fn a_cancelled_star_is_selectable_in_my_programme_and_unstars() {
+    let config = tempfile::tempdir().expect("dir");
+    star_four(config.path());
+    let mut app = open("planning-v2.json", config.path());
+    run(
+        &mut app,
+        &[
+            Action::DismissChanges,
+            Action::ToggleMyProgramme,
+            Action::Bottom,
+        ],
+    );
+    assert!(
+        matches!(app.entries()[app.cursor()], Entry::Cancelled(_)),
+        "the cursor stops on the cancelled star"
+    );
+    let screen = screen_text(&draw(&mut app, 100, 30));
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("Group photo") && l.contains('▶')),
+        "shown as selected: {screen}"
+    );
+    run(&mut app, &[Action::CycleStar]);
+    assert_eq!(app.cancelled().len(), 0);
+    assert!(
+        !app.entries()
+            .iter()
+            .any(|e| matches!(e, Entry::Cancelled(_))),
+        "gone from the plan"
+    );
+    assert_eq!(
+        app.status().map(|s| s.text.as_str()),
+        Some("Unstarred: Group photo")
+    );
+    let saved = std::fs::read_to_string(config.path().join("favourites.json")).expect("file");
+    assert!(!saved.contains("\"photo\""), "and from the file: {saved}");
+    run(&mut app, &[Action::Top, Action::Up]);
+    assert!(app.selected_session().is_some());
+}

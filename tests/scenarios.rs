@@ -206,7 +206,7 @@ fn a_failed_save_is_a_message_and_the_app_goes_on() {
 }
 
 #[test]
-fn esc_closes_help_first_then_quits() {
+fn esc_closes_help_first_and_never_quits() {
     let (_dir, mut app) = app_with_store("ks-toppmote-2024");
     run(&mut app, &[Action::ToggleHelp]);
     assert_eq!(app.overlay(), Some(Overlay::Help));
@@ -230,6 +230,12 @@ fn esc_closes_help_first_then_quits() {
     assert_eq!(app.overlay(), None);
     assert!(app.is_running());
     run(&mut app, &[Action::Back]);
+    assert!(app.is_running(), "Esc goes back, it never quits");
+    assert_eq!(
+        app.status().map(|s| s.text.as_str()),
+        Some("Nothing to go back to: q quits.")
+    );
+    run(&mut app, &[Action::Quit]);
     assert!(!app.is_running());
 }
 
@@ -253,6 +259,8 @@ fn panes_cycle_with_tab_and_move_with_h_and_l() {
     );
     run(&mut app, &[Action::PrevPane]);
     assert_eq!(app.focus(), Pane::Browse);
+    // Wide enough for the three columns side by side.
+    common::draw(&mut app, 200, 60);
     run(&mut app, &[Action::FocusRight, Action::FocusRight]);
     assert_eq!(app.focus(), Pane::Details);
     run(&mut app, &[Action::FocusLeft, Action::FocusLeft]);

@@ -57,14 +57,32 @@ impl App {
         )
     }
 
-    pub(super) fn next_browse(&mut self) {
-        self.browse = self.browse.next();
-        // Skip lists this programme does not have.
-        if self.browse_len() == 0 {
-            self.browse = self.browse.next();
+    /// The lists this programme has, in tab order: its days always, rooms and speakers when it
+    /// names any. Only these are offered.
+    pub(crate) fn browse_modes(&self) -> Vec<Browse> {
+        Browse::ALL
+            .into_iter()
+            .filter(|&m| self.has_list(m))
+            .collect()
+    }
+
+    fn has_list(&self, mode: Browse) -> bool {
+        match mode {
+            Browse::Days => true,
+            Browse::Rooms => !self.programme.rooms.is_empty(),
+            Browse::Speakers => self
+                .programme
+                .sessions
+                .iter()
+                .any(|s| !s.speakers.is_empty()),
         }
-        if self.browse_len() == 0 {
-            self.browse = Browse::Days;
+    }
+
+    pub(super) fn next_browse(&mut self) {
+        // Lists this programme does not have are skipped.
+        self.browse = self.browse.next();
+        while !self.has_list(self.browse) {
+            self.browse = self.browse.next();
         }
         self.tops.browse = 0;
         self.show_browsed();

@@ -31,6 +31,11 @@ impl Entry {
             _ => None,
         }
     }
+
+    /// Whether the cursor stops on the row: a session, or a cancelled star (to unstar it).
+    pub fn is_selectable(&self) -> bool {
+        matches!(self, Self::Session(_) | Self::Cancelled(_))
+    }
 }
 
 /// Which columns the sessions pane needs for the sessions it lists.
@@ -202,9 +207,9 @@ impl App {
         self.cursor = row;
     }
 
-    /// The session row nearest `row`, looking in `direction` first and then back.
+    /// The selectable row nearest `row`, looking in `direction` first and then back.
     pub(super) fn nearest_session(&self, row: usize, direction: isize) -> usize {
-        let is_session = |r: usize| self.entries.get(r).is_some_and(|e| e.session().is_some());
+        let is_session = |r: usize| self.entries.get(r).is_some_and(Entry::is_selectable);
         let len = self.entries.len();
         let forward = (row..len).find(|&r| is_session(r));
         let backward = (0..=row.min(len.saturating_sub(1)))

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{App, Effect, Overlay, error_status, info_status};
+use super::{App, Effect, Overlay, View, error_status, info_status};
 use crate::changes::{self, Change};
 use crate::export;
 use crate::model::Seen;
@@ -19,6 +19,27 @@ impl App {
     /// Starred sessions the programme no longer has: their key and what they looked like.
     pub fn cancelled(&self) -> &[(String, Seen)] {
         &self.cancelled
+    }
+
+    /// Takes the star off a session the programme no longer has (its row in My programme).
+    pub(super) fn unstar_cancelled(&mut self, index: usize) -> Vec<Effect> {
+        let Some((key, seen)) = self.cancelled.get(index).cloned() else {
+            return Vec::new();
+        };
+        self.stars.remove(&key);
+        self.derive_from_stars();
+        if self.view == View::MyProgramme {
+            self.refresh_entries();
+        }
+        self.status = Some(info_status(tr!(
+            "status.unstarred",
+            title = crate::text::clean_line(&seen.title)
+        )));
+        self.save(|programme| Effect::SaveStar {
+            programme,
+            key,
+            star: None,
+        })
     }
 
     /// On start: note what changed since the user last looked. (Stars saved by an older version

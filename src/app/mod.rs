@@ -1,12 +1,16 @@
 //! The application state and [`App::update`], the only place it changes.
 
+mod beside;
 mod browse;
 mod descriptions;
 mod effect;
 mod entries;
 pub(crate) mod filters;
+mod history;
+mod jump;
 mod keep;
 pub(crate) mod layout;
+mod prompt;
 mod scroll;
 mod search;
 mod setup;
@@ -127,6 +131,10 @@ pub struct App {
     colour_scheme: ColourScheme,
     /// The first row each list shows.
     tops: Tops,
+    /// Where Esc goes back to, and the session each view had selected.
+    trail: history::Trail,
+    /// A time or letters being typed in the status bar.
+    prompt: Option<prompt::Prompt>,
 }
 
 impl App {
@@ -176,12 +184,15 @@ impl App {
             keymap: setup.keymap,
             colour_scheme: setup.colour_scheme,
             tops: Tops::default(),
+            trail: history::Trail::default(),
+            prompt: None,
         };
         app.derive_from_stars();
         app.day = app.today().unwrap_or(0);
         app.refresh_entries();
         app.review_changes();
         app.open_on(setup.view);
+        app.start_at_now();
         app.fit_lists();
         app
     }
@@ -251,6 +262,7 @@ impl App {
     pub fn offers(&self, action: &Action) -> bool {
         match action {
             Action::ToggleZone => self.timeline.clocks_differ(),
+            Action::Back => self.can_go_back(),
             _ => true,
         }
     }
@@ -372,6 +384,7 @@ impl App {
         match (self.overlay, &self.search) {
             (Some(Overlay::Help), _) => Context::Help,
             (Some(Overlay::Changes), _) => Context::Changes,
+            (None, _) if self.prompting() => Context::Prompt,
             (None, Some(search)) if search.typing => Context::Search,
             (None, _) => Context::Main(self.focus),
         }
@@ -395,6 +408,7 @@ impl App {
             self.status = None;
         }
         let effects = self.take(action);
+        self.show_prompt();
         self.fit_lists();
         self.keep_description();
         effects
@@ -405,7 +419,10 @@ impl App {
         match action {
             Action::ExportFavourites => self.export_favourites(),
             Action::DismissChanges => self.dismiss_changes(),
-            Action::CycleStar => self.cycle_star(),
+            Action::CycleStar => match self.entries.get(self.cursor) {
+                Some(&Entry::Cancelled(i)) => self.unstar_cancelled(i),
+                _ => self.cycle_star(),
+            },
             Action::Resize { width, height } => self.resize(width, height),
             Action::Saved { stars, notice } => {
                 self.saved(stars, notice.as_ref());
@@ -442,8 +459,8 @@ impl App {
             Action::ToggleHelp => self.toggle_help(),
             Action::NextPane => self.focus = self.focus.next(),
             Action::PrevPane => self.focus = self.focus.prev(),
-            Action::FocusLeft => self.focus = self.focus.left(),
-            Action::FocusRight => self.focus = self.focus.right(),
+            Action::FocusLeft => self.focus_beside(beside::Side::Left),
+            Action::FocusRight => self.focus_beside(beside::Side::Right),
             Action::Focus(pane) => self.focus = pane,
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
@@ -455,6 +472,13 @@ impl App {
             Action::ToggleMyProgramme => self.toggle_view(View::MyProgramme),
             Action::ToggleNow => self.toggle_view(View::Now),
             Action::JumpToNow => self.jump_to_now(),
+            Action::JumpToTime => self.ask_time(),
+            Action::NextStarred => self.next_starred(),
+            Action::FindInList => self.find_in_list(),
+            Action::PromptType(c) => self.prompt_type(c),
+            Action::PromptBackspace => self.prompt_backspace(),
+            Action::PromptAccept => self.prompt_accept(),
+            Action::PromptCancel => self.prompt_cancel(),
             Action::ToggleZone => self.toggle_zone(),
             Action::TogglePast => self.toggle_past(),
             Action::ToggleStarredOnly => self.toggle_starred_only(),
@@ -490,16 +514,6 @@ impl App {
             Vec::new()
         } else {
             vec![Effect::StartIndexes]
-        }
-    }
-
-    fn back(&mut self) {
-        if self.overlay.is_some() {
-            self.overlay = None;
-        } else if self.search.is_some() {
-            self.search_cancel();
-        } else {
-            self.running = false;
         }
     }
 
@@ -570,10 +584,12 @@ impl App {
         self.show_fresh(View::Day, changed);
     }
 
-    /// Shows `view` from its top (when it changed) with the first session selected.
+    /// Shows `view` from its top (when it changed) with the first session selected: somewhere
+    /// new, with nothing to go back to.
     fn show_fresh(&mut self, view: View, changed: bool) {
         self.view = view;
         self.search = None;
+        self.forget_places();
         if changed {
             self.cursor = 0;
             self.tops.sessions = 0;
@@ -583,18 +599,30 @@ impl App {
         }
     }
 
-    fn show_view(&mut self, view: View) {
-        if self.view != view {
-            self.view = view;
-            self.refresh_entries();
-        }
-    }
-
-    /// Opens `view`, or goes back to the day when it is already open.
+    /// Opens `view` over the one shown, for Esc (or the same key) to come back from; On now
+    /// at its top, other views at the session they had selected when last left.
     fn toggle_view(&mut self, view: View) {
-        self.search = None;
-        let target = if self.view == view { View::Day } else { view };
-        self.show_view(target);
+        if self.view == view {
+            if !self.go_back() {
+                self.select_day(self.day);
+                self.focus = Pane::Sessions;
+            }
+            return;
+        }
+        if self.search.is_some() {
+            self.search_cancel();
+        }
+        self.push_place();
+        self.remember_cursor();
+        self.view = view;
+        self.refresh_entries();
+        let own = match view {
+            View::Now => None,
+            _ => self.remembered(view).and_then(|s| self.row_of(s)),
+        };
+        self.cursor = own.unwrap_or_else(|| self.nearest_session(0, 1));
+        self.tops.sessions = 0;
+        self.details_scroll = 0;
         self.focus = Pane::Sessions;
     }
 
@@ -619,15 +647,7 @@ impl App {
             return;
         };
         self.select_day(day);
-        let now = self.now;
-        let first_not_over = self.entries.iter().position(|e| {
-            e.session()
-                .and_then(|i| self.timeline.span(i))
-                .is_some_and(|s| !s.is_past(now))
-        });
-        if let Some(row) = first_not_over {
-            self.cursor = row;
-        }
+        self.select_now_row();
         self.focus = Pane::Sessions;
     }
 

@@ -30,12 +30,13 @@ impl App {
         self.browse_is_shown().then_some(self.browse_cursor())
     }
 
-    /// The row of the sessions pane marked as selected: the cursor, when it is on a session.
+    /// The row of the sessions pane marked as selected: the cursor, when it is on a session
+    /// (or a cancelled star).
     pub(crate) fn sessions_selected(&self) -> Option<usize> {
         self.entries
             .get(self.cursor)
-            .and_then(Entry::session)
-            .map(|_| self.cursor)
+            .is_some_and(Entry::is_selectable)
+            .then_some(self.cursor)
     }
 
     /// Moves each list shown so its selection is in view, wasting no space at its end.

@@ -28,7 +28,9 @@ impl App {
         self.visible_sessions().len()
     }
 
+    /// Starts a search, or types on in the one shown, keeping the result under the cursor.
     pub(super) fn start_search(&mut self) {
+        let resumed = self.search.is_some();
         let before = match &self.search {
             Some(search) => search.before,
             None => Before {
@@ -47,7 +49,9 @@ impl App {
         self.view = View::Search;
         self.focus = Pane::Sessions;
         self.refresh_entries();
-        self.cursor = self.nearest_session(0, 1);
+        if !resumed {
+            self.cursor = self.nearest_session(0, 1);
+        }
     }
 
     pub(super) fn search_type(&mut self, c: char) {

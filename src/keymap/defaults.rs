@@ -1,7 +1,7 @@
 //! The keys dagsorden starts with. Each row names an action for the config file; rows that
 //! share a name (scrolling in the help and on the main screen, say) are rebound together.
 
-use super::Scope::{self, Changes, Global, Help, In, Search};
+use super::Scope::{self, Changes, Global, Help, In, Prompt, Search};
 use super::{Key, KeyCode};
 use crate::action::{Action, Pane};
 
@@ -77,11 +77,17 @@ pub const ROWS: &[Row] = &[
     row(Some("page-up"), &[PAGE_UP], &[], Action::PageUp, Search, "keys.search_page_up", None),
     row(Some("search-delete"), &[Key::plain(KeyCode::Backspace)], &[], Action::SearchBackspace, Search, "keys.search_delete", None),
     row(None, &[], &[CTRL_C], Action::Quit, Search, "keys.quit", None),
+    row(None, &[], &[ENTER], Action::PromptAccept, Prompt, "keys.prompt_accept", Some("hint.done")),
+    row(None, &[], &[ESC], Action::PromptCancel, Prompt, "keys.prompt_cancel", Some("hint.back")),
+    row(None, &[], &[Key::plain(KeyCode::Backspace)], Action::PromptBackspace, Prompt, "keys.search_delete", None),
+    row(None, &[], &[CTRL_C], Action::Quit, Prompt, "keys.quit", None),
     row(Some("open"), &[ENTER], &[], Action::Open, In(Pane::Browse), "keys.open_browse", Some("hint.sessions")),
     row(Some("open"), &[ENTER], &[], Action::Open, In(Pane::Sessions), "keys.open_session", Some("hint.details")),
     row(Some("filter"), &[ENTER, SPACE], &[], Action::Open, In(Pane::Filters), "keys.filter", Some("hint.filter")),
     row(Some("star"), &[Key::char('f'), SPACE], &[], Action::CycleStar, In(Pane::Sessions), "keys.star", Some("hint.star")),
     row(Some("star"), &[Key::char('f'), SPACE], &[], Action::CycleStar, In(Pane::Details), "keys.star", Some("hint.star")),
+    row(Some("find"), &[Key::char('F')], &[], Action::FindInList, In(Pane::Browse), "keys.find", Some("hint.find")),
+    row(Some("find"), &[Key::char('F')], &[], Action::FindInList, In(Pane::Filters), "keys.find", Some("hint.find")),
     row(Some("up"), &[UP, Key::char('k')], &[], Action::Up, Global, "keys.up", None),
     row(Some("down"), &[DOWN, Key::char('j')], &[], Action::Down, Global, "keys.down", Some("hint.move")),
     row(Some("page-up"), &[PAGE_UP], &[], Action::PageUp, Global, "keys.page_up", None),
@@ -101,6 +107,8 @@ pub const ROWS: &[Row] = &[
     row(Some("my-programme"), &[Key::char('m')], &[], Action::ToggleMyProgramme, Global, "keys.my_programme", Some("hint.my_programme")),
     row(Some("now"), &[Key::char('o')], &[], Action::ToggleNow, Global, "keys.now", Some("hint.now")),
     row(Some("jump-to-now"), &[Key::char('t')], &[], Action::JumpToNow, Global, "keys.jump_to_now", None),
+    row(Some("go-to-time"), &[Key::char('@')], &[], Action::JumpToTime, Global, "keys.go_to_time", None),
+    row(Some("next-starred"), &[Key::char('S')], &[], Action::NextStarred, Global, "keys.next_starred", None),
     row(Some("zone"), &[Key::char('z')], &[], Action::ToggleZone, Global, "keys.zone", None),
     row(Some("hide-past"), &[Key::char('x')], &[], Action::TogglePast, Global, "keys.hide_past", None),
     row(Some("search"), &[Key::char('/')], &[], Action::StartSearch, Global, "keys.search", Some("hint.search")),
@@ -110,7 +118,7 @@ pub const ROWS: &[Row] = &[
     row(Some("export"), &[Key::char('e')], &[], Action::ExportFavourites, Global, "keys.export", None),
     row(Some("help"), &[Key::char('?')], &[], Action::ToggleHelp, Global, "keys.help", Some("hint.help")),
     row(Some("quit"), &[Key::char('q')], &[CTRL_C], Action::Quit, Global, "keys.quit", Some("hint.quit")),
-    row(Some("back"), &[ESC], &[], Action::Back, Global, "keys.back", None),
+    row(Some("back"), &[ESC], &[], Action::Back, Global, "keys.back", Some("hint.back")),
 ];
 
 /// The names the config file can rebind, in table order, each once.

@@ -27,9 +27,11 @@ pub enum Scope {
     Search,
     /// Only while the changes to the user's programme are shown.
     Changes,
+    /// Only while a prompt (a time to go to, letters to find) is typed.
+    Prompt,
 }
 
-use Scope::{Changes, Global, Help, In, Search};
+use Scope::{Changes, Global, Help, In, Prompt, Search};
 
 /// A row of the table in force: the row's meaning with the keys it has now.
 #[derive(Debug, Clone)]
@@ -327,6 +329,8 @@ pub enum Context {
     Search,
     /// The changes to the user's programme are shown.
     Changes,
+    /// Typing a prompt: keys without a binding are typed.
+    Prompt,
 }
 
 impl Context {
@@ -336,7 +340,8 @@ impl Context {
             (Self::Main(_), Global)
             | (Self::Help, Help)
             | (Self::Search, Search)
-            | (Self::Changes, Changes) => true,
+            | (Self::Changes, Changes)
+            | (Self::Prompt, Prompt) => true,
             _ => false,
         }
     }
@@ -347,16 +352,24 @@ impl Context {
             Context::Help,
             Context::Search,
             Context::Changes,
+            Context::Prompt,
         ])
     }
 }
 
-/// While a search is typed, a printable character is part of the query.
+/// While a search or a prompt is typed, a printable character is part of it.
 fn typed(key: &Key, context: Context) -> Option<Action> {
     let KeyCode::Char(c) = key.code else {
         return None;
     };
-    (context == Context::Search && key.types() && !c.is_control()).then_some(Action::SearchType(c))
+    if !key.types() || c.is_control() {
+        return None;
+    }
+    match context {
+        Context::Search => Some(Action::SearchType(c)),
+        Context::Prompt => Some(Action::PromptType(c)),
+        _ => None,
+    }
 }
 
 /// All keys of a binding, as shown: `↓/j`.

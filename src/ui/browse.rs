@@ -59,7 +59,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// pane is too narrow for all three.
 fn title(app: &App, width: u16) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
-    for mode in Browse::ALL {
+    for mode in app.browse_modes() {
         if mode == app.browse() {
             spans.push(Span::styled(
                 format!("[{}] ", browse_name(mode)),

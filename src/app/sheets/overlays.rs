@@ -9,13 +9,14 @@ use crate::text::symbols;
 use crate::tr;
 
 /// The sections of the help: where the keys work, and the language file's key for its title.
-const SECTIONS: [(Scope, &str); 8] = [
+const SECTIONS: [(Scope, &str); 9] = [
     (Scope::Global, "help.everywhere"),
     (Scope::In(Pane::Browse), "help.browse"),
     (Scope::In(Pane::Sessions), "pane.sessions"),
     (Scope::In(Pane::Details), "pane.details"),
     (Scope::In(Pane::Filters), "pane.filters"),
     (Scope::Search, "help.search"),
+    (Scope::Prompt, "help.prompt"),
     (Scope::Changes, "help.changes"),
     (Scope::Help, "help.help"),
 ];
