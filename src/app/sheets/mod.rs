@@ -5,6 +5,10 @@ mod about;
 mod details;
 mod overlays;
 
+pub(crate) use details::session_links;
+
+use ratatui::layout::Rect;
+
 use crate::action::Pane;
 use crate::model::Level;
 use crate::text::sheet::{Piece, Sheet, SheetLine, Tone};
@@ -26,13 +30,24 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => overlays::help(self, width),
             Some(Overlay::Changes) => overlays::changes(self, width),
+            Some(Overlay::Links) => overlays::links(self, width),
             None => Vec::new(),
         }
     }
 
-    /// The last useful scroll of the details pane, for the text it shows now.
+    /// Where the details are read now, inside their border: the whole-screen page, or the
+    /// details pane when it is on screen.
+    pub(crate) fn details_inner(&self) -> Option<Rect> {
+        if self.reading.page {
+            Some(inside_border(self.page_area()))
+        } else {
+            self.areas().pane(Pane::Details).map(inside_border)
+        }
+    }
+
+    /// The last useful scroll of the details, for the text they show now where they are read.
     pub(super) fn details_last(&self) -> u16 {
-        let Some(inner) = self.areas().pane(Pane::Details).map(inside_border) else {
+        let Some(inner) = self.details_inner() else {
             return 0;
         };
         last_top(self.details_lines(inner.width).len(), inner.height)
