@@ -121,6 +121,8 @@ pub struct App {
     /// How the selected session is read: its slot folded or not, on the whole screen or not.
     reading: reading::Reading,
     help_scroll: u16,
+    /// The help laid out at the width it was last shown at, so drawing never lays it out.
+    help_text: sheets::LaidOut,
     size: (u16, u16),
     status: Option<Status>,
     running: bool,
@@ -176,6 +178,7 @@ impl App {
             details_scroll: 0,
             reading: reading::Reading::default(),
             help_scroll: 0,
+            help_text: sheets::LaidOut::default(),
             size: (80, 24),
             status: setup.problems.into_iter().next().map(error_status),
             running: true,
@@ -516,6 +519,7 @@ impl App {
     /// does not need can be made meanwhile.
     fn resize(&mut self, width: u16, height: u16) -> Vec<Effect> {
         self.size = (width, height);
+        self.lay_out_help();
         if std::mem::replace(&mut self.indexes_asked, true) {
             Vec::new()
         } else {
@@ -539,6 +543,7 @@ impl App {
             None | Some(Overlay::Changes | Overlay::Links) => Some(Overlay::Help),
         };
         self.help_scroll = 0;
+        self.lay_out_help();
     }
 
     /// Moves within whatever has the keys: the help text, or the focused pane.

@@ -51,12 +51,11 @@ fn draw(app: &App, frame: &mut Frame, area: Rect, block: Block<'static>) {
         Some(read) => block.title_bottom(Line::from(read).alignment(Alignment::Right)),
         None => block,
     };
-    let marked = app.hyperlinks().then(|| lines.clone());
-    let paragraph = Paragraph::new(sheet::lines(lines))
+    let paragraph = Paragraph::new(sheet::lines(&lines))
         .block(block)
         .scroll((scroll, 0));
     frame.render_widget(paragraph, area);
-    if let Some(lines) = marked {
+    if app.hyperlinks() {
         mark_links(frame.buffer_mut(), inner, &lines, usize::from(scroll));
     }
 }
