@@ -29,6 +29,10 @@ pub enum Scope {
     Changes,
     /// Only while a prompt (a time to go to, letters to find) is typed.
     Prompt,
+    /// Only while a session is read on the whole screen.
+    Page,
+    /// Only while the session's links are offered to choose from.
+    Links,
 }
 
 use Scope::{Changes, Global, Help, In, Prompt, Search};
@@ -331,6 +335,10 @@ pub enum Context {
     Changes,
     /// Typing a prompt: keys without a binding are typed.
     Prompt,
+    /// A session is read on the whole screen.
+    Page,
+    /// The session's links are offered to choose from.
+    Links,
 }
 
 impl Context {
@@ -341,7 +349,9 @@ impl Context {
             | (Self::Help, Help)
             | (Self::Search, Search)
             | (Self::Changes, Changes)
-            | (Self::Prompt, Prompt) => true,
+            | (Self::Prompt, Prompt)
+            | (Self::Page, Scope::Page)
+            | (Self::Links, Scope::Links) => true,
             _ => false,
         }
     }
@@ -353,6 +363,8 @@ impl Context {
             Context::Search,
             Context::Changes,
             Context::Prompt,
+            Context::Page,
+            Context::Links,
         ])
     }
 }
