@@ -104,3 +104,19 @@ fn read_only_commands_leave_no_library_behind() {
     assert_eq!(code, 0);
     assert!(!dir.path().join("data").exists(), "nothing written");
 }
+
+#[test]
+fn the_viewer_opens_a_url_and_next_time_opens_it_again_with_no_argument_offline() {
+    let server = TestServer::start(Answer::plain(GOOD));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = server.url("/schedule.xml");
+    let mut app = common::pty::PtyApp::start(&[&url], dir.path(), 120, 30);
+    app.wait_for("Nordlys Summit 2020");
+    app.send("q");
+    assert_eq!(app.wait_exit().0, 0);
+    drop(server);
+    let mut again = common::pty::PtyApp::start(&["--offline"], dir.path(), 120, 30);
+    again.wait_for("Nordlys Summit 2020");
+    again.send("q");
+    assert_eq!(again.wait_exit().0, 0);
+}

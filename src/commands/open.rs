@@ -154,6 +154,9 @@ fn keep(
     notes: &mut Vec<String>,
 ) -> Option<String> {
     let kept = match source {
+        // Remembered only once the library holds something: opening the shipped programme
+        // on a first run writes nothing.
+        Source::Shipped(_) if library_is_empty(library) => Ok(None),
         Source::Shipped(name) => library.set_last(name, notes).map(|()| None),
         Source::File(path) => crate::fsread::read_capped(path, crate::formats::PROGRAMME_SIZE_CAP)
             .map_err(|e| crate::library::LibraryError::Io {
@@ -167,4 +170,11 @@ fn keep(
         notes.push(e.to_string());
         None
     })
+}
+
+/// Whether the library has nothing in it (no index yet, or an empty one).
+fn library_is_empty(library: &Library) -> bool {
+    library
+        .index()
+        .is_ok_and(|i| i.programmes.is_empty() && i.last.is_none())
 }
