@@ -123,8 +123,8 @@ fn export_then_import_gives_the_same_stars() {
     assert_eq!(exported.status.code(), Some(0));
     let ics = String::from_utf8(exported.stdout).expect("UTF-8");
     assert!(
-        String::from_utf8_lossy(&exported.stderr)
-            .contains("1 session(s) without an announced time left out")
+        ics.contains("DTSTART;VALUE=DATE:20240330"),
+        "the dinner, dated and untimed, is an all-day event: {ics}"
     );
     assert!(ics.lines().all(|l| l.len() <= 75), "folded at 75 octets");
     let again = dagsorden(&["export", path], config.path());
@@ -143,7 +143,8 @@ fn export_then_import_gives_the_same_stars() {
         uids(&ics),
         [
             "UID:climate@planning-test.dagsorden",
-            "UID:lunch@planning-test.dagsorden"
+            "UID:lunch@planning-test.dagsorden",
+            "UID:dinner@planning-test.dagsorden"
         ]
     );
 
@@ -176,7 +177,7 @@ fn export_then_import_gives_the_same_stars() {
     let report = String::from_utf8(imported.stdout).expect("UTF-8");
     assert!(
         report.starts_with(
-            "2 of 2 calendar entries found in Planning test conference: 2 newly starred"
+            "3 of 3 calendar entries found in Planning test conference: 3 newly starred"
         ),
         "{report}"
     );
@@ -188,6 +189,11 @@ fn export_then_import_gives_the_same_stars() {
         stars.get("lunch").map(|s| s.level),
         Some(Level::Maybe),
         "the level travels too"
+    );
+    assert_eq!(
+        stars.get("dinner").map(|s| s.level),
+        Some(Level::Must),
+        "an all-day event comes back too"
     );
 }
 

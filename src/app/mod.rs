@@ -362,9 +362,9 @@ impl App {
         self.span(session).is_some_and(|s| s.is_on(self.now))
     }
 
-    /// Whether a session is over at the app's clock.
+    /// Whether a session is over at the app's clock (one without a time: when its day is).
     pub(crate) fn is_past(&self, session: usize) -> bool {
-        self.span(session).is_some_and(|s| s.is_past(self.now))
+        crate::planner::is_over(&self.programme, &self.timeline, session, self.now)
     }
 
     /// The key bindings in force now.
