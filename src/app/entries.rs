@@ -82,6 +82,7 @@ impl App {
             View::Search => self.search_entries(),
         };
         self.columns = self.columns_for_entries();
+        self.counts = self.count_sessions();
         let found = keep.and_then(|k| self.entries.iter().position(|e| *e == Entry::Session(k)));
         let row = found.unwrap_or(self.cursor.min(self.entries.len().saturating_sub(1)));
         self.cursor = self.nearest_session(row, 1);

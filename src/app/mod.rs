@@ -31,7 +31,7 @@ use crate::tr;
 pub use browse::Browse;
 pub use effect::Effect;
 pub use entries::{Columns, Entry, Heading};
-pub use filters::{FilterRow, Filters};
+pub use filters::{Counts, FilterRow, Filters};
 pub use layout::Areas;
 pub use scroll::Tops;
 pub use search::Search;
@@ -106,6 +106,8 @@ pub struct App {
     filters: Filters,
     /// The rows of the filters pane, made once.
     filter_rows: Vec<FilterRow>,
+    /// Sessions per day, room, theme and part with the filters in force.
+    counts: Counts,
     filter_cursor: usize,
     search: Option<Search>,
     /// What the sessions pane lists.
@@ -138,7 +140,7 @@ impl App {
         let programme = Arc::new(programme);
         let index = Index::build(&programme);
         let left_width = layout::left_column_width(&programme, &index);
-        let filter_rows = filters::rows(&programme);
+        let filter_rows = filters::rows(&programme, &index);
         let mut app = Self {
             programme,
             timeline,
@@ -162,6 +164,7 @@ impl App {
             filters: Filters::default(),
             filter_cursor: filters::first_choice(&filter_rows),
             filter_rows,
+            counts: Counts::default(),
             search: None,
             entries: Vec::new(),
             cursor: 0,
@@ -330,6 +333,11 @@ impl App {
     /// False once the user has quit: the loop stops.
     pub fn is_running(&self) -> bool {
         self.running
+    }
+
+    /// Sessions per day, room, theme and part with the filters in force.
+    pub fn counts(&self) -> &Counts {
+        &self.counts
     }
 
     /// How many sessions carry the theme.
