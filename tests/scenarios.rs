@@ -381,7 +381,11 @@ fn the_export_key_asks_for_the_calendar_to_be_written_beside_the_favourites() {
         &mut app,
         &[Action::CycleStar, Action::NextDay, Action::CycleStar],
     );
-    let effects = app.update(Action::ExportFavourites);
+    assert!(
+        app.update(Action::ExportFavourites).is_empty(),
+        "asks where"
+    );
+    let effects = app.update(Action::SearchAccept);
     let [
         Effect::Export {
             path,

@@ -82,6 +82,10 @@ pub struct App {
     index: Index,
     /// Where the user's files are kept; `None`: nothing is saved.
     files: Option<std::path::PathBuf>,
+    /// Where `e` offers to write the calendar (see [`Setup::export_dir`]).
+    export_dir: Option<std::path::PathBuf>,
+    /// The calendar's path being typed after `e`, until Enter writes it or Esc cancels.
+    export_prompt: Option<String>,
     stars: Stars,
     /// Star levels by session index, from `stars`.
     levels: HashMap<usize, Level>,
@@ -146,6 +150,8 @@ impl App {
             timeline,
             index,
             files: setup.files,
+            export_dir: setup.export_dir,
+            export_prompt: None,
             stars,
             levels: HashMap::new(),
             clashes: HashMap::new(),
@@ -377,6 +383,10 @@ impl App {
 
     /// The key bindings in force now.
     pub fn context(&self) -> Context {
+        if self.export_prompt.is_some() {
+            // The path is typed as a search query is: letters, Backspace, Enter, Esc.
+            return Context::Search;
+        }
         match (self.overlay, &self.search) {
             (Some(Overlay::Help), _) => Context::Help,
             (Some(Overlay::Changes), _) => Context::Changes,
@@ -410,6 +420,9 @@ impl App {
 
     /// The change `action` makes, and the work it asks for.
     fn take(&mut self, action: Action) -> Vec<Effect> {
+        if self.export_prompt.is_some() && keep::is_prompt_key(&action) {
+            return self.prompt_key(action);
+        }
         match action {
             Action::ExportFavourites => self.export_favourites(),
             Action::DismissChanges => self.dismiss_changes(),
