@@ -122,6 +122,8 @@ pub struct App {
     columns: Columns,
     details_scroll: u16,
     help_scroll: u16,
+    /// The help laid out at the width it was last shown at, so drawing never lays it out.
+    help_text: sheets::LaidOut,
     size: (u16, u16),
     status: Option<Status>,
     running: bool,
@@ -177,6 +179,7 @@ impl App {
             columns: Columns::default(),
             details_scroll: 0,
             help_scroll: 0,
+            help_text: sheets::LaidOut::default(),
             size: (80, 24),
             status: setup.problems.into_iter().next().map(error_status),
             running: true,
@@ -507,6 +510,7 @@ impl App {
     /// does not need can be made meanwhile.
     fn resize(&mut self, width: u16, height: u16) -> Vec<Effect> {
         self.size = (width, height);
+        self.lay_out_help();
         if std::mem::replace(&mut self.indexes_asked, true) {
             Vec::new()
         } else {
@@ -530,6 +534,7 @@ impl App {
             None | Some(Overlay::Changes) => Some(Overlay::Help),
         };
         self.help_scroll = 0;
+        self.lay_out_help();
     }
 
     /// Moves within whatever has the keys: the help text, or the focused pane.

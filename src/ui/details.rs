@@ -22,7 +22,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let scroll = app
         .details_scroll()
         .min(last_top(lines.len(), inner.height));
-    let paragraph = Paragraph::new(sheet::lines(lines))
+    let paragraph = Paragraph::new(sheet::lines(&lines))
         .block(block)
         .scroll((scroll, 0));
     frame.render_widget(paragraph, area);
