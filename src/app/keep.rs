@@ -81,12 +81,12 @@ impl App {
     }
 
     /// A key while the calendar's path is typed: letters edit it, Enter writes, Esc cancels.
-    pub(super) fn prompt_key(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn prompt_key(&mut self, action: &Action) -> Vec<Effect> {
         let Some(typed) = &mut self.export_prompt else {
             return Vec::new();
         };
         match action {
-            Action::SearchType(c) => typed.push(c),
+            Action::SearchType(c) => typed.push(*c),
             Action::SearchBackspace => {
                 typed.pop();
             }

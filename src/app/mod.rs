@@ -424,7 +424,7 @@ impl App {
     /// The change `action` makes, and the work it asks for.
     fn take(&mut self, action: Action) -> Vec<Effect> {
         if self.export_prompt.is_some() && keep::is_prompt_key(&action) {
-            return self.prompt_key(action);
+            return self.prompt_key(&action);
         }
         match action {
             Action::ExportFavourites => self.export_favourites(),
