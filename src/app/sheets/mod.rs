@@ -5,7 +5,11 @@ mod about;
 mod details;
 mod overlays;
 
+pub(crate) use details::session_links;
+
 use std::borrow::Cow;
+
+use ratatui::layout::Rect;
 
 use crate::action::Pane;
 use crate::model::Level;
@@ -32,6 +36,7 @@ impl App {
             }
             Some(Overlay::Help) => Cow::Owned(overlays::help(self, width)),
             Some(Overlay::Changes) => Cow::Owned(overlays::changes(self, width)),
+            Some(Overlay::Links) => Cow::Owned(overlays::links(self, width)),
             None => Cow::Borrowed(&[]),
         }
     }
@@ -49,9 +54,19 @@ impl App {
         }
     }
 
-    /// The last useful scroll of the details pane, for the text it shows now.
+    /// Where the details are read now, inside their border: the whole-screen page, or the
+    /// details pane when it is on screen.
+    pub(crate) fn details_inner(&self) -> Option<Rect> {
+        if self.reading.page {
+            Some(inside_border(self.page_area()))
+        } else {
+            self.areas().pane(Pane::Details).map(inside_border)
+        }
+    }
+
+    /// The last useful scroll of the details, for the text they show now where they are read.
     pub(super) fn details_last(&self) -> u16 {
-        let Some(inner) = self.areas().pane(Pane::Details).map(inside_border) else {
+        let Some(inner) = self.details_inner() else {
             return 0;
         };
         last_top(self.details_lines(inner.width).len(), inner.height)
