@@ -276,6 +276,7 @@ fn view(
     let mut setup = Setup::from_config(&config, colour_scheme);
     setup.hyperlinks = dagsorden::tui::hyperlinks_wanted(&|name| std::env::var(name).ok());
     setup.problems.extend(notes);
+    setup.export_dir = std::env::current_dir().ok();
     let store = FavouritesStore::in_dir(&config_dir);
     let mut app = dagsorden::tui::open(programme, &store, clock, setup);
     dagsorden::tui::run(&mut app, &store, cli.now.is_none())?;
