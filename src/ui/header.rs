@@ -122,5 +122,6 @@ fn facts(app: &App) -> Vec<String> {
         n = app.starred_count()
     ));
     facts.push(clock(app));
+    facts.extend(app.copy_age_note());
     facts
 }
