@@ -123,6 +123,8 @@ pub struct App {
     indexes_asked: bool,
     /// The width the left column would like.
     left_width: u16,
+    /// The width the sessions pane would like.
+    sessions_width: u16,
     keymap: Keymap,
     colour_scheme: ColourScheme,
     /// The first row each list shows.
@@ -138,6 +140,7 @@ impl App {
         let programme = Arc::new(programme);
         let index = Index::build(&programme);
         let left_width = layout::left_column_width(&programme, &index);
+        let sessions_width = layout::sessions_width(&programme);
         let filter_rows = filters::rows(&programme);
         let mut app = Self {
             programme,
@@ -173,6 +176,7 @@ impl App {
             running: true,
             indexes_asked: false,
             left_width,
+            sessions_width,
             keymap: setup.keymap,
             colour_scheme: setup.colour_scheme,
             tops: Tops::default(),
@@ -382,7 +386,7 @@ impl App {
         Areas::compute(
             Rect::new(0, 0, self.size.0, self.size.1),
             self.focus,
-            self.left_width,
+            self.needs(),
         )
     }
 
