@@ -32,7 +32,7 @@ pub use browse::Browse;
 pub use effect::Effect;
 pub use entries::{Columns, Entry, Heading};
 pub use filters::{FilterRow, Filters};
-pub use layout::Areas;
+pub use layout::{Areas, Needs};
 pub use scroll::Tops;
 pub use search::Search;
 pub use setup::Setup;
