@@ -111,6 +111,13 @@ pub enum Action {
     Open,
     /// Star the selected session as a must, then a maybe, then not at all.
     CycleStar,
+    /// List the other sessions of the selected session's slot in full, or fold them to a line.
+    ToggleSlot,
+    /// Read the selected session on the whole screen, or go back from it to the panes.
+    ToggleReading,
+    /// Open the selected session's web link in the browser (with several, choose one first;
+    /// in the chooser, the one under the cursor).
+    OpenLink,
     /// Switch between the selected day and the plan of all starred sessions.
     ToggleMyProgramme,
     /// Switch between the selected day and what is on now and next.
@@ -185,6 +192,15 @@ pub enum Action {
         /// How many starred sessions had no time and could not.
         left_out: usize,
     },
+    /// The system's browser was asked to show this address.
+    Opened(String),
+    /// The system's opener could not be started for an address.
+    OpenFailed {
+        /// The address that was to be opened.
+        url: String,
+        /// The error, in one line for the status bar.
+        why: String,
+    },
     /// Writing the calendar to `path` failed; why, in one line.
     ExportFailed {
         /// The file that could not be written.
@@ -203,6 +219,8 @@ impl Action {
                 | Self::SaveFailed(_)
                 | Self::Exported { .. }
                 | Self::ExportFailed { .. }
+                | Self::Opened(_)
+                | Self::OpenFailed { .. }
         )
     }
 }

@@ -249,6 +249,7 @@ fn view(
     let config = config.unwrap_or_else(|| Config::none(&config_dir));
     let colour_scheme = colour_scheme(cli, &config);
     let mut setup = Setup::from_config(&config, colour_scheme);
+    setup.hyperlinks = dagsorden::tui::hyperlinks_wanted(&|name| std::env::var(name).ok());
     setup.problems.extend(notes);
     let store = FavouritesStore::in_dir(&config_dir);
     let mut app = dagsorden::tui::open(programme, &store, clock, setup);

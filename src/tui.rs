@@ -61,7 +61,12 @@ fn event_loop(
         // The work an action asked for is done once its frame is up (what no first frame needs
         // is made while the user reads it); its outcome is drawn next.
         if !effects.is_empty() {
-            perform_all(app, std::mem::take(&mut effects), Some(store));
+            perform_all(
+                app,
+                std::mem::take(&mut effects),
+                Some(store),
+                &SystemOpener,
+            );
             continue;
         }
         effects = match next_action(app, ticking)? {
@@ -115,17 +120,24 @@ pub fn open(programme: Programme, store: &FavouritesStore, clock: Clock, setup: 
     };
     let mut app = App::new(programme, stars, clock, setup);
     let effects = app.effects_at_start();
-    perform_all(&mut app, effects, Some(store));
+    // Nothing asks to open a link before the user has seen the screen.
+    perform_all(&mut app, effects, Some(store), &NoOpener);
     app
 }
 
 /// Performs `effects` and feeds each outcome back to the app, until it asks for nothing more.
-pub fn perform_all(app: &mut App, effects: Vec<Effect>, store: Option<&FavouritesStore>) {
+/// Links go to `opener`.
+pub fn perform_all(
+    app: &mut App,
+    effects: Vec<Effect>,
+    store: Option<&FavouritesStore>,
+    opener: &dyn Opener,
+) {
     let mut pending = effects;
     while !pending.is_empty() {
         let outcomes: Vec<Action> = pending
             .into_iter()
-            .filter_map(|effect| perform(effect, app, store))
+            .filter_map(|effect| perform(effect, app, store, opener))
             .collect();
         pending = outcomes
             .into_iter()
@@ -136,7 +148,12 @@ pub fn perform_all(app: &mut App, effects: Vec<Effect>, store: Option<&Favourite
 
 /// Does one piece of work; what came of it, as the action that tells the app (none when there is
 /// nothing to tell).
-pub fn perform(effect: Effect, app: &App, store: Option<&FavouritesStore>) -> Option<Action> {
+pub fn perform(
+    effect: Effect,
+    app: &App,
+    store: Option<&FavouritesStore>,
+    opener: &dyn Opener,
+) -> Option<Action> {
     match effect {
         Effect::SaveStar {
             programme,
@@ -173,7 +190,108 @@ pub fn perform(effect: Effect, app: &App, store: Option<&FavouritesStore>) -> Op
             app.index().start_later();
             None
         }
+        Effect::OpenUrl(url) => Some(open_url(&url, opener)),
     }
+}
+
+// --- web links -----------------------------------------------------------------------------
+
+/// What opens a web address outside dagsorden: the system's browser, or in tests a stand-in
+/// that only records it.
+pub trait Opener {
+    /// Hands `url` to whatever shows it; returns once it is started, not when it is done.
+    fn open(&self, url: &str) -> io::Result<()>;
+}
+
+/// The platform's opener (`xdg-open` and friends, `open`, the Windows shell) through the `open`
+/// crate; or, when `DAGSORDEN_OPENER` names a program, that program with the address as its
+/// one argument (a browser of the user's choice, or a script in the end-to-end tests).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemOpener;
+
+impl Opener for SystemOpener {
+    fn open(&self, url: &str) -> io::Result<()> {
+        match std::env::var_os("DAGSORDEN_OPENER").filter(|p| !p.is_empty()) {
+            Some(program) => {
+                let mut child = std::process::Command::new(program)
+                    .arg(url)
+                    .stdin(std::process::Stdio::null())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()?;
+                // Reaped when it ends, so no zombie stays behind; the screen does not wait.
+                std::thread::spawn(move || child.wait());
+                Ok(())
+            }
+            None => open::that_detached(url),
+        }
+    }
+}
+
+/// Opens nothing, and says so.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoOpener;
+
+impl Opener for NoOpener {
+    fn open(&self, _url: &str) -> io::Result<()> {
+        Err(io::Error::other("no opener"))
+    }
+}
+
+/// Opens `url` if the one check for web addresses passes again (no effect carries anything
+/// else, but nothing from a programme file reaches the system's opener unchecked).
+fn open_url(url: &str, opener: &dyn Opener) -> Action {
+    let checked = crate::text::links::openable(url).map_err(|r| r.reason().to_string());
+    match checked.and_then(|url| opener.open(&url).map(|()| url).map_err(|e| e.to_string())) {
+        Ok(url) => Action::Opened(url),
+        Err(why) => Action::OpenFailed {
+            url: crate::text::links::without_credentials(url),
+            why,
+        },
+    }
+}
+
+// --- terminal hyperlinks -------------------------------------------------------------------
+
+/// Whether to mark web addresses as terminal hyperlinks (OSC 8). `DAGSORDEN_HYPERLINKS` decides
+/// when set (`1`/`on`/`yes`/`always` or `0`/`off`/`no`/`never`); otherwise only terminals known
+/// to show them say yes, and never inside tmux or screen, which may pass them on garbled.
+/// `var` reads the environment (a map in the tests).
+pub fn hyperlinks_wanted(var: &dyn Fn(&str) -> Option<String>) -> bool {
+    if let Some(choice) = var("DAGSORDEN_HYPERLINKS") {
+        match choice.trim().to_ascii_lowercase().as_str() {
+            "1" | "on" | "yes" | "always" | "true" => return true,
+            "0" | "off" | "no" | "never" | "false" => return false,
+            _ => {}
+        }
+    }
+    if var("TMUX").is_some() || var("STY").is_some() {
+        return false;
+    }
+    let term = var("TERM").unwrap_or_default();
+    if term == "dumb" || term.starts_with("screen") || term.starts_with("tmux") {
+        return false;
+    }
+    let program = var("TERM_PROGRAM").unwrap_or_default();
+    let known_program =
+        ["iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper", "rio"].contains(&program.as_str());
+    let known_term = [
+        "xterm-kitty",
+        "foot",
+        "foot-extra",
+        "xterm-ghostty",
+        "alacritty",
+    ]
+    .contains(&term.as_str());
+    // VTE 0.50 (GNOME Terminal, Tilix, Terminator…) was the first to show them.
+    let vte = var("VTE_VERSION")
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .is_some_and(|v| v >= 5000);
+    known_program
+        || known_term
+        || vte
+        || var("WT_SESSION").is_some()
+        || var("KONSOLE_VERSION").is_some()
 }
 
 fn saved(result: Result<(Stars, Option<crate::favourites::Notice>), StoreError>) -> Action {
@@ -194,6 +312,87 @@ fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_string())
+        }
+    }
+
+    #[test]
+    fn hyperlinks_only_where_the_terminal_is_known_to_show_them() {
+        assert!(!hyperlinks_wanted(&env(&[])));
+        assert!(!hyperlinks_wanted(&env(&[("TERM", "xterm-256color")])));
+        assert!(!hyperlinks_wanted(&env(&[("TERM", "linux")])));
+        assert!(hyperlinks_wanted(&env(&[("TERM", "xterm-kitty")])));
+        assert!(hyperlinks_wanted(&env(&[("TERM_PROGRAM", "WezTerm")])));
+        assert!(hyperlinks_wanted(&env(&[("VTE_VERSION", "7600")])));
+        assert!(!hyperlinks_wanted(&env(&[("VTE_VERSION", "4205")])));
+        assert!(!hyperlinks_wanted(&env(&[
+            ("TERM_PROGRAM", "iTerm.app"),
+            ("TMUX", "/tmp/tmux-1000/default,1,0")
+        ])));
+    }
+
+    #[test]
+    fn the_environment_can_say_yes_or_no_to_hyperlinks() {
+        assert!(hyperlinks_wanted(&env(&[("DAGSORDEN_HYPERLINKS", "1")])));
+        assert!(hyperlinks_wanted(&env(&[
+            ("DAGSORDEN_HYPERLINKS", "always"),
+            ("TMUX", "x")
+        ])));
+        assert!(!hyperlinks_wanted(&env(&[
+            ("DAGSORDEN_HYPERLINKS", "off"),
+            ("TERM", "xterm-kitty")
+        ])));
+        assert!(hyperlinks_wanted(&env(&[
+            ("DAGSORDEN_HYPERLINKS", "maybe"),
+            ("TERM", "xterm-kitty")
+        ])));
+    }
+
+    /// Records what it was asked to open; opens nothing.
+    #[derive(Default)]
+    struct Recorder(std::cell::RefCell<Vec<String>>);
+
+    impl Opener for Recorder {
+        fn open(&self, url: &str) -> io::Result<()> {
+            self.0.borrow_mut().push(url.to_string());
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn only_checked_web_addresses_reach_the_opener() {
+        let recorder = Recorder::default();
+        assert_eq!(
+            open_url("https://me:pw@fosdem.org/2025/", &recorder),
+            Action::Opened("https://fosdem.org/2025/".into())
+        );
+        assert!(matches!(
+            open_url("file:///etc/passwd", &recorder),
+            Action::OpenFailed { .. }
+        ));
+        assert!(matches!(
+            open_url("--version", &recorder),
+            Action::OpenFailed { .. }
+        ));
+        assert_eq!(*recorder.0.borrow(), ["https://fosdem.org/2025/"]);
+    }
+
+    #[test]
+    fn an_opener_that_fails_is_reported() {
+        assert_eq!(
+            open_url("https://fosdem.org/", &NoOpener),
+            Action::OpenFailed {
+                url: "https://fosdem.org/".into(),
+                why: "no opener".into()
+            }
+        );
+    }
 
     #[test]
     fn the_clock_wakes_just_after_each_minute() {

@@ -45,6 +45,10 @@ pub enum Effect {
         /// How many starred sessions were left out for want of an announced time.
         left_out: usize,
     },
+    /// Open a web address in the system's browser. The address has passed
+    /// [`crate::text::links`]' check (`http` or `https`, no password in it); the loop checks
+    /// it again before handing it to the system's opener.
+    OpenUrl(String),
     /// Start making the lookups no first frame needs (speakers, search) on threads of their own.
     StartIndexes,
 }

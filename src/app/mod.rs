@@ -7,6 +7,7 @@ mod entries;
 pub(crate) mod filters;
 mod keep;
 pub(crate) mod layout;
+mod reading;
 mod scroll;
 mod search;
 mod setup;
@@ -61,6 +62,8 @@ pub enum Overlay {
     Help,
     /// What changed in starred sessions since the user last looked.
     Changes,
+    /// The selected session's web links, to choose the one to open.
+    Links,
 }
 
 /// A one-line message in the status bar until the next key.
@@ -115,7 +118,11 @@ pub struct App {
     /// Which columns the listed sessions need, worked out when the list changes.
     columns: Columns,
     details_scroll: u16,
+    /// How the selected session is read: its slot folded or not, on the whole screen or not.
+    reading: reading::Reading,
     help_scroll: u16,
+    /// The help laid out at the width it was last shown at, so drawing never lays it out.
+    help_text: sheets::LaidOut,
     size: (u16, u16),
     status: Option<Status>,
     running: bool,
@@ -127,6 +134,8 @@ pub struct App {
     sessions_width: u16,
     keymap: Keymap,
     colour_scheme: ColourScheme,
+    /// Whether web addresses are drawn as terminal hyperlinks.
+    hyperlinks: bool,
     /// The first row each list shows.
     tops: Tops,
 }
@@ -170,7 +179,9 @@ impl App {
             cursor: 0,
             columns: Columns::default(),
             details_scroll: 0,
+            reading: reading::Reading::default(),
             help_scroll: 0,
+            help_text: sheets::LaidOut::default(),
             size: (80, 24),
             status: setup.problems.into_iter().next().map(error_status),
             running: true,
@@ -179,6 +190,7 @@ impl App {
             sessions_width,
             keymap: setup.keymap,
             colour_scheme: setup.colour_scheme,
+            hyperlinks: setup.hyperlinks,
             tops: Tops::default(),
         };
         app.derive_from_stars();
@@ -227,6 +239,11 @@ impl App {
     /// The colours the screen is drawn in.
     pub(crate) fn colour_scheme(&self) -> ColourScheme {
         self.colour_scheme
+    }
+
+    /// Whether web addresses are drawn as terminal hyperlinks (OSC 8).
+    pub(crate) fn hyperlinks(&self) -> bool {
+        self.hyperlinks
     }
 
     // --- what the screen reads -------------------------------------------------------------
@@ -376,6 +393,8 @@ impl App {
         match (self.overlay, &self.search) {
             (Some(Overlay::Help), _) => Context::Help,
             (Some(Overlay::Changes), _) => Context::Changes,
+            (Some(Overlay::Links), _) => Context::Links,
+            (None, _) if self.reading.page => Context::Page,
             (None, Some(search)) if search.typing => Context::Search,
             (None, _) => Context::Main(self.focus),
         }
@@ -410,6 +429,15 @@ impl App {
             Action::ExportFavourites => self.export_favourites(),
             Action::DismissChanges => self.dismiss_changes(),
             Action::CycleStar => self.cycle_star(),
+            Action::OpenLink => self.open_link(),
+            Action::Opened(url) => {
+                self.opened(&url);
+                Vec::new()
+            }
+            Action::OpenFailed { url, why } => {
+                self.open_failed(&url, &why);
+                Vec::new()
+            }
             Action::Resize { width, height } => self.resize(width, height),
             Action::Saved { stars, notice } => {
                 self.saved(stars, notice.as_ref());
@@ -456,6 +484,8 @@ impl App {
             Action::Top => self.step(isize::MIN / 2),
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Open => self.open(),
+            Action::ToggleSlot => self.toggle_slot(),
+            Action::ToggleReading => self.toggle_reading(),
             Action::ToggleMyProgramme => self.toggle_view(View::MyProgramme),
             Action::ToggleNow => self.toggle_view(View::Now),
             Action::JumpToNow => self.jump_to_now(),
@@ -478,6 +508,9 @@ impl App {
             Action::ExportFavourites
             | Action::DismissChanges
             | Action::CycleStar
+            | Action::OpenLink
+            | Action::Opened(_)
+            | Action::OpenFailed { .. }
             | Action::Resize { .. }
             | Action::Saved { .. }
             | Action::SaveFailed(_)
@@ -490,6 +523,7 @@ impl App {
     /// does not need can be made meanwhile.
     fn resize(&mut self, width: u16, height: u16) -> Vec<Effect> {
         self.size = (width, height);
+        self.lay_out_help();
         if std::mem::replace(&mut self.indexes_asked, true) {
             Vec::new()
         } else {
@@ -510,13 +544,18 @@ impl App {
     fn toggle_help(&mut self) {
         self.overlay = match self.overlay {
             Some(Overlay::Help) => None,
-            None | Some(Overlay::Changes) => Some(Overlay::Help),
+            None | Some(Overlay::Changes | Overlay::Links) => Some(Overlay::Help),
         };
         self.help_scroll = 0;
+        self.lay_out_help();
     }
 
     /// Moves within whatever has the keys: the help text, or the focused pane.
     fn step(&mut self, delta: isize) {
+        if self.overlay == Some(Overlay::Links) {
+            self.step_link(delta);
+            return;
+        }
         if self.overlay.is_some() {
             let last = usize::from(self.overlay_last());
             let current = usize::from(self.help_scroll).min(last);
@@ -529,7 +568,12 @@ impl App {
             self.move_cursor(delta);
             return;
         }
-        self.step_pane(self.focus, delta);
+        let pane = if self.reading.page {
+            Pane::Details
+        } else {
+            self.focus
+        };
+        self.step_pane(pane, delta);
     }
 
     fn step_pane(&mut self, pane: Pane, delta: isize) {
@@ -547,10 +591,12 @@ impl App {
     }
 
     fn page_size(&self) -> isize {
-        let rows = self
-            .areas()
-            .pane(self.focus)
-            .map_or(1, |r| r.height.saturating_sub(2));
+        let rows = if self.reading.page {
+            Some(self.page_area())
+        } else {
+            self.areas().pane(self.focus)
+        }
+        .map_or(1, |r| r.height.saturating_sub(2));
         isize::from(rows.max(1).cast_signed())
     }
 
@@ -561,7 +607,7 @@ impl App {
                 self.focus = Pane::Sessions;
             }
             Pane::Sessions => self.focus = Pane::Details,
-            Pane::Details => {}
+            Pane::Details => self.toggle_reading(),
             Pane::Filters => self.toggle_filter_row(),
         }
     }
@@ -647,6 +693,9 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) {
+        if self.reading.page {
+            return;
+        }
         let areas = self.areas();
         let Some((pane, rect)) = areas.pane_at(Position::new(column, row)) else {
             return;
@@ -675,7 +724,7 @@ impl App {
     }
 
     fn scroll_at(&mut self, column: u16, row: u16, down: bool) {
-        let target = if self.overlay.is_some() {
+        let target = if self.overlay.is_some() || self.reading.page {
             None
         } else {
             self.areas()

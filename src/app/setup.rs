@@ -19,6 +19,8 @@ pub struct Setup {
     pub colour_scheme: ColourScheme,
     /// The view to open on (the day when `None`).
     pub view: Option<StartView>,
+    /// Whether web addresses are marked as terminal hyperlinks (the terminal shows them).
+    pub hyperlinks: bool,
     /// Problems found before the viewer opened, the most important first; the first is the
     /// first status message.
     pub problems: Vec<String>,
@@ -40,6 +42,7 @@ impl Setup {
             keymap: config.keymap.clone(),
             colour_scheme,
             view: config.settings.view,
+            hyperlinks: false,
             problems: problems.into_iter().collect(),
         }
     }

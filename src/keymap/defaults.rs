@@ -1,7 +1,7 @@
 //! The keys dagsorden starts with. Each row names an action for the config file; rows that
 //! share a name (scrolling in the help and on the main screen, say) are rebound together.
 
-use super::Scope::{self, Changes, Global, Help, In, Search};
+use super::Scope::{self, Changes, Global, Help, In, Links, Page, Search};
 use super::{Key, KeyCode};
 use crate::action::{Action, Pane};
 
@@ -69,6 +69,22 @@ pub const ROWS: &[Row] = &[
     row(Some("page-down"), &[PAGE_DOWN], &[], Action::PageDown, Changes, "keys.page_down", None),
     row(Some("page-up"), &[PAGE_UP], &[], Action::PageUp, Changes, "keys.page_up", None),
     row(Some("quit"), &[Key::char('q')], &[CTRL_C], Action::Quit, Changes, "keys.quit", Some("hint.quit")),
+    row(Some("read"), &[Key::char('r')], &[ESC], Action::ToggleReading, Page, "keys.read_close", Some("hint.close")),
+    row(Some("down"), &[DOWN, Key::char('j')], &[], Action::Down, Page, "keys.scroll_down", Some("hint.scroll")),
+    row(Some("up"), &[UP, Key::char('k')], &[], Action::Up, Page, "keys.scroll_up", None),
+    row(Some("page-down"), &[PAGE_DOWN], &[], Action::PageDown, Page, "keys.page_down", None),
+    row(Some("page-up"), &[PAGE_UP], &[], Action::PageUp, Page, "keys.page_up", None),
+    row(Some("top"), &[Key::plain(KeyCode::Home), Key::char('g')], &[], Action::Top, Page, "keys.top_page", None),
+    row(Some("bottom"), &[Key::plain(KeyCode::End), Key::char('G')], &[], Action::Bottom, Page, "keys.bottom_page", None),
+    row(Some("link"), &[Key::char('u')], &[], Action::OpenLink, Page, "keys.link", Some("hint.link")),
+    row(Some("slot"), &[Key::char('a')], &[], Action::ToggleSlot, Page, "keys.slot", None),
+    row(Some("star"), &[Key::char('f'), SPACE], &[], Action::CycleStar, Page, "keys.star", Some("hint.star")),
+    row(Some("quit"), &[Key::char('q')], &[CTRL_C], Action::Quit, Page, "keys.quit", Some("hint.quit")),
+    row(Some("link-open"), &[ENTER], &[], Action::OpenLink, Links, "keys.link_open", Some("hint.open")),
+    row(Some("link-close"), &[], &[ESC], Action::Back, Links, "keys.link_close", Some("hint.back")),
+    row(Some("down"), &[DOWN, Key::char('j')], &[], Action::Down, Links, "keys.link_next", Some("hint.move")),
+    row(Some("up"), &[UP, Key::char('k')], &[], Action::Up, Links, "keys.link_previous", None),
+    row(Some("quit"), &[Key::char('q')], &[CTRL_C], Action::Quit, Links, "keys.quit", Some("hint.quit")),
     row(Some("search-open"), &[ENTER], &[], Action::SearchAccept, Search, "keys.search_open", Some("hint.open")),
     row(Some("search-back"), &[], &[ESC], Action::SearchCancel, Search, "keys.search_back", Some("hint.back")),
     row(Some("search-next"), &[DOWN, Key::ctrl('n')], &[], Action::Down, Search, "keys.search_next", Some("hint.results")),
@@ -79,9 +95,16 @@ pub const ROWS: &[Row] = &[
     row(None, &[], &[CTRL_C], Action::Quit, Search, "keys.quit", None),
     row(Some("open"), &[ENTER], &[], Action::Open, In(Pane::Browse), "keys.open_browse", Some("hint.sessions")),
     row(Some("open"), &[ENTER], &[], Action::Open, In(Pane::Sessions), "keys.open_session", Some("hint.details")),
+    row(Some("open"), &[ENTER], &[], Action::Open, In(Pane::Details), "keys.read", Some("hint.read")),
     row(Some("filter"), &[ENTER, SPACE], &[], Action::Open, In(Pane::Filters), "keys.filter", Some("hint.filter")),
     row(Some("star"), &[Key::char('f'), SPACE], &[], Action::CycleStar, In(Pane::Sessions), "keys.star", Some("hint.star")),
     row(Some("star"), &[Key::char('f'), SPACE], &[], Action::CycleStar, In(Pane::Details), "keys.star", Some("hint.star")),
+    row(Some("read"), &[Key::char('r')], &[], Action::ToggleReading, In(Pane::Sessions), "keys.read", None),
+    row(Some("read"), &[Key::char('r')], &[], Action::ToggleReading, In(Pane::Details), "keys.read", None),
+    row(Some("link"), &[Key::char('u')], &[], Action::OpenLink, In(Pane::Sessions), "keys.link", None),
+    row(Some("link"), &[Key::char('u')], &[], Action::OpenLink, In(Pane::Details), "keys.link", None),
+    row(Some("slot"), &[Key::char('a')], &[], Action::ToggleSlot, In(Pane::Sessions), "keys.slot", None),
+    row(Some("slot"), &[Key::char('a')], &[], Action::ToggleSlot, In(Pane::Details), "keys.slot", None),
     row(Some("up"), &[UP, Key::char('k')], &[], Action::Up, Global, "keys.up", None),
     row(Some("down"), &[DOWN, Key::char('j')], &[], Action::Down, Global, "keys.down", Some("hint.move")),
     row(Some("page-up"), &[PAGE_UP], &[], Action::PageUp, Global, "keys.page_up", None),

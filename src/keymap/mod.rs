@@ -27,6 +27,10 @@ pub enum Scope {
     Search,
     /// Only while the changes to the user's programme are shown.
     Changes,
+    /// Only while a session is read on the whole screen.
+    Page,
+    /// Only while the session's links are offered to choose from.
+    Links,
 }
 
 use Scope::{Changes, Global, Help, In, Search};
@@ -327,6 +331,10 @@ pub enum Context {
     Search,
     /// The changes to the user's programme are shown.
     Changes,
+    /// A session is read on the whole screen.
+    Page,
+    /// The session's links are offered to choose from.
+    Links,
 }
 
 impl Context {
@@ -336,7 +344,9 @@ impl Context {
             (Self::Main(_), Global)
             | (Self::Help, Help)
             | (Self::Search, Search)
-            | (Self::Changes, Changes) => true,
+            | (Self::Changes, Changes)
+            | (Self::Page, Scope::Page)
+            | (Self::Links, Scope::Links) => true,
             _ => false,
         }
     }
@@ -347,6 +357,8 @@ impl Context {
             Context::Help,
             Context::Search,
             Context::Changes,
+            Context::Page,
+            Context::Links,
         ])
     }
 }

@@ -5,6 +5,7 @@
 //! reach the screen, whatever the file holds.
 
 pub(crate) mod html;
+pub(crate) mod links;
 pub(crate) mod sheet;
 pub(crate) mod symbols;
 

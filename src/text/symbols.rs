@@ -14,3 +14,7 @@ pub(crate) const CANCELLED_SYMBOL: &str = "✗";
 pub(crate) const PAST_SYMBOL: &str = "·";
 /// The mark beside the selected row, so selection reads without colour.
 pub(crate) const CURSOR_SYMBOL: &str = "▶";
+/// Before a folded list: more is there, one key away.
+pub(crate) const FOLDED_SYMBOL: &str = "▸";
+/// Before an opened list.
+pub(crate) const OPEN_SYMBOL: &str = "▾";

@@ -41,13 +41,28 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(area) = areas.pane(Pane::Filters) {
         filters::render(app, frame, area);
     }
+    if app.is_reading() {
+        details::render_page(app, frame);
+    }
     status_bar::render(app, frame, areas.status);
     match app.overlay() {
         Some(Overlay::Help) => help::render(app, frame),
         Some(Overlay::Changes) => changes::render(app, frame),
+        Some(Overlay::Links) => links_chooser(app, frame),
         None => {}
     }
     theme::apply(app.colour_scheme(), frame.buffer_mut());
+}
+
+/// The session's links to choose from, with the keys that open one or close.
+fn links_chooser(app: &App, frame: &mut Frame) {
+    let keys = |action| app.keymap().keys_in(&action, crate::keymap::Context::Links);
+    let title = crate::tr!(
+        "links.title",
+        open = keys(crate::action::Action::OpenLink),
+        close = keys(crate::action::Action::Back)
+    );
+    popup::render(app, frame, format!(" {title} "));
 }
 
 /// The frame around a pane; the focused one stands out by a heavy border and a marker, not only

@@ -18,7 +18,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, title: String) {
     let inner = block.inner(popup);
     let lines = app.overlay_lines(inner.width);
     let scroll = app.help_scroll().min(last_top(lines.len(), inner.height));
-    let paragraph = Paragraph::new(sheet::lines(lines))
+    let paragraph = Paragraph::new(sheet::lines(&lines))
         .block(block)
         .scroll((scroll, 0));
     frame.render_widget(Clear, popup);

@@ -6,13 +6,17 @@ use ratatui::text::{Line, Span};
 use super::style;
 use crate::text::sheet::{Piece, SheetLine};
 
-/// The lines as drawn.
-pub(crate) fn lines(lines: Vec<SheetLine>) -> Vec<Line<'static>> {
-    lines.into_iter().map(line).collect()
+/// The lines as drawn, borrowing their text.
+pub(crate) fn lines(lines: &[SheetLine]) -> Vec<Line<'_>> {
+    lines.iter().map(line).collect()
 }
 
-fn line(line: SheetLine) -> Line<'static> {
-    Line::from(line.pieces.into_iter().map(span).collect::<Vec<_>>()).style(style::of(line.tone))
+fn line(line: &SheetLine) -> Line<'_> {
+    Line::from(line.pieces.iter().map(borrowed).collect::<Vec<_>>()).style(style::of(line.tone))
+}
+
+fn borrowed(piece: &Piece) -> Span<'_> {
+    Span::styled(piece.text.as_str(), style::of(piece.tone))
 }
 
 /// A piece of text in its style.

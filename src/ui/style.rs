@@ -25,6 +25,7 @@ pub(crate) const MATCH: Style = Style::new()
     .add_modifier(Modifier::BOLD)
     .add_modifier(Modifier::UNDERLINED);
 pub(crate) const CANCELLED: Style = Style::new().add_modifier(Modifier::CROSSED_OUT);
+pub(crate) const LINK: Style = Style::new().add_modifier(Modifier::UNDERLINED);
 pub(crate) const GAP: Style = Style::new().fg(Color::Green).add_modifier(Modifier::ITALIC);
 
 use crate::text::sheet::Tone;
@@ -41,5 +42,6 @@ pub(crate) fn of(tone: Tone) -> Style {
         Tone::Clash => CLASH,
         Tone::OnNow => ON_NOW,
         Tone::Key => KEY,
+        Tone::Link => LINK,
     }
 }

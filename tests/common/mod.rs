@@ -98,7 +98,16 @@ pub fn run(app: &mut App, actions: &[Action]) {
 pub fn perform(app: &mut App, action: Action) {
     let store = app.config_dir().map(FavouritesStore::in_dir);
     let effects = app.update(action);
-    dagsorden::tui::perform_all(app, effects, store.as_ref());
+    dagsorden::tui::perform_all(app, effects, store.as_ref(), &PretendOpener);
+}
+
+/// Takes every link it is given as opened, and opens nothing: no test ever starts a browser.
+pub struct PretendOpener;
+
+impl dagsorden::tui::Opener for PretendOpener {
+    fn open(&self, _url: &str) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 pub fn titles(app: &App) -> Vec<String> {

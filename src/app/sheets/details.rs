@@ -62,11 +62,24 @@ fn session_sheet(app: &App, sheet: &mut Sheet) {
     sheet.field_pieces(tr!("field.star"), star_pieces(app, app.level(index)));
     clashes(app, sheet, index);
     speakers(sheet, tr!("field.speakers"), &session.speakers);
+    // The page: the abstract right after the facts, then the links, and only then the other
+    // sessions of the slot (folded to one line: on a large programme they are dozens).
     if let Some(description) = app.description(index) {
         sheet.blank();
         sheet.text(description);
     }
     links(sheet, session);
+    also_in_slot(app, sheet, index);
+}
+
+/// The session's web links, each with its label: its page first, then recordings, slides.
+pub(crate) fn session_links(session: &Session) -> impl Iterator<Item = (&str, &str)> {
+    let page = session.url.as_deref().map(|url| (tr!("field.link"), url));
+    let others = session.links.iter().map(|link| {
+        let label = link.title.as_deref().unwrap_or(tr!("field.link"));
+        (label, link.url.as_str())
+    });
+    page.into_iter().chain(others)
 }
 
 /// The session's page and its other links (recordings, slides), each with its title.
@@ -75,12 +88,8 @@ fn links(sheet: &mut Sheet, session: &Session) {
         return;
     }
     sheet.blank();
-    if let Some(url) = &session.url {
-        sheet.field(tr!("field.link"), url);
-    }
-    for link in &session.links {
-        let label = link.title.as_deref().unwrap_or(tr!("field.link"));
-        sheet.text(&format!("{label}: {}", link.url));
+    for (label, url) in session_links(session) {
+        sheet.link_field(label, url);
     }
 }
 
@@ -133,37 +142,68 @@ fn state(app: &App, index: usize) -> Option<Vec<Piece>> {
     })
 }
 
-/// The *must* sessions this one clashes with, and the other sessions in its slot.
-fn clashes(app: &App, sheet: &mut Sheet, index: usize) {
+/// `10:00–10:30 Title · Room`: another session, in a list of them.
+fn session_line(app: &App, i: usize) -> String {
     let programme = app.programme();
-    let line = |i: usize| {
-        let s = &programme.sessions[i];
-        let room = programme
-            .room_name(s)
-            .map(|r| format!(" · {r}"))
-            .unwrap_or_default();
-        format!("{} {}{room}", times::range(app, i), s.title)
-    };
+    let s = &programme.sessions[i];
+    let room = programme
+        .room_name(s)
+        .map(|r| format!(" · {r}"))
+        .unwrap_or_default();
+    format!("{} {}{room}", times::range(app, i), s.title)
+}
+
+/// The *must* sessions this one clashes with: few, and what the user must know first.
+fn clashes(app: &App, sheet: &mut Sheet, index: usize) {
     let clashing = app.clashes_of(index);
-    if !clashing.is_empty() {
-        sheet.blank();
-        sheet.styled(
-            &format!("{} {}", symbols::CLASH_SYMBOL, tr!("details.clashes_with")),
-            Tone::Clash,
-        );
-        for &i in clashing {
-            sheet.push_pieces(vec![Piece::plain(line(i))], "  ");
-        }
+    if clashing.is_empty() {
+        return;
     }
-    let alternatives = planner::overlapping(programme, app.timeline(), index);
+    sheet.blank();
+    sheet.styled(
+        &format!("{} {}", symbols::CLASH_SYMBOL, tr!("details.clashes_with")),
+        Tone::Clash,
+    );
+    for &i in clashing {
+        sheet.push_pieces(vec![Piece::plain(session_line(app, i))], "  ");
+    }
+}
+
+/// The other sessions in the slot: one line with their count and the key that opens them, or
+/// (opened) the line and a row for each.
+fn also_in_slot(app: &App, sheet: &mut Sheet, index: usize) {
+    let alternatives = planner::overlapping(app.programme(), app.timeline(), index);
     if alternatives.is_empty() {
         return;
     }
     sheet.blank();
-    sheet.heading(&tr!("details.also_in_slot", n = alternatives.len()));
+    let open = app.slot_open();
+    let key = app
+        .keymap()
+        .key_for(&Action::ToggleSlot)
+        .unwrap_or_default();
+    let (mark, hint) = if open {
+        (symbols::OPEN_SYMBOL, tr!("details.slot_fold", key = key))
+    } else {
+        (symbols::FOLDED_SYMBOL, tr!("details.slot_open", key = key))
+    };
+    let heading = tr!("details.also_in_slot", n = alternatives.len());
+    sheet.push_pieces(
+        vec![
+            Piece::new(format!("{mark} {heading}"), Tone::Title),
+            Piece::new(format!("  {hint}"), Tone::Dim),
+        ],
+        "",
+    );
+    if !open {
+        return;
+    }
     for i in alternatives {
         let mark = super::star_mark(app.level(i));
-        sheet.push_pieces(vec![mark, Piece::plain(format!(" {}", line(i)))], " ");
+        sheet.push_pieces(
+            vec![mark, Piece::plain(format!(" {}", session_line(app, i)))],
+            " ",
+        );
     }
 }
 

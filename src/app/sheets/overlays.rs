@@ -9,12 +9,14 @@ use crate::text::symbols;
 use crate::tr;
 
 /// The sections of the help: where the keys work, and the language file's key for its title.
-const SECTIONS: [(Scope, &str); 8] = [
+const SECTIONS: [(Scope, &str); 10] = [
     (Scope::Global, "help.everywhere"),
     (Scope::In(Pane::Browse), "help.browse"),
     (Scope::In(Pane::Sessions), "pane.sessions"),
     (Scope::In(Pane::Details), "pane.details"),
     (Scope::In(Pane::Filters), "pane.filters"),
+    (Scope::Page, "help.page"),
+    (Scope::Links, "help.links"),
     (Scope::Search, "help.search"),
     (Scope::Changes, "help.changes"),
     (Scope::Help, "help.help"),
@@ -65,6 +67,21 @@ fn keys(keymap: &Keymap, width: u16) -> Vec<SheetLine> {
         Piece::new(format!("  {}", tr!("help.wheel")), Tone::Key),
         vec![Piece::plain(tr!("help.wheel_does"))],
     );
+    sheet.into_lines()
+}
+
+/// The selected session's web links, one per row, the one under the cursor marked.
+pub(super) fn links(app: &App, width: u16) -> Vec<SheetLine> {
+    let mut sheet = Sheet::with_labels(width, 2);
+    for (i, (label, url)) in app.links_of_selected().iter().enumerate() {
+        let mark = if i == app.link_cursor() {
+            Piece::new(symbols::CURSOR_SYMBOL, Tone::Title)
+        } else {
+            Piece::plain(" ")
+        };
+        sheet.labelled(mark, vec![Piece::new(label.clone(), Tone::Title)]);
+        sheet.link_line("  ", url);
+    }
     sheet.into_lines()
 }
 
