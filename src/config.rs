@@ -9,7 +9,9 @@ use thiserror::Error;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+mod refresh;
 mod scheme;
+pub use refresh::Refresh;
 pub use scheme::ColourScheme;
 
 use crate::i18n::Lang;
@@ -59,6 +61,8 @@ pub struct Settings {
     pub times: Option<Shown>,
     /// Keys the user binds to actions, over the defaults.
     pub keys: Vec<Rebinding>,
+    /// When programmes from URLs are asked for again (`[refresh]`).
+    pub refresh: Refresh,
 }
 
 /// A line of the file that could not be used as written.
@@ -283,12 +287,16 @@ pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
                 settings.keys = keys;
                 problems.append(&mut more);
             }),
+            "refresh" => {
+                settings.refresh = refresh::parse(value, &lines, &mut problems);
+                Ok(())
+            }
             _ => Err(problem(
                 line,
                 tr!(
                     "config.unknown_setting",
                     name = name,
-                    names = "language, theme, view, times, [keys]"
+                    names = "language, theme, view, times, [keys], [refresh]"
                 ),
             )),
         };

@@ -83,6 +83,24 @@ pub(crate) fn lock(path: &Path) -> io::Result<File> {
     Ok(lock)
 }
 
+/// Renames the unreadable `file` to `<name>.unreadable-<timestamp>` beside it (never over
+/// another such file), so a store can start afresh without losing what was there.
+pub(crate) fn set_aside(file: &Path) -> io::Result<PathBuf> {
+    let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
+    let name = file
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let base = format!("{name}.unreadable-{stamp}");
+    let mut aside = file.with_file_name(&base);
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = file.with_file_name(format!("{base}-{n}"));
+    }
+    fs::rename(file, &aside)?;
+    Ok(aside)
+}
+
 /// The file a path names once symbolic links are followed (the path itself if it is none).
 pub(crate) fn through_links(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_path_buf();

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
 
 use crate::model::{Level, Programme, Session, Shown, Timeline, Zone};
@@ -52,14 +52,15 @@ fn our_calendar() -> Calendar {
     calendar
 }
 
-/// An iCalendar text, and the sessions left out because they have no time.
+/// An iCalendar text, and the sessions left out because they have neither a time nor a date.
 pub(crate) struct Exported {
     pub text: String,
     pub left_out: Vec<usize>,
 }
 
 /// The sessions as an RFC 5545 calendar, times in UTC (which every calendar program reads) as
-/// the timeline places them; the venue's zone, when it has a name, as the calendar's.
+/// the timeline places them; the venue's zone, when it has a name, as the calendar's. A session
+/// with a date and no time is an all-day event on its date.
 pub(crate) fn ics(
     programme: &Programme,
     timeline: &Timeline,
@@ -74,7 +75,7 @@ pub(crate) fn ics(
     }
     let mut left_out = Vec::new();
     for &i in sessions {
-        let Some(span) = timeline.span(i) else {
+        let Some(when) = when(programme, timeline, i) else {
             left_out.push(i);
             continue;
         };
@@ -83,12 +84,8 @@ pub(crate) fn ics(
         event
             .uid(&uid(&programme.id, &s.id))
             .timestamp(stamp)
-            .starts(span.start)
             .summary(&s.title);
-        // Without an end (or of no length), an event is a moment: RFC 5545 leaves DTEND out.
-        if span.end > span.start {
-            event.ends(span.end);
-        }
+        when.set_on(&mut event);
         let text = description(programme, s);
         if !text.is_empty() {
             event.description(&text);
@@ -115,6 +112,46 @@ pub(crate) fn ics(
         text: calendar.done().to_string(),
         left_out,
     }
+}
+
+/// When a calendar event happens.
+enum When {
+    /// From a moment to a moment (the same one for a moment's event).
+    Timed(crate::model::Span),
+    /// The whole of a date: the session's day is known, its time is not.
+    AllDay(NaiveDate),
+}
+
+impl When {
+    /// `DTSTART` and, where it has one, `DTEND`.
+    fn set_on(&self, event: &mut Event) {
+        match *self {
+            Self::Timed(span) => {
+                event.starts(span.start);
+                // Without an end (or of no length), an event is a moment: RFC 5545 leaves
+                // DTEND out.
+                if span.end > span.start {
+                    event.ends(span.end);
+                }
+            }
+            Self::AllDay(date) => {
+                // VALUE=DATE; DTEND is the day after, as RFC 5545 counts it (not included).
+                event.starts(date);
+                if let Some(next) = date.succ_opt() {
+                    event.ends(next);
+                }
+            }
+        }
+    }
+}
+
+/// When a session happens for a calendar: its span, else its day's date; `None` without both.
+fn when(programme: &Programme, timeline: &Timeline, session: usize) -> Option<When> {
+    timeline.span(session).map(When::Timed).or_else(|| {
+        programme.days[programme.sessions[session].day]
+            .date
+            .map(When::AllDay)
+    })
 }
 
 /// `Room, Venue, City`.
@@ -271,6 +308,51 @@ mod tests {
         ];
         assert_eq!(programmes_in(uids), ["fosdem-2025", "ks-toppmote-2024"]);
         assert!(programmes_in(["x@example.org"]).is_empty());
+    }
+
+    fn ks() -> Programme {
+        crate::formats::Source::Shipped("ks-toppmote-2024")
+            .load(None)
+            .expect("shipped")
+            .programme
+    }
+
+    #[test]
+    fn a_session_with_a_date_and_no_time_is_an_all_day_event() {
+        let programme = ks();
+        let timeline = Timeline::new(&programme, Zone::Iana(chrono_tz::Europe::Oslo), None);
+        let all: Vec<usize> = (0..programme.sessions.len()).collect();
+        let exported = ics(&programme, &timeline, &all, |_| None, Utc::now());
+        assert!(exported.left_out.is_empty(), "every KS session has a date");
+        let text = exported.text;
+        assert_eq!(
+            text.matches("BEGIN:VEVENT").count(),
+            programme.sessions.len()
+        );
+        let first = programme.sessions[0].title.as_str();
+        assert_eq!(first, "Toppmøte barn og unge");
+        let event = text
+            .split("BEGIN:VEVENT")
+            .find(|e| e.contains("SUMMARY:Toppmøte barn og unge"))
+            .expect("the first session's event");
+        assert!(
+            event.contains("\r\nDTSTART;VALUE=DATE:20240212\r\n"),
+            "{event}"
+        );
+        assert!(
+            event.contains("\r\nDTEND;VALUE=DATE:20240213\r\n"),
+            "{event}"
+        );
+    }
+
+    #[test]
+    fn a_session_without_a_date_is_left_out() {
+        let mut programme = ks();
+        programme.days[0].date = None;
+        let timeline = Timeline::new(&programme, Zone::Iana(chrono_tz::Europe::Oslo), None);
+        let exported = ics(&programme, &timeline, &[0, 1], |_| None, Utc::now());
+        assert_eq!(exported.left_out, [0]);
+        assert_eq!(exported.text.matches("BEGIN:VEVENT").count(), 1);
     }
 
     #[test]

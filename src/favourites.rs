@@ -323,24 +323,12 @@ fn remove_stale_temporaries(dir: &Path) {
     }
 }
 
-/// Renames the unreadable `file` to `<name>.unreadable-<timestamp>` beside it.
+/// Moves the unreadable `file` aside (see [`crate::disk::set_aside`]).
 fn set_aside(file: &Path) -> Result<PathBuf, StoreError> {
-    let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
-    let name = file
-        .file_name()
-        .map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
-    let base = format!("{name}.unreadable-{stamp}");
-    let mut aside = file.with_file_name(&base);
-    let mut n = 1;
-    while aside.exists() {
-        n += 1;
-        aside = file.with_file_name(format!("{base}-{n}"));
-    }
-    std::fs::rename(file, &aside).map_err(|source| StoreError::SetAside {
+    crate::disk::set_aside(file).map_err(|source| StoreError::SetAside {
         path: file.to_path_buf(),
         source,
-    })?;
-    Ok(aside)
+    })
 }
 
 /// The file in the current layout; `Err(version)` for a newer one, `None` if unreadable.

@@ -9,11 +9,13 @@ use thiserror::Error;
 
 use dagsorden::app::Setup;
 use dagsorden::cli::{Cli, Conflict};
+use dagsorden::commands::open::{Opener, Opening};
 use dagsorden::commands::{self, CommandError, Context, Output};
 use dagsorden::config::{ColourScheme, Config};
 use dagsorden::favourites::FavouritesStore;
-use dagsorden::formats::{LoadError, Source};
+use dagsorden::formats::{Detail, LoadError};
 use dagsorden::i18n::{self, Lang};
+use dagsorden::library::{Library, Moment, When};
 use dagsorden::model::{Clock, Shown, Zone};
 use dagsorden::tr;
 use dagsorden::zones::{self, Asked, ZoneRequest, ZoneStore};
@@ -206,6 +208,9 @@ fn run(
     };
     let input = cli.chosen_input(command)?;
     let context = Context {
+        library: library(cli, config.as_ref()),
+        when: when(cli),
+        progress: dagsorden::cli::progress::show,
         config_dir,
         clock,
         config,
@@ -222,19 +227,39 @@ fn view(
     zone: Option<Asked>,
 ) -> Result<(), Failure> {
     // Everything that can fail on input fails here, before the terminal is touched.
+    let library = library(cli, config.as_ref());
+    let kept = |id: &str| {
+        let index = library.as_ref().and_then(|l| l.index().ok());
+        index.is_some_and(|i| i.by_id(id).is_some())
+    };
     if let Some(line) = cli
         .input
         .programme
         .as_deref()
+        .filter(|word| !kept(word))
         .and_then(dagsorden::cli::not_a_command)
     {
         return Err(Failure::NotACommand(line));
     }
-    let programme = Source::from_argument(cli.input.programme.as_deref())
-        .load(cli.input.format)?
-        .programme;
+    let mut progress = dagsorden::cli::progress::show;
+    let mut opening = Opening {
+        library: library.as_ref(),
+        when: when(cli),
+        moment: Moment::on(&clock),
+        opener: Opener::Viewer,
+        progress: &mut progress,
+    };
+    let opened = commands::open::open(
+        cli.input.programme.as_deref(),
+        cli.input.format,
+        Detail::Full,
+        &mut opening,
+    );
+    dagsorden::cli::progress::done();
+    let opened = opened?;
+    let programme = opened.loaded.programme;
     let config_dir = config_dir.ok_or(Failure::NoConfigDir)?;
-    let mut notes = Vec::new();
+    let mut notes = opened.notes;
     let store = ZoneStore::in_dir(&config_dir);
     let clock = Clock {
         venue: zones::choose(zone, Some(&store), &programme.id, &mut notes),
@@ -251,10 +276,34 @@ fn view(
     let mut setup = Setup::from_config(&config, colour_scheme);
     setup.hyperlinks = dagsorden::tui::hyperlinks_wanted(&|name| std::env::var(name).ok());
     setup.problems.extend(notes);
+    setup.export_dir = std::env::current_dir().ok();
     let store = FavouritesStore::in_dir(&config_dir);
     let mut app = dagsorden::tui::open(programme, &store, clock, setup);
     dagsorden::tui::run(&mut app, &store, cli.now.is_none())?;
     Ok(())
+}
+
+/// The programme library in `--data-dir` or the user's data directory, its downloads and
+/// refreshes as the config says.
+fn library(cli: &Cli, config: Option<&Config>) -> Option<Library> {
+    let dir = cli.data_dir.clone().or_else(Library::default_data_dir)?;
+    let mut library = Library::in_dir(&dir);
+    if let Some(refresh) = config.map(|c| c.settings.refresh) {
+        library.policy = refresh.policy.unwrap_or_default();
+        if let Some(timeout) = refresh.timeout {
+            library.limits.total = timeout;
+        }
+    }
+    Some(library)
+}
+
+/// `--offline` never asks; otherwise a copy is asked for again when the policy says.
+fn when(cli: &Cli) -> When {
+    if cli.offline {
+        When::Offline
+    } else {
+        When::IfDue
+    }
 }
 
 /// `--no-color` and `NO_COLOR` (set and not empty, as no-color.org asks) beat the config.

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Timelike, Utc};
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
 
 use crate::model::{Programme, Span, Timeline};
 
@@ -25,6 +25,78 @@ pub(crate) fn day_of(
     } else {
         today
     }
+}
+
+/// The date the programme counts as today at `now`: the venue's date, or the day before in the
+/// small hours.
+fn programme_date(timeline: &Timeline, now: DateTime<Utc>) -> NaiveDate {
+    let wall = timeline.venue.wall(now);
+    let date = wall.date();
+    if wall.hour() < NEW_DAY_HOUR {
+        date.pred_opt().unwrap_or(date)
+    } else {
+        date
+    }
+}
+
+/// Whether a session is over at `now`: its end has passed or, for one without a time, its day
+/// has (a day without a date is never over).
+pub(crate) fn is_over(
+    programme: &Programme,
+    timeline: &Timeline,
+    session: usize,
+    now: DateTime<Utc>,
+) -> bool {
+    match timeline.span(session) {
+        Some(span) => span.is_past(now),
+        None => programme.days[programme.sessions[session].day]
+            .date
+            .is_some_and(|date| date < programme_date(timeline, now)),
+    }
+}
+
+/// The sessions of `day` that `keep` admits and that have no time, in programme order.
+fn untimed_of(
+    programme: &Programme,
+    timeline: &Timeline,
+    day: usize,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    programme.days[day]
+        .sessions
+        .clone()
+        .filter(|&i| timeline.span(i).is_none() && keep(i))
+        .collect()
+}
+
+/// The sessions of today (the programme day `now` falls in) whose time is not announced: they
+/// may be on now, and the clock cannot tell.
+pub(crate) fn untimed_today(
+    programme: &Programme,
+    timeline: &Timeline,
+    now: DateTime<Utc>,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    day_of(programme, timeline, now)
+        .map_or_else(Vec::new, |day| untimed_of(programme, timeline, day, keep))
+}
+
+/// The first day after today with sessions (that `keep` admits) whose time is not announced,
+/// and those sessions: what comes next when the programme gives dates and no times.
+pub(crate) fn untimed_next_day(
+    programme: &Programme,
+    timeline: &Timeline,
+    now: DateTime<Utc>,
+    keep: impl Fn(usize) -> bool,
+) -> Option<(usize, Vec<usize>)> {
+    let today = programme_date(timeline, now);
+    programme
+        .days
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.date.is_some_and(|date| date > today))
+        .map(|(day, _)| (day, untimed_of(programme, timeline, day, &keep)))
+        .find(|(_, sessions)| !sessions.is_empty())
 }
 
 /// Sessions on at `now`, those ending soonest first.
@@ -484,6 +556,79 @@ mod tests {
                 PlanRow::Session(index("untimed")),
             ]
         );
+    }
+
+    /// A three-day programme in Oslo, 12–14 Feb 2024, with dates and no times (as KS gives).
+    fn untimed_programme() -> (Programme, Timeline) {
+        let day = |d: u32, sessions: std::ops::Range<usize>| Day {
+            date: NaiveDate::from_ymd_opt(2024, 2, d),
+            label: None,
+            opens: None,
+            closes: None,
+            sessions,
+        };
+        let session = |id: &str, day: usize| Session {
+            id: id.into(),
+            title: id.into(),
+            day,
+            ..Session::default()
+        };
+        let p = Programme {
+            time_zone: Some(chrono_tz::Europe::Oslo),
+            days: vec![day(12, 0..1), day(13, 1..3), day(14, 3..4)],
+            sessions: vec![
+                session("children", 0),
+                session("award", 1),
+                session("debate", 1),
+                session("assembly", 2),
+            ],
+            ..Programme::default()
+        };
+        let timeline = Timeline::new(&p, Zone::Iana(chrono_tz::Europe::Oslo), None);
+        (p, timeline)
+    }
+
+    #[test]
+    fn without_times_today_is_what_is_on_and_the_next_day_what_comes() {
+        let (p, timeline) = untimed_programme();
+        assert!(on_now(&timeline, at("11:00")).is_empty(), "no clock time");
+        assert_eq!(
+            ids(&p, &untimed_today(&p, &timeline, at("11:00"), |_| true)),
+            ["award", "debate"]
+        );
+        let debate = index(&p, "debate");
+        assert_eq!(
+            ids(
+                &p,
+                &untimed_today(&p, &timeline, at("11:00"), |i| i != debate)
+            ),
+            ["award"]
+        );
+        let (day, next) = untimed_next_day(&p, &timeline, at("11:00"), |_| true).expect("next");
+        assert_eq!((day, ids(&p, &next)), (2, vec!["assembly".to_string()]));
+        let after = at("11:00") + chrono::Duration::days(1);
+        assert_eq!(untimed_next_day(&p, &timeline, after, |_| true), None);
+    }
+
+    #[test]
+    fn an_untimed_session_is_over_when_its_day_is() {
+        let (p, timeline) = untimed_programme();
+        let over = |id: &str, moment| is_over(&p, &timeline, index(&p, id), moment);
+        assert!(over("children", at("11:00")));
+        assert!(!over("award", at("23:59")), "today is not over");
+        assert!(
+            !over("award", at("23:59") + chrono::Duration::hours(3)),
+            "nor in the small hours after it"
+        );
+        assert!(over("award", at("23:59") + chrono::Duration::hours(6)));
+        assert!(!over("assembly", at("11:00")));
+    }
+
+    #[test]
+    fn a_timed_session_is_over_when_it_ends() {
+        let (p, timeline) = programme(DAY);
+        assert!(is_over(&p, &timeline, index(&p, "opening"), at("09:30")));
+        assert!(!is_over(&p, &timeline, index(&p, "opening"), at("09:29")));
     }
 
     #[test]

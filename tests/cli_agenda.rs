@@ -228,19 +228,8 @@ fn times_in_the_users_zone_with_local_time() {
 }
 
 #[test]
-fn ks_programme_has_no_times_so_nothing_is_on() {
+fn ks_programme_has_no_times_so_now_is_today_with_time_not_announced() {
     let config = tempfile::tempdir().expect("dir");
-    let now = dagsorden(&["now", "--now", "2024-02-13T10:30"], config.path());
-    assert_eq!(
-        text(&now),
-        "nothing on now\n",
-        "sessions without times are never guessed into a slot"
-    );
-    let json_now = dagsorden(
-        &["now", "--now", "2024-02-13T10:30", "--json"],
-        config.path(),
-    );
-    assert_eq!(text(&json_now).trim(), "[]");
     let day = text(&dagsorden(
         &["list", "--day", "today", "--now", "2024-02-13T10:30"],
         config.path(),
@@ -251,6 +240,39 @@ fn ks_programme_has_no_times_so_nothing_is_on() {
         day.contains("Vi kårer Norges mest næringsvennlige kommune"),
         "{day}"
     );
+    let now = text(&dagsorden(
+        &["now", "--now", "2024-02-13T10:30"],
+        config.path(),
+    ));
+    assert_eq!(
+        now, day,
+        "today's sessions, each saying its time is not announced"
+    );
+    let json_now = json(&dagsorden(
+        &["now", "--now", "2024-02-13T10:30", "--json"],
+        config.path(),
+    ));
+    assert_eq!(json_now.len(), 10);
+    assert!(
+        json_now
+            .iter()
+            .all(|i| i["start"].is_null() && i["date"] == "2024-02-13"),
+        "never guessed into a slot: {json_now:?}"
+    );
+    let next = text(&dagsorden(
+        &["next", "--now", "2024-02-13T10:30"],
+        config.path(),
+    ));
+    let tomorrow = text(&dagsorden(
+        &["list", "--day", "2024-02-14", "--now", "2024-02-13T10:30"],
+        config.path(),
+    ));
+    assert!(!tomorrow.is_empty());
+    assert_eq!(next, tomorrow, "next is the next day's sessions");
+    let after = dagsorden(&["now", "--now", "2024-02-20T10:30"], config.path());
+    assert_eq!(text(&after), "nothing on now\n");
+    let last = dagsorden(&["next", "--now", "2024-02-14T10:30"], config.path());
+    assert_eq!(text(&last), "nothing next\n", "nothing after the last day");
 }
 
 #[test]

@@ -262,14 +262,54 @@ fn export_with_nothing_to_export_writes_nothing() {
     let to_stdout = dagsorden(&["export", &file], config.path());
     assert_eq!(to_stdout.status.code(), Some(1));
     assert!(to_stdout.stdout.is_empty());
-    // Starred, but only sessions without a time: still nothing for a calendar.
+    // Starred, a session with a date and no time: an all-day event on its date.
     star(config.path(), "planning-test", "dinner");
     let untimed = dagsorden(&["export", &file], config.path());
-    assert_eq!(untimed.status.code(), Some(1));
-    assert!(untimed.stdout.is_empty());
-    assert!(stderr(&untimed).contains("nothing to export"));
+    assert_eq!(untimed.status.code(), Some(0), "{}", stderr(&untimed));
+    let calendar = stdout(&untimed);
+    assert!(
+        calendar.contains("\r\nDTSTART;VALUE=DATE:20240330\r\n")
+            && calendar.contains("\r\nDTEND;VALUE=DATE:20240331\r\n"),
+        "{calendar}"
+    );
     let agenda = dagsorden(&["export", &file, "--format", "md"], config.path());
     assert_eq!(agenda.status.code(), Some(0), "an agenda lists it");
+}
+
+#[test]
+fn the_ks_programme_exports_each_session_as_an_all_day_event_on_its_date() {
+    let config = tempfile::tempdir().expect("dir");
+    let output = dagsorden(&["export", "ks-toppmote-2024", "--all"], config.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let events: Vec<&str> = text.split("BEGIN:VEVENT").skip(1).collect();
+    assert_eq!(
+        events.len(),
+        common::programme("ks-toppmote-2024").sessions.len(),
+        "every session"
+    );
+    for event in &events {
+        let start = event
+            .split("\r\n")
+            .find_map(|l| l.strip_prefix("DTSTART;VALUE=DATE:"))
+            .expect("an all-day start");
+        let end = event
+            .split("\r\n")
+            .find_map(|l| l.strip_prefix("DTEND;VALUE=DATE:"))
+            .expect("an all-day end");
+        let day = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y%m%d").expect("date");
+        assert_eq!(
+            day(end),
+            day(start).succ_opt().expect("next day"),
+            "{event}"
+        );
+    }
+    assert!(
+        text.contains("DTSTART;VALUE=DATE:20240212")
+            && text.contains("DTSTART;VALUE=DATE:20240214"),
+        "from the first day to the last"
+    );
+    assert!(!stderr(&output).contains("left out"), "{}", stderr(&output));
 }
 
 #[test]

@@ -61,7 +61,7 @@ fn wrong_lines_are_reported_with_their_line_and_the_rest_applies() {
         [
             "line 2: language = \"de\" is not one of \"en\", \"nb\"; the default is used",
             "line 3: theme takes one of \"default\", \"high-contrast\", \"no-color\"; the default is used",
-            "line 4: unknown setting \"colour\" (the settings are language, theme, view, times, [keys]); skipped",
+            "line 4: unknown setting \"colour\" (the settings are language, theme, view, times, [keys], [refresh]); skipped",
             &format!(
                 "line 8: unknown action \"stra\"; skipped (the actions are {})",
                 dagsorden::keymap::defaults::names().join(", ")

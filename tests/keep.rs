@@ -123,8 +123,8 @@ fn export_then_import_gives_the_same_stars() {
     assert_eq!(exported.status.code(), Some(0));
     let ics = String::from_utf8(exported.stdout).expect("UTF-8");
     assert!(
-        String::from_utf8_lossy(&exported.stderr)
-            .contains("1 session(s) without an announced time left out")
+        ics.contains("DTSTART;VALUE=DATE:20240330"),
+        "the dinner, dated and untimed, is an all-day event: {ics}"
     );
     assert!(ics.lines().all(|l| l.len() <= 75), "folded at 75 octets");
     let again = dagsorden(&["export", path], config.path());
@@ -143,7 +143,8 @@ fn export_then_import_gives_the_same_stars() {
         uids(&ics),
         [
             "UID:climate@planning-test.dagsorden",
-            "UID:lunch@planning-test.dagsorden"
+            "UID:lunch@planning-test.dagsorden",
+            "UID:dinner@planning-test.dagsorden"
         ]
     );
 
@@ -176,7 +177,7 @@ fn export_then_import_gives_the_same_stars() {
     let report = String::from_utf8(imported.stdout).expect("UTF-8");
     assert!(
         report.starts_with(
-            "2 of 2 calendar entries found in Planning test conference: 2 newly starred"
+            "3 of 3 calendar entries found in Planning test conference: 3 newly starred"
         ),
         "{report}"
     );
@@ -188,6 +189,11 @@ fn export_then_import_gives_the_same_stars() {
         stars.get("lunch").map(|s| s.level),
         Some(Level::Maybe),
         "the level travels too"
+    );
+    assert_eq!(
+        stars.get("dinner").map(|s| s.level),
+        Some(Level::Must),
+        "an all-day event comes back too"
     );
 }
 
@@ -284,7 +290,15 @@ fn the_e_key_exports_beside_the_favourites() {
     let mut app = open("planning.json", config.path());
     run(&mut app, &[Action::PrevDay]);
     select(&mut app, "Opening");
-    run(&mut app, &[Action::CycleStar, Action::ExportFavourites]);
+    // Enter takes the path offered.
+    run(
+        &mut app,
+        &[
+            Action::CycleStar,
+            Action::ExportFavourites,
+            Action::SearchAccept,
+        ],
+    );
     let file = config.path().join("planning-test-favourites.ics");
     let status = app.status().expect("a message");
     assert_eq!(
@@ -293,6 +307,104 @@ fn the_e_key_exports_beside_the_favourites() {
     );
     let text = std::fs::read_to_string(file).expect("written");
     assert!(text.contains("UID:opening@planning-test.dagsorden"));
+}
+
+/// The viewer on the planning fixture, started in `cwd`, with its files in `config`.
+fn started_in(cwd: &Path, config: &Path) -> App {
+    let programme = dagsorden::formats::Source::File(fixture("planning.json"))
+        .load(None)
+        .expect("fixture")
+        .programme;
+    let setup = dagsorden::app::Setup {
+        export_dir: Some(cwd.to_path_buf()),
+        ..dagsorden::app::Setup::default()
+    };
+    dagsorden::tui::open(
+        programme,
+        &FavouritesStore::in_dir(config),
+        clock_at("2024-03-30T08:00"),
+        setup,
+    )
+}
+
+#[test]
+fn the_e_key_offers_the_current_directory_and_writes_where_the_user_says() {
+    let (cwd, config) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    let mut app = started_in(cwd.path(), config.path());
+    run(&mut app, &[Action::CycleStar, Action::ExportFavourites]);
+    let offered = cwd.path().join("planning-test-favourites.ics");
+    assert_eq!(
+        app.status().map(|s| s.text.clone()),
+        Some(format!(
+            "Calendar file: {}▏  Enter writes · Esc cancels",
+            offered.display()
+        ))
+    );
+    assert_eq!(
+        app.context(),
+        dagsorden::keymap::Context::Search,
+        "keys type"
+    );
+    for _ in 0.."planning-test-favourites.ics".len() {
+        run(&mut app, &[Action::SearchBackspace]);
+    }
+    for c in "q/mine.ics".chars() {
+        run(&mut app, &[Action::SearchType(c)]);
+    }
+    assert!(app.is_running(), "q is typed, not quit");
+    run(&mut app, &[Action::SearchAccept]);
+    let written = cwd.path().join("q").join("mine.ics");
+    assert!(
+        std::fs::read_to_string(&written)
+            .expect("written")
+            .contains("BEGIN:VEVENT")
+    );
+    assert!(!offered.exists());
+    assert_eq!(
+        app.status().map(|s| s.text.clone()),
+        Some(format!(
+            "Exported 1 starred sessions to {}",
+            written.display()
+        )),
+        "the whole path"
+    );
+    assert_ne!(app.context(), dagsorden::keymap::Context::Search);
+}
+
+#[test]
+fn a_relative_path_is_read_against_the_current_directory_and_esc_cancels() {
+    let (cwd, config) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    );
+    let mut app = started_in(cwd.path(), config.path());
+    run(&mut app, &[Action::CycleStar, Action::ExportFavourites]);
+    run(&mut app, &[Action::SearchCancel]);
+    assert_eq!(app.status().map(|s| s.text.as_str()), Some("Not exported."));
+    assert!(std::fs::read_dir(cwd.path()).expect("dir").next().is_none());
+    // Only a directory typed: the calendar's own name in it.
+    run(&mut app, &[Action::ExportFavourites]);
+    let typed = app
+        .status()
+        .map(|s| s.text.clone())
+        .expect("the prompt")
+        .len();
+    for _ in 0..typed {
+        run(&mut app, &[Action::SearchBackspace]);
+    }
+    for c in "cal/".chars() {
+        run(&mut app, &[Action::SearchType(c)]);
+    }
+    run(&mut app, &[Action::SearchAccept]);
+    assert!(
+        cwd.path()
+            .join("cal")
+            .join("planning-test-favourites.ics")
+            .exists()
+    );
 }
 
 fn ics_naming(programme: &str, keys: &[String]) -> String {

@@ -376,12 +376,16 @@ fn a_star_asks_for_a_save_of_that_session_at_that_level() {
 #[test]
 fn the_export_key_asks_for_the_calendar_to_be_written_beside_the_favourites() {
     let (dir, mut app) = app_with_store("ks-toppmote-2024");
-    // The KS programme announces no times: a calendar leaves both sessions out, and says so.
+    // The KS programme announces dates and no times: both sessions are all-day events.
     run(
         &mut app,
         &[Action::CycleStar, Action::NextDay, Action::CycleStar],
     );
-    let effects = app.update(Action::ExportFavourites);
+    assert!(
+        app.update(Action::ExportFavourites).is_empty(),
+        "asks where"
+    );
+    let effects = app.update(Action::SearchAccept);
     let [
         Effect::Export {
             path,
@@ -395,7 +399,8 @@ fn the_export_key_asks_for_the_calendar_to_be_written_beside_the_favourites() {
     };
     assert_eq!(path, &dir.path().join("ks-toppmote-2024-favourites.ics"));
     assert!(text.starts_with("BEGIN:VCALENDAR"), "{text}");
-    assert_eq!((*sessions, *left_out), (0, 2));
+    assert_eq!((*sessions, *left_out), (2, 0));
+    assert_eq!(text.matches("DTSTART;VALUE=DATE:").count(), 2, "{text}");
     assert!(!path.exists(), "update itself writes nothing");
 }
 

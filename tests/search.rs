@@ -83,6 +83,30 @@ fn speakers_and_roles_are_found_and_titles_rank_first() {
 }
 
 #[test]
+fn a_part_name_finds_every_session_of_that_part() {
+    let (_dir, mut app) = app_with_store("ks-toppmote-2024");
+    run(&mut app, &[Action::StartSearch]);
+    type_text(&mut app, "toppmøte");
+    let programme = app.programme();
+    let of_toppmote_parts: Vec<usize> = (0..programme.sessions.len())
+        .filter(|&i| {
+            programme.sessions[i]
+                .part
+                .is_some_and(|p| programme.parts[p].name.to_lowercase().contains("toppmøte"))
+        })
+        .collect();
+    assert_eq!(of_toppmote_parts.len(), 8, "the two toppmøte parts");
+    let found = app.visible_sessions();
+    for i in of_toppmote_parts {
+        assert!(
+            found.contains(&i),
+            "{} is in a toppmøte part",
+            programme.sessions[i].title
+        );
+    }
+}
+
+#[test]
 fn esc_restores_the_view_and_the_selection_from_before() {
     let (_dir, mut app) = app_at("ks-toppmote-2024", clock());
     run(

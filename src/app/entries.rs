@@ -53,6 +53,8 @@ pub enum Heading {
     Next,
     /// Sessions whose time is not announced.
     Untimed,
+    /// Today's sessions whose time is not announced (in On now: they may be on).
+    UntimedToday,
     /// Starred sessions the programme no longer has.
     Cancelled,
 }
@@ -80,6 +82,7 @@ impl App {
             View::Search => self.search_entries(),
         };
         self.columns = self.columns_for_entries();
+        self.counts = self.count_sessions();
         let found = keep.and_then(|k| self.entries.iter().position(|e| *e == Entry::Session(k)));
         let row = found.unwrap_or(self.cursor.min(self.entries.len().saturating_sub(1)));
         self.cursor = self.nearest_session(row, 1);
@@ -168,21 +171,33 @@ impl App {
         entries
     }
 
+    /// On now, today's sessions without a time, then what is next in each room (or, when
+    /// nothing timed is to come, the next day's sessions without a time).
     fn now_entries(&self) -> Vec<Entry> {
-        let on: Vec<usize> = planner::on_now(&self.timeline, self.now)
+        let (programme, timeline, now) = (&self.programme, &self.timeline, self.now);
+        let on: Vec<usize> = planner::on_now(timeline, now)
             .into_iter()
             .filter(|&i| self.shows(i))
             .collect();
-        let next =
-            planner::next_by_place(&self.programme, &self.timeline, self.now, |i| self.shows(i));
+        let today = planner::untimed_today(programme, timeline, now, |i| self.shows(i));
+        let next = planner::next_by_place(programme, timeline, now, |i| self.shows(i));
         let mut entries = Vec::new();
-        if !on.is_empty() {
-            entries.push(Entry::Heading(Heading::OnNow));
-            entries.extend(on.into_iter().map(Entry::Session));
-        }
-        if !next.is_empty() {
-            entries.push(Entry::Heading(Heading::Next));
-            entries.extend(next.into_iter().map(Entry::Session));
+        let mut section = |heading, sessions: Vec<usize>| {
+            if !sessions.is_empty() {
+                entries.push(Entry::Heading(heading));
+                entries.extend(sessions.into_iter().map(Entry::Session));
+            }
+        };
+        section(Heading::OnNow, on);
+        section(Heading::UntimedToday, today);
+        if next.is_empty() {
+            if let Some((day, later)) =
+                planner::untimed_next_day(programme, timeline, now, |i| self.shows(i))
+            {
+                section(Heading::Day(day), later);
+            }
+        } else {
+            section(Heading::Next, next);
         }
         entries
     }

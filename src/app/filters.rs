@@ -2,6 +2,7 @@
 //! list of sessions; the filters pane chooses the first three.
 
 use super::{App, info_status};
+use crate::index::Index;
 use crate::model::Programme;
 use crate::tr;
 
@@ -25,6 +26,28 @@ impl Filters {
     pub fn is_active(&self) -> bool {
         *self != Self::default()
     }
+}
+
+/// How many sessions each day, room, theme and part shows with the filters in force. A room,
+/// theme or part counts with the other filters only, so each says what choosing it would show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Sessions shown on each day.
+    pub days: Vec<usize>,
+    /// Sessions each room would show.
+    pub rooms: Vec<usize>,
+    /// Sessions each theme would show.
+    pub themes: Vec<usize>,
+    /// Sessions each part would show.
+    pub parts: Vec<usize>,
+}
+
+/// A filter that a count for one of its own choices leaves aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Theme,
+    Part,
+    Room,
 }
 
 /// A row of the filters pane.
@@ -57,13 +80,23 @@ impl FilterRow {
 }
 
 /// The rows of the filters pane for a programme: all themes and each theme, then each part and
-/// each room under their headings (sections a programme does not have are left out).
-pub(crate) fn rows(programme: &Programme) -> Vec<FilterRow> {
+/// each room under their headings. A theme or part no session has is not offered (a file may
+/// declare one and never use it); sections a programme does not have are left out.
+pub(crate) fn rows(programme: &Programme, index: &Index) -> Vec<FilterRow> {
+    let used = |counts: &[usize], i: usize| counts.get(i).is_some_and(|&n| n > 0);
     let mut rows = vec![FilterRow::Heading(FilterKind::Themes), FilterRow::AllThemes];
-    rows.extend((0..programme.themes.len()).map(FilterRow::Theme));
-    if !programme.parts.is_empty() {
+    rows.extend(
+        (0..programme.themes.len())
+            .filter(|&t| used(&index.theme_counts, t))
+            .map(FilterRow::Theme),
+    );
+    let parts: Vec<FilterRow> = (0..programme.parts.len())
+        .filter(|&p| used(&index.part_counts, p))
+        .map(FilterRow::Part)
+        .collect();
+    if !parts.is_empty() {
         rows.push(FilterRow::Heading(FilterKind::Parts));
-        rows.extend((0..programme.parts.len()).map(FilterRow::Part));
+        rows.extend(parts);
     }
     if !programme.rooms.is_empty() {
         rows.push(FilterRow::Heading(FilterKind::Rooms));
@@ -80,13 +113,58 @@ pub(crate) fn first_choice(rows: &[FilterRow]) -> usize {
 impl App {
     /// Whether the filters let a session show.
     pub(super) fn passes_filters(&self, session: usize) -> bool {
+        self.passes_filters_but(session, None)
+    }
+
+    /// Whether the filters, leaving `aside` out, let a session show.
+    fn passes_filters_but(&self, session: usize, aside: Option<Facet>) -> bool {
         let s = &self.programme.sessions[session];
         let f = &self.filters;
-        f.theme.is_none_or(|t| s.themes.contains(&t))
-            && f.part.is_none_or(|p| s.part == Some(p))
-            && f.room.is_none_or(|r| s.room == Some(r))
+        let applies = |facet| aside != Some(facet);
+        (!applies(Facet::Theme) || f.theme.is_none_or(|t| s.themes.contains(&t)))
+            && (!applies(Facet::Part) || f.part.is_none_or(|p| s.part == Some(p)))
+            && (!applies(Facet::Room) || f.room.is_none_or(|r| s.room == Some(r)))
             && (!f.starred_only || self.levels.contains_key(&session))
             && (!f.hide_past || !self.is_past(session))
+    }
+
+    /// The counts of the browse and filters panes with the filters in force, in one pass.
+    pub(super) fn count_sessions(&self) -> Counts {
+        let p = &self.programme;
+        let mut counts = Counts {
+            days: vec![0; p.days.len()],
+            rooms: vec![0; p.rooms.len()],
+            themes: vec![0; p.themes.len()],
+            parts: vec![0; p.parts.len()],
+        };
+        let bump = |list: &mut Vec<usize>, at: usize| {
+            if let Some(n) = list.get_mut(at) {
+                *n += 1;
+            }
+        };
+        for (i, s) in p.sessions.iter().enumerate() {
+            if self.passes_filters(i) {
+                bump(&mut counts.days, s.day);
+            }
+            if let Some(room) = s
+                .room
+                .filter(|_| self.passes_filters_but(i, Some(Facet::Room)))
+            {
+                bump(&mut counts.rooms, room);
+            }
+            if let Some(part) = s
+                .part
+                .filter(|_| self.passes_filters_but(i, Some(Facet::Part)))
+            {
+                bump(&mut counts.parts, part);
+            }
+            if self.passes_filters_but(i, Some(Facet::Theme)) {
+                for &theme in &s.themes {
+                    bump(&mut counts.themes, theme);
+                }
+            }
+        }
+        counts
     }
 
     /// Whether a filters pane row is a filter in force.

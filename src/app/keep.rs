@@ -2,9 +2,10 @@
 //! once, until dismissed), stars of sessions that are gone, and exporting the stars to a
 //! calendar file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{App, Effect, Overlay, error_status, info_status};
+use crate::action::Action;
 use crate::changes::{self, Change};
 use crate::export;
 use crate::model::Seen;
@@ -52,14 +53,80 @@ impl App {
         })
     }
 
-    /// Makes the calendar of the starred sessions, for the loop to write to
-    /// `<programme id>-favourites.ics` beside the favourites.
+    /// Asks where to write the calendar of the starred sessions: the path is offered, to be
+    /// kept or edited — `<programme id>-favourites.ics` in the directory the viewer was started
+    /// in (else beside the favourites).
     pub(super) fn export_favourites(&mut self) -> Vec<Effect> {
-        let Some(dir) = &self.files else {
+        let Some(dir) = self.export_dir.as_ref().or(self.files.as_ref()) else {
             self.status = Some(error_status(tr!("status.no_export_dir").into()));
             return Vec::new();
         };
-        let path = dir.join(format!("{}-favourites.ics", self.programme.id));
+        let path = dir.join(self.export_file_name());
+        self.export_prompt = Some(path.to_string_lossy().into_owned());
+        self.show_export_prompt();
+        Vec::new()
+    }
+
+    fn export_file_name(&self) -> String {
+        format!("{}-favourites.ics", self.programme.id)
+    }
+
+    /// The path as typed so far, in the status line, with what Enter and Esc do.
+    fn show_export_prompt(&mut self) {
+        let path = self.export_prompt.as_deref().unwrap_or_default();
+        self.status = Some(info_status(tr!(
+            "status.export_to",
+            path = crate::text::clean_line(path)
+        )));
+    }
+
+    /// A key while the calendar's path is typed: letters edit it, Enter writes, Esc cancels.
+    pub(super) fn prompt_key(&mut self, action: &Action) -> Vec<Effect> {
+        let Some(typed) = &mut self.export_prompt else {
+            return Vec::new();
+        };
+        match action {
+            Action::SearchType(c) => typed.push(*c),
+            Action::SearchBackspace => {
+                typed.pop();
+            }
+            Action::SearchAccept => {
+                let path = self.export_path();
+                self.export_prompt = None;
+                return path.map_or_else(Vec::new, |path| self.export_to(path));
+            }
+            Action::SearchCancel | Action::Back => {
+                self.export_prompt = None;
+                self.status = Some(info_status(tr!("status.export_cancelled").into()));
+                return Vec::new();
+            }
+            _ => {}
+        }
+        self.show_export_prompt();
+        Vec::new()
+    }
+
+    /// The path typed: a relative one read against the directory offered; one ending in `/`
+    /// (a directory) gets the calendar's own file name. `None` when nothing was typed.
+    fn export_path(&self) -> Option<PathBuf> {
+        let typed = self.export_prompt.as_deref()?.trim();
+        if typed.is_empty() {
+            return None;
+        }
+        let mut path = PathBuf::from(typed);
+        if typed.ends_with(std::path::MAIN_SEPARATOR) || typed.ends_with('/') {
+            path.push(self.export_file_name());
+        }
+        if path.is_relative()
+            && let Some(dir) = self.export_dir.as_ref().or(self.files.as_ref())
+        {
+            path = dir.join(path);
+        }
+        Some(path)
+    }
+
+    /// Makes the calendar of the starred sessions, for the loop to write to `path`.
+    fn export_to(&mut self, path: PathBuf) -> Vec<Effect> {
         let starred = self.starred_sessions();
         let exported = export::ics(
             &self.programme,
@@ -99,4 +166,21 @@ impl App {
             error = why
         )));
     }
+}
+
+/// Whether `action` goes to the calendar's path while it is typed (the clock, a resize and the
+/// outcomes of work go on as usual, and Ctrl-C still quits).
+pub(super) fn is_prompt_key(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::SearchType(_)
+            | Action::SearchBackspace
+            | Action::SearchAccept
+            | Action::SearchCancel
+            | Action::Back
+            | Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+    )
 }

@@ -32,7 +32,7 @@ use crate::tr;
 pub use browse::Browse;
 pub use effect::Effect;
 pub use entries::{Columns, Entry, Heading};
-pub use filters::{FilterRow, Filters};
+pub use filters::{Counts, FilterRow, Filters};
 pub use layout::{Areas, Needs};
 pub use scroll::Tops;
 pub use search::Search;
@@ -85,6 +85,10 @@ pub struct App {
     index: Index,
     /// Where the user's files are kept; `None`: nothing is saved.
     files: Option<std::path::PathBuf>,
+    /// Where `e` offers to write the calendar (see [`Setup::export_dir`]).
+    export_dir: Option<std::path::PathBuf>,
+    /// The calendar's path being typed after `e`, until Enter writes it or Esc cancels.
+    export_prompt: Option<String>,
     stars: Stars,
     /// Star levels by session index, from `stars`.
     levels: HashMap<usize, Level>,
@@ -109,6 +113,8 @@ pub struct App {
     filters: Filters,
     /// The rows of the filters pane, made once.
     filter_rows: Vec<FilterRow>,
+    /// Sessions per day, room, theme and part with the filters in force.
+    counts: Counts,
     filter_cursor: usize,
     search: Option<Search>,
     /// What the sessions pane lists.
@@ -150,12 +156,14 @@ impl App {
         let index = Index::build(&programme);
         let left_width = layout::left_column_width(&programme, &index);
         let sessions_width = layout::sessions_width(&programme);
-        let filter_rows = filters::rows(&programme);
+        let filter_rows = filters::rows(&programme, &index);
         let mut app = Self {
             programme,
             timeline,
             index,
             files: setup.files,
+            export_dir: setup.export_dir,
+            export_prompt: None,
             stars,
             levels: HashMap::new(),
             clashes: HashMap::new(),
@@ -174,6 +182,7 @@ impl App {
             filters: Filters::default(),
             filter_cursor: filters::first_choice(&filter_rows),
             filter_rows,
+            counts: Counts::default(),
             search: None,
             entries: Vec::new(),
             cursor: 0,
@@ -353,6 +362,11 @@ impl App {
         self.running
     }
 
+    /// Sessions per day, room, theme and part with the filters in force.
+    pub fn counts(&self) -> &Counts {
+        &self.counts
+    }
+
     /// How many sessions carry the theme.
     pub(crate) fn theme_count(&self, theme: usize) -> usize {
         self.index.theme_counts.get(theme).copied().unwrap_or(0)
@@ -383,13 +397,17 @@ impl App {
         self.span(session).is_some_and(|s| s.is_on(self.now))
     }
 
-    /// Whether a session is over at the app's clock.
+    /// Whether a session is over at the app's clock (one without a time: when its day is).
     pub(crate) fn is_past(&self, session: usize) -> bool {
-        self.span(session).is_some_and(|s| s.is_past(self.now))
+        crate::planner::is_over(&self.programme, &self.timeline, session, self.now)
     }
 
     /// The key bindings in force now.
     pub fn context(&self) -> Context {
+        if self.export_prompt.is_some() {
+            // The path is typed as a search query is: letters, Backspace, Enter, Esc.
+            return Context::Search;
+        }
         match (self.overlay, &self.search) {
             (Some(Overlay::Help), _) => Context::Help,
             (Some(Overlay::Changes), _) => Context::Changes,
@@ -425,6 +443,9 @@ impl App {
 
     /// The change `action` makes, and the work it asks for.
     fn take(&mut self, action: Action) -> Vec<Effect> {
+        if self.export_prompt.is_some() && keep::is_prompt_key(&action) {
+            return self.prompt_key(&action);
+        }
         match action {
             Action::ExportFavourites => self.export_favourites(),
             Action::DismissChanges => self.dismiss_changes(),

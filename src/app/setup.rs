@@ -13,6 +13,9 @@ use crate::tr;
 pub struct Setup {
     /// Where the user's files are kept (favourites, config, calendars); `None`: nothing is saved.
     pub files: Option<PathBuf>,
+    /// Where `e` offers to write the calendar, and what a relative path typed there is read
+    /// against: the directory the viewer was started in. `None`: beside the favourites.
+    pub export_dir: Option<PathBuf>,
     /// The keys in force.
     pub keymap: Keymap,
     /// The colours the screen is drawn in.
@@ -39,6 +42,7 @@ impl Setup {
         });
         Self {
             files: None,
+            export_dir: None,
             keymap: config.keymap.clone(),
             colour_scheme,
             view: config.settings.view,

@@ -112,6 +112,9 @@ impl App {
         self.derive_from_stars();
         if self.view == View::MyProgramme {
             self.refresh_entries();
+        } else if self.filters.starred_only {
+            // The counts follow the filters, "starred only" among them.
+            self.counts = self.count_sessions();
         }
     }
 }

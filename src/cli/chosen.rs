@@ -49,13 +49,15 @@ impl Cli {
             | Command::List { input, .. }
             | Command::Check { input }
             | Command::Convert { input, .. } => input.clone(),
-            Command::Export { programme, .. } | Command::ImportFavourites { programme, .. } => {
-                Input {
-                    programme: programme.clone(),
-                    format: None,
-                }
-            }
+            Command::Export { programme, .. }
+            | Command::ImportFavourites { programme, .. }
+            | Command::Refresh { programme } => Input {
+                programme: programme.clone(),
+                format: None,
+            },
             Command::Config { .. } => return none_for("config", before),
+            Command::Programmes { .. } => return none_for("programmes", before),
+            Command::Forget { .. } => return none_for("forget", before),
         };
         Ok(Input {
             programme: one_of(

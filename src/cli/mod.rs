@@ -11,6 +11,8 @@ use crate::zones::ZoneRequest;
 
 mod chosen;
 mod localise;
+pub mod progress;
+pub mod resolve;
 mod usage;
 pub use chosen::Conflict;
 pub use localise::command;
@@ -18,10 +20,10 @@ pub use usage::{mistake, mistyped_command, not_a_command};
 
 /// Browse a conference programme in the terminal: days, sessions, themes, and your stars.
 ///
-/// PROGRAMME is a file (dagsorden JSON, frab/Pentabarf schedule.xml, frab/pretalx
+/// PROGRAMME is an http(s) URL, the id of a programme in the library, a file (dagsorden JSON, frab/Pentabarf schedule.xml, frab/pretalx
 /// schedule.json, c3voc schedule v2, a Sessionize feed, or iCalendar .ics; the format is told
 /// from the content) or the name of a shipped programme (ks-toppmote-2024, ks-toppmote-2021). Without it, the KS toppmøte 2024
-/// programme opens.
+/// programme opens (on a first run; after that, the one opened last).
 #[derive(Debug, Parser)]
 #[command(name = "dagsorden", version, about)]
 pub struct Cli {
@@ -41,6 +43,14 @@ pub struct Cli {
     /// with its offset as 2024-02-13T10:30:00+01:00. Default: the system clock.
     #[arg(long, global = true, value_name = "TIME", env = "DAGSORDEN_NOW", value_parser = parse_clock)]
     pub now: Option<SetClock>,
+
+    /// Where the programme library is kept (default: the user's data directory for dagsorden).
+    #[arg(long, global = true, value_name = "DIR", env = "DAGSORDEN_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Never touch the network: programmes from URLs open from the library's last good copy.
+    #[arg(long, global = true)]
+    pub offline: bool,
 
     /// Show times in this machine's time zone instead of the venue's.
     #[arg(long, global = true)]
@@ -65,7 +75,8 @@ pub struct Cli {
 /// Which programme, and how to read it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
 pub struct Input {
-    /// A programme file or the name of a shipped programme (default: ks-toppmote-2024).
+    /// A URL, a library id, a programme file or the name of a shipped programme (default: the
+    /// one opened last, else ks-toppmote-2024).
     pub programme: Option<String>,
 
     /// Read the file as this format instead of telling it from the content
@@ -166,6 +177,33 @@ pub enum Command {
         /// The programme to star them in (default: ks-toppmote-2024).
         programme: Option<String>,
     },
+    /// List the programmes in the library: id, title, age, stars and source.
+    Programmes {
+        /// Print JSON instead of aligned lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a programme from the library (its stars are kept).
+    Forget {
+        /// The programme's id in the library.
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// Ask for a newer copy of a programme in the library now (of every one without PROGRAMME);
+    /// a download that fails keeps the last good copy.
+    Refresh {
+        /// A library id or URL (default: every programme in the library).
+        programme: Option<String>,
+    },
+}
+
+/// Whether `word` is the name of a command, so never a programme's id in the library.
+pub fn is_command_name(word: &str) -> bool {
+    use clap::CommandFactory;
+    word == "help"
+        || Cli::command()
+            .get_subcommands()
+            .any(|c| c.get_name() == word)
 }
 
 /// What `export` writes.

@@ -142,21 +142,39 @@ impl Agenda<'_> {
         self.level(session).is_some()
     }
 
-    /// Sessions on now, ending soonest first.
+    /// Sessions on now, ending soonest first; then today's sessions whose time is not
+    /// announced (they may be on: the time column says it is not announced).
     pub(crate) fn now(&self, favourites: bool) -> Vec<usize> {
-        planner::on_now(self.timeline, self.now)
+        let keep = |i: usize| !favourites || self.starred(i);
+        let mut on: Vec<usize> = planner::on_now(self.timeline, self.now)
             .into_iter()
-            .filter(|&i| !favourites || self.starred(i))
-            .collect()
+            .filter(|&i| keep(i))
+            .collect();
+        on.extend(planner::untimed_today(
+            self.programme,
+            self.timeline,
+            self.now,
+            keep,
+        ));
+        on
     }
 
-    /// The next session in each room, or the next starred session(s).
+    /// The next session in each room, or the next starred session(s); when no session with a
+    /// time is to come, the sessions of the next day whose time is not announced.
     pub(crate) fn next(&self, favourites: bool) -> Vec<usize> {
-        if favourites {
-            let starred = (0..self.programme.sessions.len()).filter(|&i| self.starred(i));
-            return planner::next_of(self.timeline, starred, self.now);
+        let keep = |i: usize| !favourites || self.starred(i);
+        let next = if favourites {
+            let starred = (0..self.programme.sessions.len()).filter(|&i| keep(i));
+            planner::next_of(self.timeline, starred, self.now)
+        } else {
+            planner::next_by_place(self.programme, self.timeline, self.now, |_| true)
+        };
+        if !next.is_empty() {
+            return next;
         }
-        planner::next_by_place(self.programme, self.timeline, self.now, |_| true)
+        planner::untimed_next_day(self.programme, self.timeline, self.now, keep)
+            .map(|(_, sessions)| sessions)
+            .unwrap_or_default()
     }
 
     /// The programme day a `--day` means.

@@ -3,6 +3,8 @@
 
 pub(crate) mod agenda;
 pub(crate) mod check;
+pub(crate) mod library;
+pub mod open;
 pub mod settings;
 pub(crate) mod transfer;
 
@@ -13,7 +15,9 @@ use thiserror::Error;
 
 use crate::cli::{Command, ExportFormat, Input};
 use crate::favourites::{FavouritesStore, StoreError};
-use crate::formats::{Detail, LoadError, Loaded, Source};
+use crate::formats::Detail;
+use crate::formats::LoadError;
+use crate::library::{Library, LibraryError, Moment, When};
 use crate::model::{Clock, Programme, Stars};
 use crate::tr;
 use crate::zones::{self, Asked, ZoneStore};
@@ -34,6 +38,12 @@ pub enum CommandError {
     /// The command needs the config directory and this system has none.
     #[error("{}", tr!("error.no_config_dir"))]
     NoConfigDir,
+    /// The command needs the data directory (for the library) and this system has none.
+    #[error("{}", tr!("error.no_data_dir"))]
+    NoDataDir,
+    /// The library could not do what was asked.
+    #[error(transparent)]
+    Library(#[from] LibraryError),
     /// The config file could not be written.
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
@@ -96,9 +106,19 @@ pub struct Context {
     pub config: Option<crate::config::Config>,
     /// The venue zone `--zone` asked for, if it did.
     pub zone: Option<Asked>,
+    /// The programme library, when there is a data directory.
+    pub library: Option<Library>,
+    /// When to ask a programme's source for a newer copy (`--offline`: never).
+    pub when: When,
+    /// Told as a download comes in.
+    pub progress: fn(crate::fetch::Progress),
 }
 
 impl Context {
+    fn library(&self) -> Result<&Library, CommandError> {
+        self.library.as_ref().ok_or(CommandError::NoDataDir)
+    }
+
     fn store(&self) -> Result<FavouritesStore, CommandError> {
         let dir = self.config_dir.as_ref().ok_or(CommandError::NoConfigDir)?;
         Ok(FavouritesStore::in_dir(dir))
@@ -127,8 +147,32 @@ impl Context {
     }
 }
 
-fn load(input: &Input, detail: Detail) -> Result<Loaded, CommandError> {
-    Ok(Source::from_argument(input.programme.as_deref()).load_with(input.format, detail)?)
+/// The programme `input` names, opened for a command; its notes (a copy kept, why) go to
+/// `notes`.
+fn load(
+    input: &Input,
+    detail: Detail,
+    context: &Context,
+    notes: &mut Vec<String>,
+) -> Result<open::Opened, CommandError> {
+    let mut progress = context.progress;
+    let mut opening = open::Opening {
+        library: context.library.as_ref(),
+        when: context.when,
+        moment: Moment::on(&context.clock),
+        opener: open::Opener::Command,
+        progress: &mut progress,
+    };
+    let opened = open::open(
+        input.programme.as_deref(),
+        input.format,
+        detail,
+        &mut opening,
+    );
+    crate::cli::progress::done();
+    let mut opened = opened?;
+    notes.append(&mut opened.notes);
+    Ok(opened)
 }
 
 /// Facts a line each, the values lined up after the longest label.
@@ -151,13 +195,13 @@ fn table(facts: &[(&str, String)]) -> String {
 pub fn run(command: &Command, input: &Input, context: &Context) -> Result<Output, CommandError> {
     match command {
         Command::Check { .. } => {
-            let source = Source::from_argument(input.programme.as_deref());
-            let loaded = source.load(input.format)?;
             let mut notes = Vec::new();
+            let opened = load(input, Detail::Full, context, &mut notes)?;
+            let loaded = &opened.loaded;
             let timeline = context
                 .clock_for(&loaded.programme, &mut notes)
                 .timeline(&loaded.programme);
-            let summary = check::summary(&source.display_name(), &loaded, &timeline);
+            let summary = check::summary(&opened.origin, loaded, &timeline);
             Ok(Output {
                 stdout: summary,
                 notes,
@@ -197,15 +241,40 @@ pub fn run(command: &Command, input: &Input, context: &Context) -> Result<Output
                 all: *all,
                 output: output.clone(),
             };
-            transfer::export(&load(input, Detail::Full)?.programme, &request, context)
+            let mut notes = Vec::new();
+            let programme = load(input, Detail::Full, context, &mut notes)?
+                .loaded
+                .programme;
+            with_notes(transfer::export(&programme, &request, context), notes)
         }
         Command::Convert { output, .. } => {
-            let json = crate::formats::native_write::write(&load(input, Detail::Full)?.programme);
-            transfer::write_out(format!("{json}\n"), output.as_deref())
+            let mut notes = Vec::new();
+            let programme = load(input, Detail::Full, context, &mut notes)?
+                .loaded
+                .programme;
+            let json = crate::formats::native_write::write(&programme);
+            with_notes(
+                transfer::write_out(format!("{json}\n"), output.as_deref()),
+                notes,
+            )
         }
+        &Command::Programmes { json } => library::list(json, context),
+        Command::Forget { id } => library::forget(id, context),
+        Command::Refresh { .. } => library::refresh(input.programme.as_deref(), context),
         Command::Config { init } => config(*init, context),
         Command::ImportFavourites { file, .. } => transfer::import_into(input, file, context),
     }
+}
+
+/// A command's output with `notes` (from opening its programme) before its own.
+fn with_notes(
+    output: Result<Output, CommandError>,
+    mut notes: Vec<String>,
+) -> Result<Output, CommandError> {
+    let mut output = output?;
+    notes.append(&mut output.notes);
+    output.notes = notes;
+    Ok(output)
 }
 
 /// `config`: where the file is, what is in force, what is wrong; `--init` writes the default.
@@ -240,8 +309,10 @@ fn run_agenda(
     context: &Context,
 ) -> Result<Output, CommandError> {
     // Listings never show descriptions: they open faster without them.
-    let programme = load(input, Detail::Brief)?.programme;
     let mut notes = Vec::new();
+    let programme = load(input, Detail::Brief, context, &mut notes)?
+        .loaded
+        .programme;
     let stars = context.stars(&programme.id, &mut notes);
     let clock = context.clock_for(&programme, &mut notes);
     let stdout =

@@ -207,7 +207,9 @@ pub(crate) fn import_into(
             format: input.format,
         },
     };
-    let programme = super::load(&input, Detail::Brief)?.programme;
+    let programme = super::load(&input, Detail::Brief, context, &mut notes)?
+        .loaded
+        .programme;
     if let Some(other) = exported_from.iter().find(|&&id| id != programme.id) {
         notes.push(tr!(
             "transfer.other_programme",

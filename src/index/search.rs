@@ -151,7 +151,7 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes title, subtitle, description, speakers, themes and room of every session.
+    /// Indexes title, subtitle, description, speakers, themes, room and part of every session.
     pub fn build(programme: &Programme) -> Self {
         let mut titles = PostingsBuilder::default();
         let mut all = PostingsBuilder::default();
@@ -165,10 +165,12 @@ impl SearchIndex {
             let themes = s.themes.iter().map(|&t| programme.themes[t].name.as_str());
             let speakers = s.speakers.iter().map(|p| p.name.as_str());
             let description = s.description_text();
+            let part = s.part.and_then(|p| programme.parts.get(p));
             let texts = [
                 s.subtitle.as_deref(),
                 description.as_deref(),
                 programme.room_name(s),
+                part.map(|p| p.name.as_str()),
             ]
             .into_iter()
             .flatten()
@@ -329,6 +331,20 @@ mod tests {
         assert_eq!(index.search("klima"), [2, 3]);
         // "toppmøte": 1 in the title, 2 in the description.
         assert_eq!(index.search("toppmøte"), [1, 2]);
+    }
+
+    #[test]
+    fn a_sessions_part_is_searched_too() {
+        let mut p = programme();
+        p.parts = vec![crate::model::Part {
+            id: "landsting".into(),
+            name: "Landstinget".into(),
+            description: None,
+        }];
+        p.sessions[0].part = Some(0);
+        let index = SearchIndex::build(&p);
+        assert_eq!(index.search("landsting"), [0]);
+        assert_eq!(index.search("landsting okonomi"), [0]);
     }
 
     #[test]

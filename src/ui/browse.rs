@@ -16,8 +16,8 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let programme = app.programme();
     let index = app.index();
     let counts: Vec<usize> = match app.browse() {
-        Browse::Days => programme.days.iter().map(|d| d.sessions.len()).collect(),
-        Browse::Rooms => index.by_room.iter().map(Vec::len).collect(),
+        Browse::Days => app.counts().days.clone(),
+        Browse::Rooms => app.counts().rooms.clone(),
         Browse::Speakers => Vec::new(),
     };
     let width = digits(counts.iter().copied().max().unwrap_or(0));

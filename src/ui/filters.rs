@@ -17,12 +17,12 @@ const ACTIVE: &str = "●";
 
 pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let programme = app.programme();
-    let index = app.index();
     let rows = app.filter_rows();
-    let largest = (0..programme.themes.len())
-        .map(|t| app.theme_count(t))
-        .chain(index.part_counts.iter().copied())
-        .chain(index.by_room.iter().map(Vec::len))
+    let counts = app.counts();
+    let largest = [&counts.themes, &counts.parts, &counts.rooms]
+        .into_iter()
+        .flatten()
+        .copied()
         .max();
     let width = digits(largest.unwrap_or(0));
     ListView {
@@ -42,15 +42,15 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
         let (name, n) = match row {
             FilterRow::Heading(kind) => return heading(kind),
             FilterRow::AllThemes => (tr!("about.all_themes").to_string(), None),
-            FilterRow::Theme(t) => (programme.themes[t].name.clone(), Some(app.theme_count(t))),
+            FilterRow::Theme(t) => (
+                programme.themes[t].name.clone(),
+                counts.themes.get(t).copied(),
+            ),
             FilterRow::Part(p) => (
                 programme.parts[p].name.clone(),
-                index.part_counts.get(p).copied(),
+                counts.parts.get(p).copied(),
             ),
-            FilterRow::Room(r) => (
-                programme.rooms[r].clone(),
-                index.by_room.get(r).map(Vec::len),
-            ),
+            FilterRow::Room(r) => (programme.rooms[r].clone(), counts.rooms.get(r).copied()),
         };
         let mark = if app.filter_row_active(row) {
             Span::styled(ACTIVE, style::ACTIVE_FILTER)

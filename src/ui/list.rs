@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::style;
@@ -41,7 +41,11 @@ impl ListView<'_> {
             return;
         }
         if self.len == 0 {
-            frame.render_widget(Paragraph::new(self.empty).style(style::DIM), inner);
+            // Wrapped: an empty state says what to do, and is read whole in a narrow pane.
+            let empty = Paragraph::new(self.empty)
+                .style(style::DIM)
+                .wrap(Wrap { trim: true });
+            frame.render_widget(empty, inner);
             return;
         }
         let height = usize::from(inner.height);

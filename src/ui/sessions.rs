@@ -281,6 +281,7 @@ fn heading_row(app: &App, heading: Heading) -> Row {
         Heading::OnNow => tr!("sessions.on_now").into(),
         Heading::Next => tr!("sessions.next_each_room").into(),
         Heading::Untimed => tr!("sessions.untimed").into(),
+        Heading::UntimedToday => tr!("sessions.untimed_today").into(),
         Heading::Cancelled => tr!("sessions.cancelled_heading").into(),
     };
     Row::from(Line::styled(format!(" ── {text} "), style::HEADING))

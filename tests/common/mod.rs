@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod http;
 pub mod pty;
 
 use dagsorden::action::Action;
@@ -12,7 +13,8 @@ use dagsorden::model::{Clock, Programme, SetClock, Shown, Zone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// The real binary, its favourites and config in `config_dir`, its cache of parsed programmes
+/// The real binary, its favourites and config in `config_dir` (its programme library in
+/// `config_dir/data`), its cache of parsed programmes
 /// in [`cache_dir`], in English whatever the machine's locale, with the system clock (no
 /// `DAGSORDEN_NOW` from outside) in Oslo.
 pub fn dagsorden(config_dir: &std::path::Path) -> std::process::Command {
@@ -20,6 +22,7 @@ pub fn dagsorden(config_dir: &std::path::Path) -> std::process::Command {
     command
         .env("DAGSORDEN_CONFIG_DIR", config_dir)
         .env("DAGSORDEN_CACHE_DIR", cache_dir())
+        .env("DAGSORDEN_DATA_DIR", config_dir.join("data"))
         .env("DAGSORDEN_LANG", "en")
         .env("TZ", "Europe/Oslo")
         .env_remove("DAGSORDEN_NOW");

@@ -70,6 +70,7 @@ impl PtyApp {
         command.env("DAGSORDEN_LANG", "en");
         command.env("DAGSORDEN_CONFIG_DIR", config_dir);
         command.env("DAGSORDEN_CACHE_DIR", super::cache_dir());
+        command.env("DAGSORDEN_DATA_DIR", config_dir.join("data"));
         command.env("XDG_CONFIG_HOME", config_dir.join("xdg"));
         // A clock that stands still, so what is past or on now is the same on every run;
         // `--now` among the arguments overrides it.
