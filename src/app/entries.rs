@@ -88,10 +88,24 @@ impl App {
         };
         self.columns = self.columns_for_entries();
         self.counts = self.count_sessions();
-        let found = keep.and_then(|k| self.entries.iter().position(|e| *e == Entry::Session(k)));
+        let found = keep.and_then(|k| {
+            let same = self.entries.iter().position(|e| *e == Entry::Session(k));
+            same.or_else(|| self.row_from_start_of(k))
+        });
         let row = found.unwrap_or(self.cursor.min(self.entries.len().saturating_sub(1)));
         self.cursor = self.nearest_session(row, 1);
         self.keep_description();
+    }
+
+    /// The first row starting when `session` does or later: where the list goes on from a
+    /// session it no longer shows (a filter hid it), rather than from a row number.
+    fn row_from_start_of(&self, session: usize) -> Option<usize> {
+        let start = self.timeline.span(session)?.start;
+        self.entries.iter().position(|e| {
+            e.session()
+                .and_then(|i| self.timeline.span(i))
+                .is_some_and(|s| s.start >= start)
+        })
     }
 
     fn columns_for_entries(&self) -> Columns {

@@ -10,8 +10,10 @@ mod history;
 mod jump;
 mod keep;
 pub(crate) mod layout;
+pub(crate) mod live;
 mod prompt;
 mod reading;
+mod replace;
 mod scroll;
 mod search;
 mod setup;
@@ -37,7 +39,8 @@ pub use browse::Browse;
 pub use effect::Effect;
 pub use entries::{Columns, Entry, Heading};
 pub use filters::{Counts, FilterRow, Filters};
-pub use layout::Areas;
+pub use layout::{Areas, Needs};
+pub use live::Live;
 pub use scroll::Tops;
 pub use search::Search;
 pub use setup::Setup;
@@ -140,6 +143,8 @@ pub struct App {
     indexes_asked: bool,
     /// The width the left column would like.
     left_width: u16,
+    /// The width the sessions pane would like.
+    sessions_width: u16,
     keymap: Keymap,
     colour_scheme: ColourScheme,
     /// Whether web addresses are drawn as terminal hyperlinks.
@@ -150,6 +155,10 @@ pub struct App {
     trail: history::Trail,
     /// A time or letters being typed in the status bar.
     prompt: Option<prompt::Prompt>,
+    /// The clock the app was made with, for a programme that replaces the one shown.
+    clock: Clock,
+    /// Keeping the programme current: the copy shown, and the refresh under way.
+    refreshing: live::Refreshing,
 }
 
 impl App {
@@ -161,6 +170,7 @@ impl App {
         let programme = Arc::new(programme);
         let index = Index::build(&programme);
         let left_width = layout::left_column_width(&programme, &index);
+        let sessions_width = layout::sessions_width(&programme);
         let filter_rows = filters::rows(&programme, &index);
         let mut app = Self {
             programme,
@@ -201,12 +211,15 @@ impl App {
             running: true,
             indexes_asked: false,
             left_width,
+            sessions_width,
             keymap: setup.keymap,
             colour_scheme: setup.colour_scheme,
             hyperlinks: setup.hyperlinks,
             tops: Tops::default(),
             trail: history::Trail::default(),
             prompt: None,
+            clock,
+            refreshing: live::Refreshing::new(setup.live, Utc::now()),
         };
         app.derive_from_stars();
         app.day = app.today().unwrap_or(0);
@@ -432,7 +445,7 @@ impl App {
         Areas::compute(
             Rect::new(0, 0, self.size.0, self.size.1),
             self.focus,
-            self.left_width,
+            self.needs(),
         )
     }
 
@@ -493,6 +506,7 @@ impl App {
                 self.export_failed(&path, &why);
                 Vec::new()
             }
+            action if is_live(&action) => self.take_live(action),
             action => {
                 self.apply(&action);
                 Vec::new()
@@ -544,7 +558,6 @@ impl App {
             Action::SearchCancel => self.search_cancel(),
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
-            Action::Tick(now) => self.tick(now),
             // These ask for work outside the app; `update` takes them.
             Action::ExportFavourites
             | Action::DismissChanges
@@ -556,7 +569,37 @@ impl App {
             | Action::Saved { .. }
             | Action::SaveFailed(_)
             | Action::Exported { .. }
-            | Action::ExportFailed { .. } => {}
+            | Action::ExportFailed { .. }
+            // Keeping the programme current: `take_live` takes them.
+            | Action::Tick(_)
+            | Action::Wall(_)
+            | Action::Refresh
+            | Action::Refreshed(_)
+            | Action::ProgrammeReplaced(_)
+            | Action::SourceChanged
+            | Action::FavouritesChanged
+            | Action::StarsReloaded(_) => {}
+        }
+    }
+
+    /// An action about the clock, the programme's source or the favourites file.
+    fn take_live(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Tick(now) => {
+                self.tick(now);
+                self.refresh_if_due(now)
+            }
+            Action::Wall(now) => self.refresh_if_due(now),
+            Action::Refresh => self.refresh_now(),
+            Action::Refreshed(outcome) => self.refreshed(outcome),
+            Action::ProgrammeReplaced(programme) => self.replace_programme(*programme),
+            Action::SourceChanged => self.source_changed(),
+            Action::FavouritesChanged => self.save(|programme| Effect::ReloadStars { programme }),
+            Action::StarsReloaded(stars) => {
+                self.saved(stars, None);
+                Vec::new()
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -782,8 +825,23 @@ fn keeps_status(action: &Action) -> bool {
     action.is_outcome()
         || matches!(
             action,
-            Action::Resize { .. } | Action::Scroll { .. } | Action::Tick(_)
+            Action::Resize { .. } | Action::Scroll { .. } | Action::Tick(_) | Action::Wall(_)
         )
+}
+
+/// Whether `action` is about the clock, the programme's source or the favourites file.
+fn is_live(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Tick(_)
+            | Action::Wall(_)
+            | Action::Refresh
+            | Action::Refreshed(_)
+            | Action::ProgrammeReplaced(_)
+            | Action::SourceChanged
+            | Action::FavouritesChanged
+            | Action::StarsReloaded(_)
+    )
 }
 
 /// The list row under screen row `row`, inside a bordered pane.

@@ -24,6 +24,8 @@ pub struct Setup {
     pub view: Option<StartView>,
     /// Whether web addresses are marked as terminal hyperlinks (the terminal shows them).
     pub hyperlinks: bool,
+    /// The library's copy of the programme, to keep it current; `None` for a shipped one.
+    pub live: Option<super::Live>,
     /// Problems found before the viewer opened, the most important first; the first is the
     /// first status message.
     pub problems: Vec<String>,
@@ -47,6 +49,7 @@ impl Setup {
             colour_scheme,
             view: config.settings.view,
             hyperlinks: false,
+            live: None,
             problems: problems.into_iter().collect(),
         }
     }
