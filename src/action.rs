@@ -81,6 +81,11 @@ pub enum Action {
     ExportFavourites,
     /// Close the list of changes to the user's programme; they are not shown again.
     DismissChanges,
+    /// Open the Changes view: every change since the user last looked, starred sessions first.
+    ShowChanges,
+    /// A newer version of the programme shown has arrived (a refresh, a file rewritten): show
+    /// it instead, keeping stars and the selected session, and mark what changed.
+    ProgrammeReplaced(Box<crate::model::Programme>),
     /// Close the open overlay, or leave when none is open.
     Back,
     /// Show or hide the list of keys.
@@ -216,6 +221,7 @@ impl Action {
         matches!(
             self,
             Self::Saved { .. }
+                | Self::ProgrammeReplaced(_)
                 | Self::SaveFailed(_)
                 | Self::Exported { .. }
                 | Self::ExportFailed { .. }

@@ -8,6 +8,7 @@ use clap::FromArgMatches;
 use thiserror::Error;
 
 use dagsorden::app::Setup;
+use dagsorden::changes::looked::{LastLooked, LookedFile};
 use dagsorden::cli::{Cli, Conflict};
 use dagsorden::commands::open::{Opener, Opening};
 use dagsorden::commands::{self, CommandError, Context, Output};
@@ -260,6 +261,10 @@ fn view(
     let programme = opened.loaded.programme;
     let config_dir = config_dir.ok_or(Failure::NoConfigDir)?;
     let mut notes = opened.notes;
+    let looked = library.as_ref().and_then(|l| {
+        let file = LookedFile::of(l.data_dir(), opened.id.as_deref(), &programme.id);
+        LastLooked::load(file, &mut notes)
+    });
     let store = ZoneStore::in_dir(&config_dir);
     let clock = Clock {
         venue: zones::choose(zone, Some(&store), &programme.id, &mut notes),
@@ -276,6 +281,7 @@ fn view(
     let mut setup = Setup::from_config(&config, colour_scheme);
     setup.hyperlinks = dagsorden::tui::hyperlinks_wanted(&|name| std::env::var(name).ok());
     setup.problems.extend(notes);
+    setup.looked = looked;
     setup.export_dir = std::env::current_dir().ok();
     let store = FavouritesStore::in_dir(&config_dir);
     let mut app = dagsorden::tui::open(programme, &store, clock, setup);

@@ -7,7 +7,9 @@ mod entries;
 pub(crate) mod filters;
 mod keep;
 pub(crate) mod layout;
+mod marks;
 mod reading;
+mod replace;
 mod scroll;
 mod search;
 mod setup;
@@ -100,6 +102,10 @@ pub struct App {
     descriptions: descriptions::Descriptions,
     /// Starred sessions the programme no longer has.
     cancelled: Vec<(String, crate::model::Seen)>,
+    /// What the user last saw of every session, and what changed since.
+    looked: marks::Looked,
+    /// The clock the viewer was opened with, for a programme that replaces the one shown.
+    clock: Clock,
     now: DateTime<Utc>,
     shown: Shown,
     focus: Pane,
@@ -150,6 +156,7 @@ impl App {
     pub fn new(programme: Programme, stars: Stars, clock: Clock, setup: Setup) -> Self {
         let timeline = clock.timeline(&programme);
         let now = clock.set.map_or_else(Utc::now, |set| set.moment(&timeline));
+        let looked = marks::Looked::new(setup.looked, crate::changes::compare::records(&programme));
         let programme = Arc::new(programme);
         let index = Index::build(&programme);
         let left_width = layout::left_column_width(&programme, &index);
@@ -167,6 +174,8 @@ impl App {
             changes: Vec::new(),
             descriptions: HashMap::new(),
             cancelled: Vec::new(),
+            looked,
+            clock,
             now,
             shown: clock.shown,
             focus: Pane::Sessions,
@@ -204,6 +213,7 @@ impl App {
         app.review_changes();
         app.open_on(setup.view);
         app.fit_lists();
+        app.look_at_selection();
         app
     }
 
@@ -431,9 +441,10 @@ impl App {
         if !keeps_status(&action) {
             self.status = None;
         }
-        let effects = self.take(action);
+        let mut effects = self.take(action);
         self.fit_lists();
         self.keep_description();
+        effects.extend(self.note_selection());
         effects
     }
 
@@ -445,6 +456,7 @@ impl App {
         match action {
             Action::ExportFavourites => self.export_favourites(),
             Action::DismissChanges => self.dismiss_changes(),
+            Action::ProgrammeReplaced(programme) => self.replace_programme(*programme),
             Action::CycleStar => self.cycle_star(),
             Action::OpenLink => self.open_link(),
             Action::Opened(url) => {
@@ -489,6 +501,7 @@ impl App {
             Action::Quit => self.running = false,
             Action::Back => self.back(),
             Action::ToggleHelp => self.toggle_help(),
+            Action::ShowChanges => self.show_changes(),
             Action::NextPane => self.focus = self.focus.next(),
             Action::PrevPane => self.focus = self.focus.prev(),
             Action::FocusLeft => self.focus = self.focus.left(),
@@ -524,6 +537,7 @@ impl App {
             // These ask for work outside the app; `update` takes them.
             Action::ExportFavourites
             | Action::DismissChanges
+            | Action::ProgrammeReplaced(_)
             | Action::CycleStar
             | Action::OpenLink
             | Action::Opened(_)

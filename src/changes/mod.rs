@@ -8,6 +8,7 @@
 
 pub mod compare;
 pub mod looked;
+pub mod report;
 
 use std::collections::HashMap;
 
@@ -31,15 +32,23 @@ impl Change {
         self.after.is_none()
     }
 
+    /// Each change in words, for the session's details: `moved … → …`, `cancelled`.
+    pub fn parts(&self) -> Vec<String> {
+        let b = &self.before;
+        match &self.after {
+            Some(a) => differences(b, a).iter().map(|&d| say(d, b, a)).collect(),
+            None => vec![tr!("changes.gone").into()],
+        }
+    }
+
     /// `«Title»: moved Tue 13 Feb 10:30–11:00 → 11:00–11:30, room Nidaros → Olavshallen`,
     /// `«Old» renamed «New»`, `«Title» (13 Feb 10:30): cancelled`.
     pub fn describe(&self) -> String {
         let b = &self.before;
-        let Some(a) = &self.after else {
+        if self.after.is_none() {
             return tr!("changes.cancelled", title = b.title, when = when(b));
-        };
-        let parts: Vec<String> = differences(b, a).iter().map(|&d| say(d, b, a)).collect();
-        format!("«{}»: {}", b.title, parts.join(", "))
+        }
+        format!("«{}»: {}", b.title, self.parts().join(", "))
     }
 }
 

@@ -11,7 +11,7 @@ use super::DayTime;
 ///
 /// Sessions are stored day by day; within a day, timed sessions come in time order and sessions
 /// without a time follow in the order the source gave them.
-#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq, Eq)]
 pub struct Programme {
     /// Stable identifier; favourites are kept under it.
     pub id: String,

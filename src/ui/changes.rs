@@ -14,6 +14,6 @@ pub(crate) fn render(app: &App, frame: &mut Frame) {
     let close = app
         .keymap()
         .keys_in(&Action::DismissChanges, Context::Changes);
-    let title = format!(" {} ", tr!("changes.title", key = close));
+    let title = format!(" {} ", tr!("changes.view_title", key = close));
     popup::render(app, frame, title);
 }
