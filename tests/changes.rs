@@ -113,7 +113,11 @@ fn a_starred_session_moved_room_is_marked_described_and_listed_first() {
         &[Action::ProgrammeReplaced(Box::new(opening_moved_room()))],
     );
     let opening = index_of(&app, "opening");
-    assert_eq!(app.selected_index(), Some(opening), "the cursor stays on it");
+    assert_eq!(
+        app.selected_index(),
+        Some(opening),
+        "the cursor stays on it"
+    );
     assert_eq!(app.level(opening), Some(dagsorden::model::Level::Must));
     assert!(app.is_marked(opening));
     assert!(app.is_marked(index_of(&app, "lunch")));
@@ -127,10 +131,7 @@ fn a_starred_session_moved_room_is_marked_described_and_listed_first() {
     insta::assert_snapshot!("marked_list_100x24", draw(&mut app, 100, 24).backend());
 
     let report = app.changes_report();
-    let listed: Vec<(&str, bool)> = report
-        .iter()
-        .map(|r| (r.key.as_str(), r.starred))
-        .collect();
+    let listed: Vec<(&str, bool)> = report.iter().map(|r| (r.key.as_str(), r.starred)).collect();
     assert_eq!(listed, [("opening", true), ("lunch", false)]);
     assert_eq!(report[0].what, [What::Room]);
     run(&mut app, &[Action::ShowChanges]);
@@ -155,7 +156,10 @@ fn a_change_is_seen_once_its_session_was_selected_and_left() {
         &[Action::ProgrammeReplaced(Box::new(opening_moved_room()))],
     );
     let (opening, lunch) = (index_of(&app, "opening"), index_of(&app, "lunch"));
-    assert!(app.is_marked(opening), "selected, and still shown as changed");
+    assert!(
+        app.is_marked(opening),
+        "selected, and still shown as changed"
+    );
     let effects = app.update(Action::Down);
     assert!(
         effects
@@ -197,7 +201,10 @@ fn a_cancelled_starred_session_stays_starred_and_is_shown_cancelled() {
     let report = app.changes_report();
     assert_eq!(report[0].key, "opening");
     assert!(report[0].starred && report[0].is_cancelled());
-    assert_eq!(report[0].text, "«Opening» (2024-03-30 09:00–09:30): cancelled");
+    assert_eq!(
+        report[0].text,
+        "«Opening» (2024-03-30 09:00–09:30): cancelled"
+    );
     run(&mut app, &[Action::ShowChanges, Action::DismissChanges]);
     run(&mut app, &[Action::ToggleMyProgramme]);
     assert_eq!(app.view(), View::MyProgramme);
@@ -335,7 +342,10 @@ fn the_changes_command_without_a_record_says_so() {
     assert!(output.stdout.is_empty());
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("open it in the viewer first"), "{said}");
-    assert!(!dir.path().join("data").join("seen").exists(), "nothing written");
+    assert!(
+        !dir.path().join("data").join("seen").exists(),
+        "nothing written"
+    );
 }
 
 #[test]
@@ -352,7 +362,10 @@ fn the_changes_view_tells_the_clash_a_move_makes() {
     });
     run(
         &mut app,
-        &[Action::ProgrammeReplaced(Box::new(later)), Action::ShowChanges],
+        &[
+            Action::ProgrammeReplaced(Box::new(later)),
+            Action::ShowChanges,
+        ],
     );
     let screen = screen_text(&draw(&mut app, 120, 40));
     assert!(

@@ -119,7 +119,10 @@ impl App {
 
     /// The unseen change to the session with this key, if it has one.
     pub(crate) fn change_by_key(&self, key: &str) -> Option<&SessionChange> {
-        self.looked.by_key.get(key).map(|&i| &self.looked.changes[i])
+        self.looked
+            .by_key
+            .get(key)
+            .map(|&i| &self.looked.changes[i])
     }
 
     /// The change to a starred session not yet seen in the report on starred sessions.

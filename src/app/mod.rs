@@ -35,7 +35,7 @@ pub use browse::Browse;
 pub use effect::Effect;
 pub use entries::{Columns, Entry, Heading};
 pub use filters::{Counts, FilterRow, Filters};
-pub use layout::Areas;
+pub use layout::{Areas, Needs};
 pub use scroll::Tops;
 pub use search::Search;
 pub use setup::Setup;
@@ -142,6 +142,8 @@ pub struct App {
     indexes_asked: bool,
     /// The width the left column would like.
     left_width: u16,
+    /// The width the sessions pane would like.
+    sessions_width: u16,
     keymap: Keymap,
     colour_scheme: ColourScheme,
     /// Whether web addresses are drawn as terminal hyperlinks.
@@ -160,6 +162,7 @@ impl App {
         let programme = Arc::new(programme);
         let index = Index::build(&programme);
         let left_width = layout::left_column_width(&programme, &index);
+        let sessions_width = layout::sessions_width(&programme);
         let filter_rows = filters::rows(&programme, &index);
         let mut app = Self {
             programme,
@@ -202,6 +205,7 @@ impl App {
             running: true,
             indexes_asked: false,
             left_width,
+            sessions_width,
             keymap: setup.keymap,
             colour_scheme: setup.colour_scheme,
             hyperlinks: setup.hyperlinks,
@@ -429,7 +433,7 @@ impl App {
         Areas::compute(
             Rect::new(0, 0, self.size.0, self.size.1),
             self.focus,
-            self.left_width,
+            self.needs(),
         )
     }
 

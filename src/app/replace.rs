@@ -85,7 +85,10 @@ impl App {
         let text = if n == 0 {
             tr!("changes.replaced_none").into()
         } else {
-            let key = self.keymap.key_for(&Action::ShowChanges).unwrap_or_default();
+            let key = self
+                .keymap
+                .key_for(&Action::ShowChanges)
+                .unwrap_or_default();
             tr!("changes.replaced", n = n, key = key)
         };
         self.status = Some(info_status(text));

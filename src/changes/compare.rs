@@ -146,7 +146,11 @@ impl SessionChange {
     /// K.3.201 → H.2215`, `«Old»: renamed «New»`, `«Title» (2024-02-13 10:30): cancelled`.
     pub fn describe(&self) -> String {
         match (&self.before, &self.after) {
-            (Some(b), None) => tr!("changes.cancelled", title = b.seen.title, when = when(&b.seen)),
+            (Some(b), None) => tr!(
+                "changes.cancelled",
+                title = b.seen.title,
+                when = when(&b.seen)
+            ),
             (Some(b), _) => format!("«{}»: {}", b.seen.title, self.parts().join(", ")),
             (None, _) => format!("«{}»: {}", self.title(), self.parts().join(", ")),
         }
@@ -191,11 +195,7 @@ pub fn compare(before: &Records, after: &Records) -> Vec<SessionChange> {
 }
 
 /// The change from `before` to `after` of one session, if there is one.
-pub fn change(
-    key: &str,
-    before: Option<&Record>,
-    after: Option<&Record>,
-) -> Option<SessionChange> {
+pub fn change(key: &str, before: Option<&Record>, after: Option<&Record>) -> Option<SessionChange> {
     let what = match (before, after) {
         (None, None) => return None,
         (None, Some(_)) => vec![What::New],
@@ -258,7 +258,10 @@ mod tests {
 
     #[test]
     fn a_session_at_another_time_moved() {
-        let change = one(Some(talk()), Some(record("Rust", "10:41", "K.3.201", &["Ada"])));
+        let change = one(
+            Some(talk()),
+            Some(record("Rust", "10:41", "K.3.201", &["Ada"])),
+        );
         assert_eq!(change.what, [What::Moved]);
         assert_eq!(change.parts(), ["moved 2025-02-01 10:30 → 10:41"]);
     }
@@ -277,14 +280,20 @@ mod tests {
 
     #[test]
     fn a_session_in_another_room_moved_room() {
-        let change = one(Some(talk()), Some(record("Rust", "10:30", "H.2215", &["Ada"])));
+        let change = one(
+            Some(talk()),
+            Some(record("Rust", "10:30", "H.2215", &["Ada"])),
+        );
         assert_eq!(change.what, [What::Room]);
         assert_eq!(change.describe(), "«Rust»: room K.3.201 → H.2215");
     }
 
     #[test]
     fn a_session_with_another_title_was_renamed() {
-        let change = one(Some(talk()), Some(record("Rust 2", "10:30", "K.3.201", &["Ada"])));
+        let change = one(
+            Some(talk()),
+            Some(record("Rust 2", "10:30", "K.3.201", &["Ada"])),
+        );
         assert_eq!(change.what, [What::Renamed]);
         assert_eq!(change.describe(), "«Rust»: renamed «Rust 2»");
         assert_eq!(change.title(), "Rust 2");

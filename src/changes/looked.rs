@@ -88,8 +88,7 @@ impl LookedFile {
                 });
             }
         };
-        let contents: Contents =
-            serde_json::from_slice(&bytes).map_err(|_| self.unreadable())?;
+        let contents: Contents = serde_json::from_slice(&bytes).map_err(|_| self.unreadable())?;
         if contents.version != VERSION {
             return Err(self.unreadable());
         }

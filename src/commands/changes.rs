@@ -42,8 +42,15 @@ pub(crate) fn run(input: &Input, json: bool, context: &Context) -> Result<Output
         .load()
         .map_err(|e| CommandError::BadInput(e.to_string()))?
     else {
-        notes.push(tr!("changes.none_recorded", programme = clean_line(&programme.title)));
-        let stdout = if json { "[]\n".to_string() } else { String::new() };
+        notes.push(tr!(
+            "changes.none_recorded",
+            programme = clean_line(&programme.title)
+        ));
+        let stdout = if json {
+            "[]\n".to_string()
+        } else {
+            String::new()
+        };
         return Ok(Output {
             stdout,
             notes,
@@ -74,7 +81,10 @@ pub(crate) fn run(input: &Input, json: bool, context: &Context) -> Result<Output
                 clashes: clashes_of(change),
             })
             .collect();
-        format!("{}\n", serde_json::to_string_pretty(&listed).unwrap_or_default())
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&listed).unwrap_or_default()
+        )
     } else {
         text(&reported, clashes_of)
     };

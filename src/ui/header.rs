@@ -12,6 +12,7 @@ use crate::app::App;
 use crate::i18n;
 use crate::model::Shown;
 use crate::tr;
+use unicode_width::UnicodeWidthStr;
 
 pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
@@ -32,7 +33,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = vec![first];
     if area.height > 1 {
         lines.push(truncate(
-            Line::styled(facts(app).join(" · "), style::DIM),
+            Line::styled(fitted_facts(app, width), style::DIM),
             width,
         ));
     }
@@ -99,8 +100,43 @@ fn clock(app: &App) -> String {
     )
 }
 
-/// Venue, dates, the clock and how many sessions are starred.
-fn facts(app: &App) -> Vec<String> {
+/// A venue cut shorter than this says too little: it gives way whole.
+const SHORTEST_VENUE: usize = 12;
+
+/// The facts that fit in `width`, the clock always whole: the venue is cut or gives way first,
+/// then the dates, then the count of stars.
+fn fitted_facts(app: &App, width: usize) -> String {
+    let [venue, dates, starred, clock] = facts(app);
+    let joined = |parts: &[&str]| {
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(SEPARATOR)
+    };
+    let others = joined(&[dates.as_str(), starred.as_str(), clock.as_str()]);
+    let venue_room = width.saturating_sub(others.width() + SEPARATOR.width());
+    if !venue.is_empty() && (venue.width() <= venue_room || venue_room >= SHORTEST_VENUE) {
+        let venue = truncate(Line::raw(venue), venue_room).to_string();
+        return joined(&[venue.as_str(), others.as_str()]);
+    }
+    [
+        others,
+        joined(&[starred.as_str(), clock.as_str()]),
+        clock.clone(),
+    ]
+    .into_iter()
+    .find(|line| line.width() <= width)
+    .unwrap_or(clock)
+}
+
+/// Between two facts.
+const SEPARATOR: &str = " · ";
+
+/// Venue (empty when the programme names none), dates, how many sessions are starred, and
+/// the clock.
+fn facts(app: &App) -> [String; 4] {
     let programme = app.programme();
     let venue = [&programme.venue.name, &programme.venue.city]
         .into_iter()
@@ -108,19 +144,14 @@ fn facts(app: &App) -> Vec<String> {
         .cloned()
         .collect::<Vec<_>>()
         .join(", ");
-    let mut facts = Vec::new();
-    if !venue.is_empty() {
-        facts.push(venue);
-    }
-    facts.push(match programme.date_span() {
+    let dates = match programme.date_span() {
         Some((first, last)) => i18n::span(first, last),
         None => tr!("details.date_not_announced").into(),
-    });
-    facts.push(tr!(
+    };
+    let starred = tr!(
         "header.starred",
         star = style::STAR_SYMBOL,
         n = app.starred_count()
-    ));
-    facts.push(clock(app));
-    facts
+    );
+    [venue, dates, starred, clock(app)]
 }

@@ -54,14 +54,7 @@ impl ListView<'_> {
         let rows: Vec<(usize, Row)> = (offset..self.len.min(offset + height))
             .map(|index| (index, row(index)))
             .collect();
-        // The notes at the right edge line up: one column as wide as the widest shown, but
-        // never so wide that the rows' own text has no room.
-        let suffix_width = rows
-            .iter()
-            .filter_map(|(_, r)| r.suffix.as_ref().map(Span::width))
-            .max()
-            .unwrap_or(0)
-            .min((width / 4).max(12).min(width / 2));
+        let suffix_width = suffix_column(&rows, width);
         for (line_no, (index, Row { mut line, suffix })) in rows.into_iter().enumerate() {
             let selected = self.selected == Some(index);
             let marker = if selected { style::CURSOR_SYMBOL } else { " " };
@@ -79,6 +72,21 @@ impl ListView<'_> {
         }
     }
 }
+
+/// The notes at the right edge line up in one column as wide as the widest shown; the rows'
+/// own text (a title) comes first, so where both do not fit the column is cut, to no less than
+/// a sixth of the width (never cutting a short note such as a count).
+fn suffix_column(rows: &[(usize, Row)], width: usize) -> usize {
+    let widest = |of: fn(&Row) -> usize| rows.iter().map(|(_, r)| of(r)).max().unwrap_or(0);
+    let notes = widest(|r| r.suffix.as_ref().map_or(0, Span::width));
+    // The cursor column comes before each row's text.
+    let texts = widest(|r| r.line.width() + 1);
+    let least = (width / 6).max(SHORT_NOTE).min(notes);
+    notes.min(width.saturating_sub(texts)).max(least)
+}
+
+/// A note this short (a count) is never cut.
+const SHORT_NOTE: usize = 6;
 
 /// The line cut to `width` with an ellipsis where text is lost, and the suffix at the start of a
 /// column of `suffix_width` at the right edge (cut to fit it), so suffixes line up.

@@ -15,17 +15,31 @@ use crate::i18n;
 use crate::index::search;
 use crate::model::Level;
 use crate::tr;
+use unicode_width::UnicodeWidthStr;
 
 pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let entries = app.entries();
-    let columns = app.columns();
+    let offset = app.tops().sessions;
+    let shown = entries
+        .iter()
+        .skip(offset)
+        .take(usize::from(area.height.saturating_sub(2)));
+    let columns = RowColumns {
+        shown: app.columns(),
+        time_width: shown
+            .filter_map(Entry::session)
+            .map(|i| times::range(app, i).width())
+            .max()
+            .unwrap_or(0),
+        room: says_something(app),
+    };
     let empty = empty_text(app);
     ListView {
         block: pane_block(app, Pane::Sessions, title(app)),
         len: entries.len(),
         selected: app.sessions_selected(),
         focused: app.focus() == Pane::Sessions,
-        offset: app.tops().sessions,
+        offset,
         empty: &empty,
     }
     .render(frame, area, |row| match entries[row] {
@@ -106,13 +120,40 @@ fn search_title(app: &App) -> Line<'static> {
     ])
 }
 
+/// Which columns the rows have, and how wide the times are.
+#[derive(Clone, Copy)]
+struct RowColumns {
+    shown: Columns,
+    /// The widest time of the rows in view: the column is as wide as its times.
+    time_width: usize,
+    /// Whether the room column says something: not where every row is in the same room.
+    room: bool,
+}
+
+/// False where every row is in the same room: a room's own view, a room filter, or a list
+/// whose sessions all happen to be in one room (a devroom's track).
+fn says_something(app: &App) -> bool {
+    if matches!(app.view(), View::Room(_)) || app.filters().room.is_some() {
+        return false;
+    }
+    let programme = app.programme();
+    let mut rooms = app
+        .entries()
+        .iter()
+        .filter_map(Entry::session)
+        .map(|i| programme.sessions[i].room);
+    let first = rooms.next();
+    let mut others = rooms.peekable();
+    others.peek().is_none() || others.any(|room| Some(room) != first)
+}
+
 /// `★! 09:00–10:30 ● Title … Room`: star, clash, time, on-now or past, title, room.
-fn session_row(app: &App, index: usize, columns: Columns) -> Row {
+fn session_row(app: &App, index: usize, columns: RowColumns) -> Row {
     let programme = app.programme();
     let session = &programme.sessions[index];
     let (on, past) = (app.is_on(index), app.is_past(index));
     let mut spans = vec![star_span(app.level(index)), clash_span(app, index)];
-    if columns.changed {
+    if columns.shown.changed {
         spans.push(change_span(app, index));
     }
     if app.view() == View::Now {
@@ -123,17 +164,15 @@ fn session_row(app: &App, index: usize, columns: Columns) -> Row {
             style::LABEL,
         ));
     } else {
-        if columns.time {
+        if columns.shown.time {
+            let time = times::range(app, index);
+            let pad = columns.time_width.saturating_sub(time.width());
             spans.push(Span::styled(
-                format!(
-                    "{}{:<11} ",
-                    day_prefix(app, index),
-                    times::range(app, index)
-                ),
+                format!("{}{time}{} ", day_prefix(app, index), " ".repeat(pad)),
                 if past { style::DIM } else { style::LABEL },
             ));
         }
-        if columns.state {
+        if columns.shown.state {
             spans.push(state_span(on, past));
         }
     }
@@ -146,6 +185,7 @@ fn session_row(app: &App, index: usize, columns: Columns) -> Row {
         line: Line::from(spans),
         suffix: programme
             .room_name(session)
+            .filter(|_| columns.room)
             .map(|room| Span::styled(format!("  {room} "), style::DIM)),
     }
 }

@@ -4,33 +4,65 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
+use ratatui::style::Style;
+
 use super::list::truncate;
 use super::style;
-use crate::app::{App, times};
+use crate::app::layout::{HINT_GAP, Hint, hints_width, status_hints, status_lines};
+use crate::app::{App, Status, times};
 use crate::planner::StarredNow;
 use crate::tr;
-use unicode_width::UnicodeWidthStr;
 
 pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
-    let most = usize::from(area.width) * 9 / 20;
+    let (kept, rest) = status_hints(app);
+    match app.status() {
+        Some(status) => render_message(frame, area, status, &kept),
+        None => render_hints(app, frame, area, &kept, &rest),
+    }
+}
+
+/// The message whole, wrapped over the rows the layout gave it, and the help and quit hints at
+/// the right of its last row (or on a row of their own).
+fn render_message(frame: &mut Frame, area: Rect, status: &Status, kept: &[Hint]) {
+    let width = usize::from(area.width);
+    let tone = if status.is_error {
+        style::ERROR
+    } else {
+        Style::default()
+    };
+    let rows = status_lines(&status.text, width);
+    for (line, y) in rows.iter().zip(area.rows()) {
+        frame.render_widget(Line::styled(line.clone(), tone), y);
+    }
+    let last = area.rows().next_back().unwrap_or(area);
+    frame.render_widget(truncate(hints_line(kept), width).right_aligned(), last);
+}
+
+/// No message: the hints that fit, then help and quit; the next starred session at the right.
+fn render_hints(app: &App, frame: &mut Frame, area: Rect, kept: &[Hint], rest: &[Hint]) {
+    let width = usize::from(area.width);
+    let kept_width = hints_width(kept);
+    let most = (width * 9 / 20).min(width.saturating_sub(kept_width + HINT_GAP));
     let countdown = truncate(next_star(app), most);
     let countdown_width = u16::try_from(countdown.width()).unwrap_or(u16::MAX);
     let [left, next] = area.layout(&Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(countdown_width),
     ]));
-    let width = usize::from(left.width);
-    let left_line = match app.status() {
-        Some(status) if status.is_error => {
-            truncate(Line::styled(status.text.clone(), style::ERROR), width)
+    let room = usize::from(left.width).saturating_sub(kept_width + HINT_GAP);
+    let mut shown: Vec<Hint> = Vec::new();
+    for hint in rest {
+        shown.push(hint.clone());
+        if hints_width(&shown) > room {
+            shown.pop();
+            break;
         }
-        Some(status) => truncate(Line::raw(status.text.clone()), width),
-        None => hints_line(app, width),
-    };
-    frame.render_widget(left_line, left);
+    }
+    shown.extend(kept.iter().cloned());
+    frame.render_widget(truncate(hints_line(&shown), usize::from(left.width)), left);
     frame.render_widget(countdown, next);
 }
 
@@ -66,22 +98,15 @@ fn next_star(app: &App) -> Line<'static> {
     Line::styled(format!("  {text} "), style::STAR)
 }
 
-/// As many whole hints as fit, most important first (the keymap's order).
-fn hints_line(app: &App, width: usize) -> Line<'static> {
+/// `Enter details  ? help  q quit`: each key with its word, two spaces apart.
+fn hints_line(hints: &[Hint]) -> Line<'static> {
     let mut spans = Vec::new();
-    let mut used = 0;
-    for (keys, word) in app
-        .keymap()
-        .hints_offered(app.context(), |action| app.offers(action))
-    {
-        let word = format!(" {word}  ");
-        let needed = keys.width() + word.trim_end().width();
-        if used + needed > width {
-            break;
+    for (n, (keys, word)) in hints.iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::raw(" ".repeat(HINT_GAP)));
         }
-        used += needed + 2;
-        spans.push(Span::styled(keys, style::KEY));
-        spans.push(Span::raw(word));
+        spans.push(Span::styled(keys.clone(), style::KEY));
+        spans.push(Span::raw(format!(" {word}")));
     }
     Line::from(spans)
 }

@@ -3,10 +3,10 @@
 
 use crate::action::Pane;
 use crate::app::App;
+use crate::changes::report::Reported;
 use crate::keymap::{self, Keymap, Scope};
 use crate::text::sheet::{Piece, Sheet, SheetLine, Tone};
 use crate::text::symbols;
-use crate::changes::report::Reported;
 use crate::tr;
 
 /// The sections of the help: where the keys work, and the language file's key for its title.
@@ -96,8 +96,7 @@ pub(super) fn changes(app: &App, width: u16) -> Vec<SheetLine> {
         return sheet.into_lines();
     }
     sheet.text(&tr!("changes.intro_all", programme = app.programme().title));
-    let (mine, others): (Vec<&Reported>, Vec<&Reported>) =
-        report.iter().partition(|r| r.starred);
+    let (mine, others): (Vec<&Reported>, Vec<&Reported>) = report.iter().partition(|r| r.starred);
     if !mine.is_empty() {
         sheet.blank();
         sheet.heading(tr!("changes.mine"));
