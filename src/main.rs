@@ -261,7 +261,16 @@ fn view(
     let programme = opened.loaded.programme;
     let config_dir = config_dir.ok_or(Failure::NoConfigDir)?;
     let mut notes = opened.notes;
-    let looked = library.as_ref().and_then(|l| {
+    // A shipped programme changes only with dagsorden itself: nothing to record (and a first
+    // run writes nothing in the data directory).
+    let shipped = matches!(
+        dagsorden::cli::resolve::named(
+            cli.input.programme.as_deref(),
+            library.as_ref().and_then(|l| l.index().ok()).as_ref()
+        ),
+        dagsorden::cli::resolve::Named::Source(dagsorden::formats::Source::Shipped(_))
+    );
+    let looked = library.as_ref().filter(|_| !shipped).and_then(|l| {
         let file = LookedFile::of(l.data_dir(), opened.id.as_deref(), &programme.id);
         LastLooked::load(file, &mut notes)
     });
