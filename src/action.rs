@@ -3,8 +3,10 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
+
 use crate::favourites::Notice;
-use crate::model::Stars;
+use crate::model::{Programme, Stars};
 
 /// The four panes of the main screen, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,9 +85,6 @@ pub enum Action {
     DismissChanges,
     /// Open the Changes view: every change since the user last looked, starred sessions first.
     ShowChanges,
-    /// A newer version of the programme shown has arrived (a refresh, a file rewritten): show
-    /// it instead, keeping stars and the selected session, and mark what changed.
-    ProgrammeReplaced(Box<crate::model::Programme>),
     /// Close the open overlay, or leave when none is open.
     Back,
     /// Show or hide the list of keys.
@@ -178,6 +177,22 @@ pub enum Action {
     },
     /// The clock moved on to this moment.
     Tick(chrono::DateTime<chrono::Utc>),
+    /// The world's time, each minute, while the shown clock is set and stands still: for what
+    /// falls due meanwhile (a refresh).
+    Wall(DateTime<Utc>),
+    /// Ask the programme's source for a newer copy now.
+    Refresh,
+    /// What came of asking the programme's source again.
+    Refreshed(Refreshed),
+    /// A new programme in place of the one shown (a refresh brought it, or its file was
+    /// rewritten); the stars stay, the cursor stays on the same session.
+    ProgrammeReplaced(Box<Programme>),
+    /// The file the programme was read from was rewritten: read it again.
+    SourceChanged,
+    /// The favourites file changed on disk (another window saved a star): read the stars again.
+    FavouritesChanged,
+    /// The programme's stars as the favourites file now holds them.
+    StarsReloaded(Stars),
     /// The favourites were saved: the programme's stars as now on disk (another instance's
     /// included), and what the save had to tell.
     Saved {
@@ -215,18 +230,34 @@ pub enum Action {
     },
 }
 
+/// What came of asking a programme's source for a newer copy. A failure leaves the last good
+/// copy in use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refreshed {
+    /// A new programme, checked as a download is; the source answered at the moment given.
+    New(Box<Programme>, DateTime<Utc>),
+    /// Nothing has changed, as the source said at the moment given.
+    UpToDate(DateTime<Utc>),
+    /// No new copy could be had; why, in one line.
+    Failed(String),
+}
+
 impl Action {
     /// Whether the action is the outcome of work the loop did, not something the user did.
     pub fn is_outcome(&self) -> bool {
         matches!(
             self,
             Self::Saved { .. }
-                | Self::ProgrammeReplaced(_)
                 | Self::SaveFailed(_)
                 | Self::Exported { .. }
                 | Self::ExportFailed { .. }
                 | Self::Opened(_)
                 | Self::OpenFailed { .. }
+                | Self::Refreshed(_)
+                | Self::ProgrammeReplaced(_)
+                | Self::SourceChanged
+                | Self::FavouritesChanged
+                | Self::StarsReloaded(_)
         )
     }
 }

@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod index;
 pub mod keymap;
 pub mod library;
+pub mod live;
 pub mod model;
 pub(crate) mod planner;
 pub mod text;

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use thiserror::Error;
 
-use dagsorden::app::Setup;
+use dagsorden::action::Action;
+use dagsorden::app::{Live, Setup};
 use dagsorden::changes::looked::{LastLooked, LookedFile};
 use dagsorden::cli::{Cli, Conflict};
 use dagsorden::commands::open::{Opener, Opening};
@@ -16,7 +17,8 @@ use dagsorden::config::{ColourScheme, Config};
 use dagsorden::favourites::FavouritesStore;
 use dagsorden::formats::{Detail, LoadError};
 use dagsorden::i18n::{self, Lang};
-use dagsorden::library::{Library, Moment, When};
+use dagsorden::library::{Entry, Library, Moment, When};
+use dagsorden::live::{Background, Refresher};
 use dagsorden::model::{Clock, Shown, Zone};
 use dagsorden::tr;
 use dagsorden::zones::{self, Asked, ZoneRequest, ZoneStore};
@@ -258,6 +260,7 @@ fn view(
     );
     dagsorden::cli::progress::done();
     let opened = opened?;
+    let kept = kept_entry(library.as_ref(), opened.id.as_deref());
     let programme = opened.loaded.programme;
     let config_dir = config_dir.ok_or(Failure::NoConfigDir)?;
     let mut notes = opened.notes;
@@ -292,10 +295,41 @@ fn view(
     setup.problems.extend(notes);
     setup.looked = looked;
     setup.export_dir = std::env::current_dir().ok();
+    setup.live = kept.as_ref().map(|(library, entry)| Live {
+        kept: entry.kept(),
+        policy: library.policy,
+        offline: cli.offline,
+    });
     let store = FavouritesStore::in_dir(&config_dir);
+    let background = background(kept, &store, cli.input.format, clock);
     let mut app = dagsorden::tui::open(programme, &store, clock, setup);
-    dagsorden::tui::run(&mut app, &store, cli.now.is_none())?;
+    dagsorden::tui::run(&mut app, &store, cli.now.is_none(), &background)?;
     Ok(())
+}
+
+/// The library's entry for the programme opened, when it came through the library.
+fn kept_entry<'a>(library: Option<&'a Library>, id: Option<&str>) -> Option<(&'a Library, Entry)> {
+    let library = library?;
+    let entry = library.index().ok()?.by_id(id?)?.clone();
+    Some((library, entry))
+}
+
+/// What the viewer keeps current: the programme from its source (a file is watched too), and
+/// the favourites from their file.
+fn background(
+    kept: Option<(&Library, Entry)>,
+    store: &FavouritesStore,
+    format: Option<dagsorden::formats::Format>,
+    clock: Clock,
+) -> Background {
+    let mut watched = vec![(store.path().to_path_buf(), Action::FavouritesChanged)];
+    let refresher = kept.map(|(library, entry)| {
+        if !entry.is_url() {
+            watched.push((PathBuf::from(&entry.source), Action::SourceChanged));
+        }
+        Refresher::new(library.clone(), entry.id, format, clock)
+    });
+    Background { refresher, watched }
 }
 
 /// The programme library in `--data-dir` or the user's data directory, its downloads and

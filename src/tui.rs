@@ -4,6 +4,7 @@
 //! the same functions, so they see what the user would.
 
 use std::io;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use chrono::{DateTime, Timelike, Utc};
@@ -17,16 +18,22 @@ use crate::action::Action;
 use crate::app::{App, Effect, Setup};
 use crate::changes;
 use crate::favourites::{FavouritesStore, StoreError};
+use crate::live::{Background, Watch};
 use crate::model::{Clock, Programme, Stars};
 
 /// Runs the app until the user quits. The terminal is restored on return, on error and on panic.
 /// With `ticking`, the clock follows the system's and the screen is redrawn each minute.
-/// Saves go to `store`.
-pub fn run(app: &mut App, store: &FavouritesStore, ticking: bool) -> io::Result<()> {
+/// Saves go to `store`; refreshes and watched files are `background`'s.
+pub fn run(
+    app: &mut App,
+    store: &FavouritesStore,
+    ticking: bool,
+    background: &Background,
+) -> io::Result<()> {
     let mut terminal = ratatui::init();
     release_mouse_on_panic();
     let result = execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, app, store, ticking));
+        .and_then(|()| event_loop(&mut terminal, app, store, ticking, background));
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -42,11 +49,22 @@ fn release_mouse_on_panic() {
     }));
 }
 
+/// What wakes the loop: the terminal, or background work telling what came of it.
+enum Input {
+    /// A key, a mouse event, a resize.
+    Terminal(event::Event),
+    /// The terminal could not be read.
+    Broken(io::Error),
+    /// A refresh finished, a watched file changed.
+    Outcome(Action),
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     store: &FavouritesStore,
     ticking: bool,
+    background: &Background,
 ) -> io::Result<()> {
     // Start listening for events (resizes among them) before the first frame, so a resize
     // right after it is not missed.
@@ -56,20 +74,25 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
+    let (send, inbox) = mpsc::channel();
+    read_terminal(send.clone());
+    // Watching is a help, not a need: without it, `R` still reads the programme again.
+    let _watch = Watch::start(&background.watched, {
+        let send = send.clone();
+        move |action| {
+            let _ = send.send(Input::Outcome(action));
+        }
+    });
     while app.is_running() {
         terminal.draw(|frame| crate::ui::render(app, frame))?;
         // The work an action asked for is done once its frame is up (what no first frame needs
         // is made while the user reads it); its outcome is drawn next.
         if !effects.is_empty() {
-            perform_all(
-                app,
-                std::mem::take(&mut effects),
-                Some(store),
-                &SystemOpener,
-            );
+            let here = start_in_background(std::mem::take(&mut effects), background, &send);
+            perform_all(app, here, Some(store), &SystemOpener);
             continue;
         }
-        effects = match next_action(app, ticking)? {
+        effects = match next_action(app, ticking, &inbox)? {
             Some(action) => app.update(action),
             None => Vec::new(),
         };
@@ -77,23 +100,60 @@ fn event_loop(
     Ok(())
 }
 
-/// Sleeps until a key, a resize or the next minute (no CPU while nothing happens), and says what
-/// the user did or that the clock moved on.
-fn next_action(app: &App, ticking: bool) -> io::Result<Option<Action>> {
-    let woken = if ticking {
-        event::poll(until_next_minute(Utc::now()))?
-    } else {
-        true
-    };
-    if !woken {
-        return Ok(Some(Action::Tick(Utc::now())));
+/// Reads the terminal on a thread of its own, so that background work can wake the loop too.
+fn read_terminal(send: Sender<Input>) {
+    std::thread::spawn(move || {
+        loop {
+            let input = event::read().map_or_else(Input::Broken, Input::Terminal);
+            let broken = matches!(input, Input::Broken(_));
+            if send.send(input).is_err() || broken {
+                return;
+            }
+        }
+    });
+}
+
+/// Starts the refreshes among `effects` on threads of their own (their outcome comes back
+/// through `send`); the rest are to be done here.
+fn start_in_background(
+    effects: Vec<Effect>,
+    background: &Background,
+    send: &Sender<Input>,
+) -> Vec<Effect> {
+    let (asked, here): (Vec<Effect>, Vec<Effect>) = effects
+        .into_iter()
+        .partition(|e| matches!(e, Effect::Refresh));
+    for _ in asked {
+        let send = send.clone();
+        let tell = move |action| {
+            let _ = send.send(Input::Outcome(action));
+        };
+        match &background.refresher {
+            Some(refresher) => refresher.start(tell),
+            None => tell(Action::Refreshed(crate::action::Refreshed::Failed(
+                crate::tr!("status.refresh_nothing").into(),
+            ))),
+        }
     }
-    let event = event::read()?;
-    Ok(crate::keymap::action_for(
-        &event,
-        app.keymap(),
-        app.context(),
-    ))
+    here
+}
+
+/// Sleeps until a key, a resize, background news or the next minute (no CPU while nothing
+/// happens), and says what the user did, what came of the work, or that the clock moved on.
+fn next_action(app: &App, ticking: bool, inbox: &Receiver<Input>) -> io::Result<Option<Action>> {
+    match inbox.recv_timeout(until_next_minute(Utc::now())) {
+        Ok(Input::Terminal(event)) => Ok(crate::keymap::action_for(
+            &event,
+            app.keymap(),
+            app.context(),
+        )),
+        Ok(Input::Outcome(action)) => Ok(Some(action)),
+        Ok(Input::Broken(e)) => Err(e),
+        // A clock set by hand stands still; the world's time still makes refreshes due.
+        Err(RecvTimeoutError::Timeout) if ticking => Ok(Some(Action::Tick(Utc::now()))),
+        Err(RecvTimeoutError::Timeout) => Ok(Some(Action::Wall(Utc::now()))),
+        Err(RecvTimeoutError::Disconnected) => Err(io::Error::other("no terminal input")),
+    }
 }
 
 /// How long until the clock shows the next minute (a little after, so it surely has).
@@ -195,6 +255,12 @@ pub fn perform(
             None
         }
         Effect::OpenUrl(url) => Some(open_url(&url, opener)),
+        // Quiet on failure: the file changed under us, and the next save says what is wrong.
+        Effect::ReloadStars { programme } => {
+            store?.load(&programme).ok().map(Action::StarsReloaded)
+        }
+        // Done on a thread of its own by the loop (see [`crate::live`]), never here.
+        Effect::Refresh => None,
     }
 }
 

@@ -307,3 +307,42 @@ fn an_unreadable_index_is_reported_and_set_aside_only_by_a_change() {
         .expect("set aside");
     assert_eq!(std::fs::read(aside.path()).expect("aside"), b"not json");
 }
+
+/// The KS programme (native JSON, many sessions), and the same with every day emptied, as a
+/// server mid-rebuild may send it.
+fn ks_and_emptied() -> (Vec<u8>, Vec<u8>) {
+    let full = include_bytes!("../data/ks-toppmote-2024.json").to_vec();
+    let mut programme: serde_json::Value = serde_json::from_slice(&full).expect("JSON");
+    for day in programme["days"].as_array_mut().expect("days") {
+        day["sessions"] = serde_json::json!([]);
+    }
+    (full, serde_json::to_vec(&programme).expect("JSON"))
+}
+
+#[test]
+fn a_programme_with_no_sessions_where_the_last_had_many_never_replaces_it() {
+    let (full, empty) = ks_and_emptied();
+    let server = TestServer::start(Answer::plain(&full));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let library = library(dir.path());
+    let url = server.url("/programme.json");
+    let first = open(&library, &url, When::IfDue).expect("first fetch");
+    assert!(first.entry.sessions > 10, "{}", first.entry.sessions);
+    server.set(Answer::plain(&empty));
+    for _ in 0..2 {
+        let opened = open(&library, &url, When::Now).expect("the last good copy");
+        let News::Kept(why) = &opened.news else {
+            panic!("the empty programme was taken: {:?}", opened.news);
+        };
+        assert_eq!(
+            why,
+            &format!(
+                "what came has no sessions, where the copy kept has {}",
+                first.entry.sessions
+            )
+        );
+        assert_eq!(opened.bytes, full, "the last good bytes are given");
+        assert_eq!(opened.entry.hash, first.entry.hash);
+        assert_eq!(library.copy_of(&opened.entry).expect("the copy"), full);
+    }
+}

@@ -56,6 +56,14 @@ pub enum Effect {
     /// [`crate::text::links`]' check (`http` or `https`, no password in it); the loop checks
     /// it again before handing it to the system's opener.
     OpenUrl(String),
+    /// Ask the programme's source for a newer copy, in the background; what came of it comes
+    /// back as [`crate::action::Action::Refreshed`].
+    Refresh,
+    /// Read the programme's stars again from the favourites file (reading changes nothing).
+    ReloadStars {
+        /// The programme's key in the favourites file.
+        programme: String,
+    },
     /// Start making the lookups no first frame needs (speakers, search) on threads of their own.
     StartIndexes,
 }

@@ -7,6 +7,7 @@ mod entries;
 pub(crate) mod filters;
 mod keep;
 pub(crate) mod layout;
+pub(crate) mod live;
 mod marks;
 mod reading;
 mod replace;
@@ -36,6 +37,7 @@ pub use effect::Effect;
 pub use entries::{Columns, Entry, Heading};
 pub use filters::{Counts, FilterRow, Filters};
 pub use layout::{Areas, Needs};
+pub use live::Live;
 pub use scroll::Tops;
 pub use search::Search;
 pub use setup::Setup;
@@ -104,8 +106,6 @@ pub struct App {
     cancelled: Vec<(String, crate::model::Seen)>,
     /// What the user last saw of every session, and what changed since.
     looked: marks::Looked,
-    /// The clock the viewer was opened with, for a programme that replaces the one shown.
-    clock: Clock,
     now: DateTime<Utc>,
     shown: Shown,
     focus: Pane,
@@ -150,6 +150,10 @@ pub struct App {
     hyperlinks: bool,
     /// The first row each list shows.
     tops: Tops,
+    /// The clock the app was made with, for a programme that replaces the one shown.
+    clock: Clock,
+    /// Keeping the programme current: the copy shown, and the refresh under way.
+    refreshing: live::Refreshing,
 }
 
 impl App {
@@ -178,7 +182,6 @@ impl App {
             descriptions: HashMap::new(),
             cancelled: Vec::new(),
             looked,
-            clock,
             now,
             shown: clock.shown,
             focus: Pane::Sessions,
@@ -210,6 +213,8 @@ impl App {
             colour_scheme: setup.colour_scheme,
             hyperlinks: setup.hyperlinks,
             tops: Tops::default(),
+            clock,
+            refreshing: live::Refreshing::new(setup.live, Utc::now()),
         };
         app.derive_from_stars();
         app.day = app.today().unwrap_or(0);
@@ -460,7 +465,6 @@ impl App {
         match action {
             Action::ExportFavourites => self.export_favourites(),
             Action::DismissChanges => self.dismiss_changes(),
-            Action::ProgrammeReplaced(programme) => self.replace_programme(*programme),
             Action::CycleStar => self.cycle_star(),
             Action::OpenLink => self.open_link(),
             Action::Opened(url) => {
@@ -492,6 +496,7 @@ impl App {
                 self.export_failed(&path, &why);
                 Vec::new()
             }
+            action if is_live(&action) => self.take_live(action),
             action => {
                 self.apply(&action);
                 Vec::new()
@@ -537,11 +542,9 @@ impl App {
             Action::SearchCancel => self.search_cancel(),
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { column, row, down } => self.scroll_at(column, row, down),
-            Action::Tick(now) => self.tick(now),
             // These ask for work outside the app; `update` takes them.
             Action::ExportFavourites
             | Action::DismissChanges
-            | Action::ProgrammeReplaced(_)
             | Action::CycleStar
             | Action::OpenLink
             | Action::Opened(_)
@@ -550,7 +553,37 @@ impl App {
             | Action::Saved { .. }
             | Action::SaveFailed(_)
             | Action::Exported { .. }
-            | Action::ExportFailed { .. } => {}
+            | Action::ExportFailed { .. }
+            // Keeping the programme current: `take_live` takes them.
+            | Action::Tick(_)
+            | Action::Wall(_)
+            | Action::Refresh
+            | Action::Refreshed(_)
+            | Action::ProgrammeReplaced(_)
+            | Action::SourceChanged
+            | Action::FavouritesChanged
+            | Action::StarsReloaded(_) => {}
+        }
+    }
+
+    /// An action about the clock, the programme's source or the favourites file.
+    fn take_live(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Tick(now) => {
+                self.tick(now);
+                self.refresh_if_due(now)
+            }
+            Action::Wall(now) => self.refresh_if_due(now),
+            Action::Refresh => self.refresh_now(),
+            Action::Refreshed(outcome) => self.refreshed(outcome),
+            Action::ProgrammeReplaced(programme) => self.programme_replaced(*programme),
+            Action::SourceChanged => self.source_changed(),
+            Action::FavouritesChanged => self.save(|programme| Effect::ReloadStars { programme }),
+            Action::StarsReloaded(stars) => {
+                self.saved(stars, None);
+                Vec::new()
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -780,8 +813,23 @@ fn keeps_status(action: &Action) -> bool {
     action.is_outcome()
         || matches!(
             action,
-            Action::Resize { .. } | Action::Scroll { .. } | Action::Tick(_)
+            Action::Resize { .. } | Action::Scroll { .. } | Action::Tick(_) | Action::Wall(_)
         )
+}
+
+/// Whether `action` is about the clock, the programme's source or the favourites file.
+fn is_live(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Tick(_)
+            | Action::Wall(_)
+            | Action::Refresh
+            | Action::Refreshed(_)
+            | Action::ProgrammeReplaced(_)
+            | Action::SourceChanged
+            | Action::FavouritesChanged
+            | Action::StarsReloaded(_)
+    )
 }
 
 /// The list row under screen row `row`, inside a bordered pane.

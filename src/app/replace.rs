@@ -1,10 +1,12 @@
-//! A newer programme in place of the one shown (a refresh, a file rewritten): the stars are
-//! kept, the cursor stays on the same session where it still exists, what is chosen (day, room,
-//! filters) is found again by name, and what changed since the user last looked is marked.
+//! A newer programme in place of the one shown (a refresh brought it, or its file was
+//! rewritten): everything made from the programme is made again; the stars stay, the cursor
+//! stays on the same session where the new programme still has it, what was chosen (day, room,
+//! filters) is found again by date and name, and what changed since the user last looked is
+//! marked.
 
 use std::sync::Arc;
 
-use super::{App, Effect, View, filters, info_status, layout};
+use super::{App, Effect, Entry, View, filters, info_status, layout};
 use crate::action::Action;
 use crate::changes;
 use crate::index::Index;
@@ -12,6 +14,14 @@ use crate::model::Programme;
 use crate::tr;
 
 impl App {
+    /// A newer programme arrived: shown in its place, and the status says how many changes
+    /// there are to see. (A refresh says its own words and calls [`App::replace_programme`].)
+    pub(super) fn programme_replaced(&mut self, programme: Programme) -> Vec<Effect> {
+        let effects = self.replace_programme(programme);
+        self.tell_replaced();
+        effects
+    }
+
     /// Shows `programme` in place of the one shown.
     pub(super) fn replace_programme(&mut self, programme: Programme) -> Vec<Effect> {
         let old = Arc::clone(&self.programme);
@@ -21,24 +31,24 @@ impl App {
         self.index = Index::build(&self.programme);
         self.left_width = layout::left_column_width(&self.programme, &self.index);
         self.filter_rows = filters::rows(&self.programme, &self.index);
-        self.filter_cursor = self
-            .filter_cursor
-            .min(self.filter_rows.len().saturating_sub(1));
+        self.filter_cursor = filters::first_choice(&self.filter_rows);
         self.descriptions.clear();
         self.find_choices_again(&old);
         self.derive_from_stars();
         self.changes = changes::changes(&self.programme, &self.index.keys, &self.stars);
         self.looked
             .programme_changed(changes::compare::records(&self.programme));
+        // The old rows name the old programme's sessions: none is kept by index.
+        self.entries.clear();
+        self.cursor = 0;
         self.refresh_entries();
-        if let Some(row) = selected
+        let row = selected
             .and_then(|key| self.index.keys.get(&key).copied())
-            .and_then(|i| self.entries.iter().position(|e| e.session() == Some(i)))
-        {
+            .and_then(|i| self.entries.iter().position(|e| *e == Entry::Session(i)));
+        if let Some(row) = row {
             self.cursor = row;
         }
         self.look_at_selection();
-        self.tell_replaced();
         if self.indexes_asked {
             vec![Effect::StartIndexes]
         } else {
@@ -47,7 +57,7 @@ impl App {
     }
 
     /// The day, room and filters chosen in `old`, found in the new programme by date and name
-    /// (or let go when it has none such).
+    /// (or let go when it has none such); a speaker's list and search results are left.
     fn find_choices_again(&mut self, old: &Programme) {
         let new = Arc::clone(&self.programme);
         let date = old.days.get(self.day).and_then(|d| d.date);
@@ -72,16 +82,19 @@ impl App {
         self.filters.part = self.filters.part.and_then(part);
         self.room_cursor = room(self.room_cursor).unwrap_or(0);
         self.speaker_cursor = 0;
+        if self.view == View::Search {
+            self.search = None;
+        }
         self.view = match self.view {
             View::Room(r) => room(r).map_or(View::Day, View::Room),
-            View::Speaker(_) => View::Day,
+            View::Speaker(_) | View::Search => View::Day,
             view => view,
         };
     }
 
     /// Says that the programme was updated, and how many changes there are to see.
     fn tell_replaced(&mut self) {
-        let n = self.looked_changes_count();
+        let n = self.changes_report().len();
         let text = if n == 0 {
             tr!("changes.replaced_none").into()
         } else {
@@ -92,14 +105,5 @@ impl App {
             tr!("changes.replaced", n = n, key = key)
         };
         self.status = Some(info_status(text));
-    }
-
-    fn looked_changes_count(&self) -> usize {
-        let starred_only = self
-            .changes
-            .iter()
-            .filter(|c| self.change_by_key(&c.key).is_none())
-            .count();
-        self.session_changes().len() + starred_only
     }
 }

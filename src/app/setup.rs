@@ -27,6 +27,8 @@ pub struct Setup {
     /// What the user last saw of the programme, and where to record it; `None`: nothing is
     /// recorded, and changes are marked only against the programme as first opened.
     pub looked: Option<crate::changes::looked::LastLooked>,
+    /// The library's copy of the programme, to keep it current; `None` for a shipped one.
+    pub live: Option<super::Live>,
     /// Problems found before the viewer opened, the most important first; the first is the
     /// first status message.
     pub problems: Vec<String>,
@@ -51,6 +53,7 @@ impl Setup {
             view: config.settings.view,
             hyperlinks: false,
             looked: None,
+            live: None,
             problems: problems.into_iter().collect(),
         }
     }

@@ -221,11 +221,14 @@ pub(crate) fn highlights(text: &str, query: &str) -> Vec<Range<usize>> {
     let query: Vec<String> = words(query).collect();
     let mut ranges = Vec::new();
     let mut offset = 0;
+    // One buffer for every word: this runs for each row shown, on every frame.
+    let mut folded = String::new();
     for word in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
         let start = offset;
         offset += word.len();
         let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let folded = fold(word);
+        folded.clear();
+        word.chars().for_each(|c| fold_char(c, &mut folded));
         let Some(longest) = query
             .iter()
             .filter(|q| folded.starts_with(q.as_str()))
@@ -242,11 +245,14 @@ pub(crate) fn highlights(text: &str, query: &str) -> Vec<Range<usize>> {
 /// How many bytes of `word` fold to its first `folded_len` folded bytes.
 fn original_prefix(word: &str, folded_len: usize) -> usize {
     let mut folded = String::new();
+    let mut len = 0;
     for (at, c) in word.char_indices() {
-        if folded.len() >= folded_len {
+        if len >= folded_len {
             return at;
         }
+        folded.clear();
         fold_char(c, &mut folded);
+        len += folded.len();
     }
     word.len()
 }

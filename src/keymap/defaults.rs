@@ -132,6 +132,7 @@ pub const ROWS: &[Row] = &[
     row(Some("clear-filters"), &[Key::char('c')], &[], Action::ClearFilters, Global, "keys.clear_filters", None),
     row(Some("export"), &[Key::char('e')], &[], Action::ExportFavourites, Global, "keys.export", None),
     row(Some("changes"), &[Key::char('C')], &[], Action::ShowChanges, Global, "keys.changes", None),
+    row(Some("refresh"), &[Key::char('R')], &[], Action::Refresh, Global, "keys.refresh", None),
     row(Some("help"), &[Key::char('?')], &[], Action::ToggleHelp, Global, "keys.help", Some("hint.help")),
     row(Some("quit"), &[Key::char('q')], &[CTRL_C], Action::Quit, Global, "keys.quit", Some("hint.quit")),
     row(Some("back"), &[ESC], &[], Action::Back, Global, "keys.back", None),

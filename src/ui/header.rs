@@ -153,5 +153,10 @@ fn facts(app: &App) -> [String; 4] {
         star = style::STAR_SYMBOL,
         n = app.starred_count()
     );
-    [venue, dates, starred, clock(app)]
+    // How old the copy is, when it should have been refreshed, goes with the clock: kept whole.
+    let clock = match app.copy_age_note() {
+        Some(note) => format!("{}{SEPARATOR}{note}", clock(app)),
+        None => clock(app),
+    };
+    [venue, dates, starred, clock]
 }
