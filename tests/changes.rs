@@ -302,7 +302,12 @@ fn the_changes_command_tells_what_changed_since_the_viewer_looked_starred_first(
     let path = file.to_str().expect("path");
     let unchanged = dagsorden(&["changes", path], dir.path());
     assert_eq!(unchanged.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&unchanged.stdout), "");
+    // "Nothing" is an answer, on standard output, as `now` gives "nothing on now".
+    assert_eq!(
+        String::from_utf8_lossy(&unchanged.stdout),
+        "Nothing has changed since you last looked.\n"
+    );
+    assert_eq!(String::from_utf8_lossy(&unchanged.stderr), "");
 
     std::fs::copy(fixture("planning-v2.json"), &file).expect("the file changes");
     let records = dir.path().join("data").join("seen");

@@ -150,10 +150,10 @@ impl App {
     /// A session's unseen change in words, for its details: `room K.3.201 → H.2215`.
     pub(crate) fn change_words(&self, session: usize) -> Option<String> {
         if let Some(change) = self.change_of(session) {
-            return Some(change.parts().join(", "));
+            return Some(change.parts_beside_title().join(", "));
         }
         self.starred_change_of(session)
-            .map(|change| change.parts().join(", "))
+            .map(|change| change.parts_beside_title().join(", "))
     }
 
     /// Every change since the user last looked, those touching starred sessions first.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Difference, differences, say, when};
+use super::{Difference, differences, renamed_from, say, when};
 use crate::model::{Programme, Seen, Session};
 use crate::tr;
 
@@ -121,12 +121,23 @@ impl SessionChange {
     /// Each change in words: `new, 2024-02-13 10:30–11:00`, `moved 2024-02-13 10:30 → 10:41`,
     /// `room K.3.201 → H.2215`, `renamed «New»`, `speakers A → A, B`, `cancelled`.
     pub fn parts(&self) -> Vec<String> {
+        self.parts_told(false)
+    }
+
+    /// The same beside the session's title as it is now (its details): a new name is told by
+    /// the old one, `renamed from «Old»`.
+    pub fn parts_beside_title(&self) -> Vec<String> {
+        self.parts_told(true)
+    }
+
+    fn parts_told(&self, beside_title: bool) -> Vec<String> {
         match (&self.before, &self.after) {
             (None, Some(a)) => vec![tr!("changes.new", when = when(&a.seen))],
             (Some(b), Some(a)) => self
                 .what
                 .iter()
                 .map(|&what| match what {
+                    What::Renamed if beside_title => renamed_from(&b.seen),
                     What::Renamed => say(Difference::Renamed, &b.seen, &a.seen),
                     What::Moved => say(Difference::Moved, &b.seen, &a.seen),
                     What::Room => say(Difference::Room, &b.seen, &a.seen),
@@ -297,6 +308,8 @@ mod tests {
         assert_eq!(change.what, [What::Renamed]);
         assert_eq!(change.describe(), "«Rust»: renamed «Rust 2»");
         assert_eq!(change.title(), "Rust 2");
+        // Beside the new title (the session's details) the old one is what tells.
+        assert_eq!(change.parts_beside_title(), ["renamed from «Rust»"]);
     }
 
     #[test]

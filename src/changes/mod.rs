@@ -41,6 +41,22 @@ impl Change {
         }
     }
 
+    /// The same beside the session's title as it is now (its details): a new name is told by
+    /// the old one, `renamed from «Old»`.
+    pub fn parts_beside_title(&self) -> Vec<String> {
+        let b = &self.before;
+        match &self.after {
+            Some(a) => differences(b, a)
+                .iter()
+                .map(|&d| match d {
+                    Difference::Renamed => renamed_from(b),
+                    _ => say(d, b, a),
+                })
+                .collect(),
+            None => self.parts(),
+        }
+    }
+
     /// `«Title»: moved Tue 13 Feb 10:30–11:00 → 11:00–11:30, room Nidaros → Olavshallen`,
     /// `«Old» renamed «New»`, `«Title» (13 Feb 10:30): cancelled`.
     pub fn describe(&self) -> String {
@@ -91,6 +107,11 @@ pub fn say(difference: Difference, b: &Seen, a: &Seen) -> String {
             tr!("changes.room", from = room(&b.room), to = room(&a.room))
         }
     }
+}
+
+/// A new name told beside it, by the old one: `renamed from «Old»`.
+pub fn renamed_from(before: &Seen) -> String {
+    tr!("changes.renamed_from", title = before.title)
 }
 
 /// `2024-02-13 10:30–11:00`, `2024-02-13, time not announced`, or `time not announced`.

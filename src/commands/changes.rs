@@ -88,9 +88,12 @@ pub(crate) fn run(input: &Input, json: bool, context: &Context) -> Result<Output
     } else {
         text(&reported, clashes_of)
     };
-    if reported.is_empty() && !json {
-        notes.push(tr!("changes.nothing").into());
-    }
+    // An answer, not a warning: on standard output, as `now` says "nothing on now".
+    let stdout = if reported.is_empty() && !json {
+        format!("{}\n", tr!("changes.nothing"))
+    } else {
+        stdout
+    };
     Ok(Output {
         stdout,
         notes,
