@@ -124,7 +124,7 @@ fn a_starred_session_moved_room_is_marked_described_and_listed_first() {
     assert!(!app.is_marked(index_of(&app, "climate")));
     assert_eq!(
         app.status().map(|s| s.text.as_str()),
-        Some("Programme updated: 2 changes (C: see them).")
+        Some("Programme updated: 2 changes, 1 starred (C: see them).")
     );
     let screen = screen_text(&draw(&mut app, 120, 40));
     assert!(screen.contains("Δ room Main hall → Room B"), "{screen}");
@@ -145,6 +145,37 @@ fn a_starred_session_moved_room_is_marked_described_and_listed_first() {
     let later = open(opening_moved_room(), dir.path());
     assert!(later.session_changes().is_empty());
     assert_eq!(later.overlay(), None);
+}
+
+#[test]
+fn esc_closes_the_changes_view_and_the_marks_stay_until_enter_sees_them() {
+    use dagsorden::keymap::{Context, Key, KeyCode};
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = opening_starred(dir.path());
+    run(
+        &mut app,
+        &[Action::ProgrammeReplaced(Box::new(opening_moved_room()))],
+    );
+    let opening = index_of(&app, "opening");
+    let key = |app: &App, key: Key| {
+        app.keymap()
+            .action_for_key(&key, app.context())
+            .expect("a key of the Changes view")
+    };
+    run(&mut app, &[Action::ShowChanges]);
+    assert_eq!(app.context(), Context::Changes);
+    let esc = key(&app, Key::plain(KeyCode::Esc));
+    run(&mut app, &[esc]);
+    assert_eq!(app.overlay(), None, "Esc closes the view");
+    assert!(app.is_marked(opening), "and the change is still marked");
+    assert_eq!(app.session_changes().len(), 2);
+
+    run(&mut app, &[Action::ShowChanges]);
+    let enter = key(&app, Key::plain(KeyCode::Enter));
+    run(&mut app, &[enter]);
+    assert_eq!(app.overlay(), None);
+    assert!(!app.is_marked(opening), "Enter takes every change as seen");
+    assert!(app.session_changes().is_empty());
 }
 
 #[test]

@@ -15,10 +15,11 @@ use crate::tr;
 
 impl App {
     /// A newer programme arrived: shown in its place, and the status says how many changes
-    /// there are to see. (A refresh says its own words and calls [`App::replace_programme`].)
+    /// there are to see. (A refresh calls [`App::replace_programme`] and [`App::tell_replaced`]
+    /// with its own words.)
     pub(super) fn programme_replaced(&mut self, programme: Programme) -> Vec<Effect> {
         let effects = self.replace_programme(programme);
-        self.tell_replaced();
+        self.tell_replaced(tr!("changes.updated"));
         effects
     }
 
@@ -92,17 +93,26 @@ impl App {
         };
     }
 
-    /// Says that the programme was updated, and how many changes there are to see.
-    fn tell_replaced(&mut self) {
-        let n = self.changes_report().len();
-        let text = if n == 0 {
-            tr!("changes.replaced_none").into()
-        } else {
-            let key = self
-                .keymap
-                .key_for(&Action::ShowChanges)
-                .unwrap_or_default();
-            tr!("changes.replaced", n = n, key = key)
+    /// Says that the programme was updated (`updated`: how), how many changes there are to
+    /// see and how many of them touch starred sessions, which matter most.
+    pub(super) fn tell_replaced(&mut self, updated: &str) {
+        let report = self.changes_report();
+        let n = report.len();
+        let mine = report.iter().filter(|r| r.starred).count();
+        let key = self
+            .keymap
+            .key_for(&Action::ShowChanges)
+            .unwrap_or_default();
+        let text = match (n, mine) {
+            (0, _) => tr!("changes.replaced_none", updated = updated),
+            (n, 0) => tr!("changes.replaced", updated = updated, n = n, key = key),
+            (n, mine) => tr!(
+                "changes.replaced_starred",
+                updated = updated,
+                n = n,
+                mine = mine,
+                key = key
+            ),
         };
         self.status = Some(info_status(text));
     }
