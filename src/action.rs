@@ -66,6 +66,8 @@ pub enum Action {
     ExportFavourites,
     /// Close the list of changes to the user's programme; they are not shown again.
     DismissChanges,
+    /// Open the Changes view: every change since the user last looked, starred sessions first.
+    ShowChanges,
     /// Go back: close the overlay, leave the search, return from the details to the list or
     /// to the view this one was opened from. Never leaves the app.
     Back,

@@ -9,6 +9,7 @@ use thiserror::Error;
 
 use dagsorden::action::Action;
 use dagsorden::app::{Live, Setup};
+use dagsorden::changes::looked::{LastLooked, LookedFile};
 use dagsorden::cli::{Cli, Conflict};
 use dagsorden::commands::open::{Opener, Opening};
 use dagsorden::commands::{self, CommandError, Context, Output};
@@ -263,6 +264,19 @@ fn view(
     let programme = opened.loaded.programme;
     let config_dir = config_dir.ok_or(Failure::NoConfigDir)?;
     let mut notes = opened.notes;
+    // A shipped programme changes only with dagsorden itself: nothing to record (and a first
+    // run writes nothing in the data directory).
+    let shipped = matches!(
+        dagsorden::cli::resolve::named(
+            cli.input.programme.as_deref(),
+            library.as_ref().and_then(|l| l.index().ok()).as_ref()
+        ),
+        dagsorden::cli::resolve::Named::Source(dagsorden::formats::Source::Shipped(_))
+    );
+    let looked = library.as_ref().filter(|_| !shipped).and_then(|l| {
+        let file = LookedFile::of(l.data_dir(), opened.id.as_deref(), &programme.id);
+        LastLooked::load(file, &mut notes)
+    });
     let store = ZoneStore::in_dir(&config_dir);
     let clock = Clock {
         venue: zones::choose(zone, Some(&store), &programme.id, &mut notes),
@@ -279,6 +293,7 @@ fn view(
     let mut setup = Setup::from_config(&config, colour_scheme);
     setup.hyperlinks = dagsorden::tui::hyperlinks_wanted(&|name| std::env::var(name).ok());
     setup.problems.extend(notes);
+    setup.looked = looked;
     setup.export_dir = std::env::current_dir().ok();
     setup.live = kept.as_ref().map(|(library, entry)| Live {
         kept: entry.kept(),

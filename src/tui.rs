@@ -230,6 +230,10 @@ pub fn perform(
             .modify(&programme, |stars| changes::fill_in(stars, &records))
             .ok()
             .map(|(stars, notice)| Action::Saved { stars, notice }),
+        Effect::SaveLooked { file, sessions } => file
+            .save(&sessions)
+            .err()
+            .map(|e| Action::SaveFailed(e.to_string())),
         Effect::Export {
             path,
             text,

@@ -162,7 +162,9 @@ fn a_mistyped_command_is_told_apart_from_a_missing_file() {
     let missing = dagsorden(&["nofile.xml"], config.path());
     assert_eq!(missing.status.code(), Some(2));
     assert!(
-        stderr(&missing).starts_with("dagsorden: nofile.xml: no such file or shipped programme"),
+        stderr(&missing).starts_with(
+            "dagsorden: nofile.xml: no such file, shipped programme or programme in the library"
+        ),
         "{}",
         stderr(&missing)
     );

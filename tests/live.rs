@@ -169,7 +169,11 @@ fn a_refreshed_programme_replaces_the_one_shown_keeping_stars_and_cursor() {
     assert!(app.level(starred).is_some(), "the star follows its session");
     assert_eq!(
         status(&app),
-        Some(("Programme updated (as of 12:00).".into(), false))
+        Some((
+            "Programme updated (as of 12:00): 2 changes, 1 starred (C: see them).".into(),
+            false
+        )),
+        "the move of the starred session and the new one are counted, the starred one told"
     );
 }
 

@@ -41,14 +41,7 @@ fn readme_screen_is_the_real_screen() {
     run(&mut app, &[Action::Down, Action::Down]);
     let drawn = screen_text(&draw(&mut app, 80, 24));
     let drawn: Vec<&str> = drawn.lines().map(str::trim_end).collect();
-    let start = README
-        .find("<!-- screen: 80x24, 13 Feb 10:30, third session -->\n```text\n")
-        .expect("README has the screen capture");
-    let capture = &README[start..];
-    let capture = &capture[capture.find("```text\n").expect("block") + 8..];
-    let capture: Vec<&str> = capture[..capture.find("```").expect("block ends")]
-        .lines()
-        .collect();
+    let capture = readme_screen();
     if std::env::var_os("DAGSORDEN_UPDATE_README").is_some() {
         // Like INSTA_UPDATE for snapshots: write the screen as it is now into README.
         let old = format!("```text\n{}\n```", capture.join("\n"));
@@ -64,6 +57,58 @@ fn readme_screen_is_the_real_screen() {
          writes it); the screen now is:\n{}",
         drawn.join("\n")
     );
+}
+
+/// README's 80×24 screen, and the comment above it that says how it was made.
+const SCREEN_MARK: &str = "<!-- screen: 80x24, 13 Feb 10:30, third session; command: ";
+
+fn readme_screen() -> Vec<&'static str> {
+    let start = README
+        .find(SCREEN_MARK)
+        .expect("README has the screen capture");
+    let capture = &README[start..];
+    let capture = &capture[capture.find("```text\n").expect("block") + 8..];
+    capture[..capture.find("```").expect("block ends")]
+        .lines()
+        .collect()
+}
+
+/// The command and keys README's comment gives for its screen.
+fn readme_screen_command() -> (Vec<&'static str>, &'static str) {
+    let comment = &README[README.find(SCREEN_MARK).expect("the comment") + SCREEN_MARK.len()..];
+    let comment = &comment[..comment.find(" -->").expect("the comment ends")];
+    let (command, keys) = comment.split_once("; keys: ").expect("keys in the comment");
+    let mut words = command.split_whitespace();
+    assert_eq!(
+        words.next(),
+        Some("dagsorden"),
+        "the comment gives a dagsorden command"
+    );
+    (words.collect(), keys)
+}
+
+#[test]
+fn readme_screen_comes_from_the_command_beside_it() {
+    // The real binary in an 80×24 pseudo-terminal, run as README says, draws README's screen.
+    let (args, keys) = readme_screen_command();
+    assert!(README.contains(&format!("`dagsorden {}`", args.join(" "))));
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = common::pty::PtyApp::start_with_env(
+        &args,
+        dir.path(),
+        (80, 24),
+        &[("DAGSORDEN_LANG", None)],
+    );
+    let first = readme_screen()[0];
+    app.wait_for(first.trim_end());
+    app.send(keys);
+    let capture = readme_screen();
+    app.wait_until("README's screen", |screen, _| {
+        let shown = screen.contents();
+        let shown: Vec<&str> = shown.lines().map(str::trim_end).collect();
+        shown.len() >= capture.len() && shown.iter().zip(&capture).all(|(a, b)| *a == b.trim_end())
+    });
+    app.send("q");
 }
 
 #[test]

@@ -34,6 +34,13 @@ pub enum Effect {
         /// Each session's key with its record as the programme has it now.
         records: Vec<(String, Seen)>,
     },
+    /// Save the record of what the user has seen of every session of the programme.
+    SaveLooked {
+        /// The programme's record.
+        file: crate::changes::looked::LookedFile,
+        /// Every session as the user has now seen it.
+        sessions: crate::changes::compare::Records,
+    },
     /// Write a calendar of the starred sessions to `path` (its directory made if missing).
     Export {
         /// Where the calendar goes.

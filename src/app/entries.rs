@@ -45,6 +45,8 @@ pub struct Columns {
     pub time: bool,
     /// Some session is on now or over, so the mark for it has a column.
     pub state: bool,
+    /// Some session changed since the user last looked, so the mark for it has a column.
+    pub changed: bool,
 }
 
 /// A line that introduces the rows under it.
@@ -108,11 +110,12 @@ impl App {
         })
     }
 
-    fn columns_for_entries(&self) -> Columns {
+    pub(super) fn columns_for_entries(&self) -> Columns {
         let sessions = || self.entries.iter().filter_map(Entry::session);
         Columns {
             time: sessions().any(|i| self.programme.sessions[i].start.is_some()),
             state: sessions().any(|i| self.is_on(i) || self.is_past(i)),
+            changed: sessions().any(|i| self.is_marked(i)),
         }
     }
 

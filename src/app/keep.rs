@@ -47,19 +47,20 @@ impl App {
     /// without a record of their session get one through [`App::effects_at_start`].)
     pub(super) fn review_changes(&mut self) {
         self.changes = changes::changes(&self.programme, &self.index.keys, &self.stars);
-        if !self.changes.is_empty() {
+        if self.starred_news() {
             self.overlay = Some(Overlay::Changes);
         }
     }
 
     /// What the app wants done as soon as it is made: stars that had no record of their session
-    /// saved with one, quietly.
+    /// saved with one, quietly; on the first look at a programme, the record of its sessions.
     pub fn effects_at_start(&self) -> Vec<Effect> {
+        let mut effects = self.record_first_look();
         let records = changes::missing_records(&self.programme, &self.index.keys, &self.stars);
-        if records.is_empty() {
-            return Vec::new();
+        if !records.is_empty() {
+            effects.extend(self.save(|programme| Effect::SaveRecords { programme, records }));
         }
-        self.save(|programme| Effect::SaveRecords { programme, records })
+        effects
     }
 
     pub(super) fn dismiss_changes(&mut self) -> Vec<Effect> {
@@ -68,10 +69,14 @@ impl App {
         self.help_scroll = 0;
         changes::acknowledge(&mut self.stars, &seen);
         self.derive_from_stars();
-        self.save(|programme| Effect::SaveSeen {
-            programme,
-            changes: seen,
-        })
+        let mut effects = self.see_all_changes();
+        if !seen.is_empty() {
+            effects.extend(self.save(|programme| Effect::SaveSeen {
+                programme,
+                changes: seen,
+            }));
+        }
+        effects
     }
 
     /// Asks where to write the calendar of the starred sessions: the path is offered, to be

@@ -125,11 +125,10 @@ impl App {
         let mut effects = match outcome {
             Refreshed::New(programme, at) => {
                 self.answered(at);
-                self.status = Some(info_status(tr!(
-                    "status.refreshed",
-                    time = self.shown_time(at)
-                )));
-                self.replace_programme(*programme)
+                let effects = self.replace_programme(*programme);
+                let updated = tr!("status.refreshed", time = self.shown_time(at));
+                self.tell_replaced(&updated);
+                effects
             }
             Refreshed::UpToDate(at) => {
                 self.answered(at);

@@ -11,6 +11,7 @@ mod jump;
 mod keep;
 pub(crate) mod layout;
 pub(crate) mod live;
+mod marks;
 mod prompt;
 mod reading;
 mod replace;
@@ -107,6 +108,8 @@ pub struct App {
     descriptions: descriptions::Descriptions,
     /// Starred sessions the programme no longer has.
     cancelled: Vec<(String, crate::model::Seen)>,
+    /// What the user last saw of every session, and what changed since.
+    looked: marks::Looked,
     now: DateTime<Utc>,
     shown: Shown,
     focus: Pane,
@@ -167,6 +170,7 @@ impl App {
     pub fn new(programme: Programme, stars: Stars, clock: Clock, setup: Setup) -> Self {
         let timeline = clock.timeline(&programme);
         let now = clock.set.map_or_else(Utc::now, |set| set.moment(&timeline));
+        let looked = marks::Looked::new(setup.looked, crate::changes::compare::records(&programme));
         let programme = Arc::new(programme);
         let index = Index::build(&programme);
         let left_width = layout::left_column_width(&programme, &index);
@@ -185,6 +189,7 @@ impl App {
             changes: Vec::new(),
             descriptions: HashMap::new(),
             cancelled: Vec::new(),
+            looked,
             now,
             shown: clock.shown,
             focus: Pane::Sessions,
@@ -228,6 +233,7 @@ impl App {
         app.open_on(setup.view);
         app.start_at_now();
         app.fit_lists();
+        app.look_at_selection();
         app
     }
 
@@ -457,10 +463,11 @@ impl App {
         if !keeps_status(&action) {
             self.status = None;
         }
-        let effects = self.take(action);
+        let mut effects = self.take(action);
         self.show_prompt();
         self.fit_lists();
         self.keep_description();
+        effects.extend(self.note_selection());
         effects
     }
 
@@ -520,6 +527,7 @@ impl App {
             Action::Quit => self.running = false,
             Action::Back => self.back(),
             Action::ToggleHelp => self.toggle_help(),
+            Action::ShowChanges => self.show_changes(),
             Action::NextPane => self.focus = self.focus.next(),
             Action::PrevPane => self.focus = self.focus.prev(),
             Action::FocusLeft => self.focus_beside(beside::Side::Left),
@@ -592,7 +600,7 @@ impl App {
             Action::Wall(now) => self.refresh_if_due(now),
             Action::Refresh => self.refresh_now(),
             Action::Refreshed(outcome) => self.refreshed(outcome),
-            Action::ProgrammeReplaced(programme) => self.replace_programme(*programme),
+            Action::ProgrammeReplaced(programme) => self.programme_replaced(*programme),
             Action::SourceChanged => self.source_changed(),
             Action::FavouritesChanged => self.save(|programme| Effect::ReloadStars { programme }),
             Action::StarsReloaded(stars) => {

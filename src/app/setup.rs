@@ -24,6 +24,9 @@ pub struct Setup {
     pub view: Option<StartView>,
     /// Whether web addresses are marked as terminal hyperlinks (the terminal shows them).
     pub hyperlinks: bool,
+    /// What the user last saw of the programme, and where to record it; `None`: nothing is
+    /// recorded, and changes are marked only against the programme as first opened.
+    pub looked: Option<crate::changes::looked::LastLooked>,
     /// The library's copy of the programme, to keep it current; `None` for a shipped one.
     pub live: Option<super::Live>,
     /// Problems found before the viewer opened, the most important first; the first is the
@@ -49,6 +52,7 @@ impl Setup {
             colour_scheme,
             view: config.settings.view,
             hyperlinks: false,
+            looked: None,
             live: None,
             problems: problems.into_iter().collect(),
         }

@@ -48,6 +48,7 @@ impl Cli {
             | Command::Next { input, .. }
             | Command::List { input, .. }
             | Command::Check { input }
+            | Command::Changes { input, .. }
             | Command::Convert { input, .. } => input.clone(),
             Command::Export { programme, .. }
             | Command::ImportFavourites { programme, .. }

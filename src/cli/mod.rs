@@ -195,6 +195,16 @@ pub enum Command {
         /// A library id or URL (default: every programme in the library).
         programme: Option<String>,
     },
+    /// Print what changed in a programme since you last looked at it in the viewer, changes to
+    /// starred sessions first; changes nothing (nothing is taken as seen).
+    Changes {
+        /// The programme to read.
+        #[command(flatten)]
+        input: Input,
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Whether `word` is the name of a command, so never a programme's id in the library.

@@ -2,6 +2,7 @@
 //! `main` prints it, or the one line of a [`CommandError`], and sets the exit code.
 
 pub(crate) mod agenda;
+pub(crate) mod changes;
 pub(crate) mod check;
 pub(crate) mod library;
 pub mod open;
@@ -261,6 +262,7 @@ pub fn run(command: &Command, input: &Input, context: &Context) -> Result<Output
         &Command::Programmes { json } => library::list(json, context),
         Command::Forget { id } => library::forget(id, context),
         Command::Refresh { .. } => library::refresh(input.programme.as_deref(), context),
+        &Command::Changes { json, .. } => changes::run(input, json, context),
         Command::Config { init } => config(*init, context),
         Command::ImportFavourites { file, .. } => transfer::import_into(input, file, context),
     }

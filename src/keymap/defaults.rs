@@ -63,7 +63,8 @@ pub const ROWS: &[Row] = &[
     row(Some("page-down"), &[PAGE_DOWN], &[], Action::PageDown, Help, "keys.page_down", None),
     row(Some("page-up"), &[PAGE_UP], &[], Action::PageUp, Help, "keys.page_up", None),
     row(Some("quit"), &[Key::char('q')], &[CTRL_C], Action::Quit, Help, "keys.quit", Some("hint.quit")),
-    row(Some("seen"), &[ENTER], &[ESC], Action::DismissChanges, Changes, "keys.seen", Some("hint.seen")),
+    row(Some("seen"), &[ENTER], &[], Action::DismissChanges, Changes, "keys.seen", Some("hint.seen")),
+    row(Some("changes-close"), &[ESC], &[], Action::Back, Changes, "keys.changes_close", Some("hint.close")),
     row(Some("down"), &[DOWN, Key::char('j')], &[], Action::Down, Changes, "keys.scroll_down", Some("hint.scroll")),
     row(Some("up"), &[UP, Key::char('k')], &[], Action::Up, Changes, "keys.scroll_up", None),
     row(Some("page-down"), &[PAGE_DOWN], &[], Action::PageDown, Changes, "keys.page_down", None),
@@ -130,8 +131,6 @@ pub const ROWS: &[Row] = &[
     row(Some("my-programme"), &[Key::char('m')], &[], Action::ToggleMyProgramme, Global, "keys.my_programme", Some("hint.my_programme")),
     row(Some("now"), &[Key::char('o')], &[], Action::ToggleNow, Global, "keys.now", Some("hint.now")),
     row(Some("jump-to-now"), &[Key::char('t')], &[], Action::JumpToNow, Global, "keys.jump_to_now", None),
-    row(Some("go-to-time"), &[Key::char('@')], &[], Action::JumpToTime, Global, "keys.go_to_time", None),
-    row(Some("next-starred"), &[Key::char('S')], &[], Action::NextStarred, Global, "keys.next_starred", None),
     row(Some("zone"), &[Key::char('z')], &[], Action::ToggleZone, Global, "keys.zone", None),
     row(Some("hide-past"), &[Key::char('x')], &[], Action::TogglePast, Global, "keys.hide_past", None),
     row(Some("search"), &[Key::char('/')], &[], Action::StartSearch, Global, "keys.search", Some("hint.search")),
@@ -139,10 +138,13 @@ pub const ROWS: &[Row] = &[
     row(Some("starred-only"), &[Key::char('s')], &[], Action::ToggleStarredOnly, Global, "keys.starred_only", None),
     row(Some("clear-filters"), &[Key::char('c')], &[], Action::ClearFilters, Global, "keys.clear_filters", None),
     row(Some("export"), &[Key::char('e')], &[], Action::ExportFavourites, Global, "keys.export", None),
+    row(Some("changes"), &[Key::char('C')], &[], Action::ShowChanges, Global, "keys.changes", None),
     row(Some("refresh"), &[Key::char('R')], &[], Action::Refresh, Global, "keys.refresh", None),
     row(Some("help"), &[Key::char('?')], &[], Action::ToggleHelp, Global, "keys.help", Some("hint.help")),
     row(Some("quit"), &[Key::char('q')], &[CTRL_C], Action::Quit, Global, "keys.quit", Some("hint.quit")),
     row(Some("back"), &[ESC], &[], Action::Back, Global, "keys.back", Some("hint.back")),
+    row(Some("go-to-time"), &[Key::char('@')], &[], Action::JumpToTime, Global, "keys.go_to_time", None),
+    row(Some("next-starred"), &[Key::char('S')], &[], Action::NextStarred, Global, "keys.next_starred", None),
 ];
 
 /// The names the config file can rebind, in table order, each once.

@@ -230,6 +230,11 @@ impl Library {
         &self.files.dir
     }
 
+    /// The data directory the library is in, beside the other data dagsorden keeps.
+    pub fn data_dir(&self) -> &Path {
+        self.files.dir.parent().unwrap_or(&self.files.dir)
+    }
+
     /// The index as it is. Changes nothing: an unreadable one is an error, left in place.
     pub fn index(&self) -> Result<Index, LibraryError> {
         self.files.read()
@@ -299,6 +304,13 @@ impl Library {
             }
             record(index, files, kept, &source, bytes, &facts, at.now)
         })
+    }
+
+    /// The id of the programme kept from the file at `path`, if the library keeps one.
+    /// Changes nothing.
+    pub fn id_of_file(&self, path: &Path) -> Option<String> {
+        let source = absolute(path).to_string_lossy().into_owned();
+        Some(self.index().ok()?.by_source(&source)?.id.clone())
     }
 
     /// Remembers what `dagsorden` with no argument opens next time: a library id or a shipped

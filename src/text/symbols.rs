@@ -18,3 +18,7 @@ pub(crate) const CURSOR_SYMBOL: &str = "▶";
 pub(crate) const FOLDED_SYMBOL: &str = "▸";
 /// Before an opened list.
 pub(crate) const OPEN_SYMBOL: &str = "▾";
+/// Before a session that changed since the user last looked (moved, renamed, another room…).
+pub(crate) const CHANGED_SYMBOL: &str = "Δ";
+/// Before a session that is new since the user last looked.
+pub(crate) const NEW_SYMBOL: &str = "+";

@@ -11,9 +11,14 @@ use crate::keymap::Context;
 use crate::tr;
 
 pub(crate) fn render(app: &App, frame: &mut Frame) {
-    let close = app
-        .keymap()
-        .keys_in(&Action::DismissChanges, Context::Changes);
-    let title = format!(" {} ", tr!("changes.title", key = close));
+    let keys = |action: &Action| app.keymap().keys_in(action, Context::Changes);
+    let title = format!(
+        " {} ",
+        tr!(
+            "changes.view_title",
+            key = keys(&Action::DismissChanges),
+            close = keys(&Action::Back)
+        )
+    );
     popup::render(app, frame, title);
 }

@@ -153,6 +153,9 @@ fn session_row(app: &App, index: usize, columns: RowColumns) -> Row {
     let session = &programme.sessions[index];
     let (on, past) = (app.is_on(index), app.is_past(index));
     let mut spans = vec![star_span(app.level(index)), clash_span(app, index)];
+    if columns.shown.changed {
+        spans.push(change_span(app, index));
+    }
     if app.view() == View::Now {
         // What matters now is how long: the minutes left, or when the next one starts.
         spans.push(state_span(on, past));
@@ -221,6 +224,14 @@ fn day_prefix(app: &App, index: usize) -> String {
 /// The mark of a star level.
 pub(crate) fn star_span(level: Option<Level>) -> Span<'static> {
     super::sheet::span(crate::app::sheets::star_mark(level))
+}
+
+/// `Δ ` changed or `+ ` new since the user last looked, until seen; else blank.
+fn change_span(app: &App, index: usize) -> Span<'static> {
+    match app.change_mark(index) {
+        Some(mark) => Span::styled(format!("{mark} "), style::STAR),
+        None => Span::raw("  "),
+    }
 }
 
 fn clash_span(app: &App, index: usize) -> Span<'static> {

@@ -34,6 +34,11 @@ fn session_sheet(app: &App, sheet: &mut Sheet) {
     }
     sheet.blank();
     sheet.field(tr!("field.when"), &when(app, index));
+    if let Some(words) = app.change_words(index) {
+        let mark = app.change_mark(index).unwrap_or(symbols::CHANGED_SYMBOL);
+        let text = format!("{mark} {words}");
+        sheet.field_pieces(tr!("changes.field"), vec![Piece::new(text, Tone::Star)]);
+    }
     if let Some(state) = state(app, index) {
         sheet.field_pieces(tr!("field.now"), state);
     }

@@ -3,6 +3,7 @@
 
 use crate::action::Pane;
 use crate::app::App;
+use crate::changes::report::Reported;
 use crate::keymap::{self, Keymap, Scope};
 use crate::text::sheet::{Piece, Sheet, SheetLine, Tone};
 use crate::text::symbols;
@@ -86,21 +87,71 @@ pub(super) fn links(app: &App, width: u16) -> Vec<SheetLine> {
     sheet.into_lines()
 }
 
-/// Each starred session that moved, was renamed or was cancelled.
+/// Every change since the user last looked: those touching starred sessions first (with the
+/// clashes a move makes), then the others.
 pub(super) fn changes(app: &App, width: u16) -> Vec<SheetLine> {
     let mut sheet = Sheet::new(width);
-    sheet.text(&tr!("changes.intro", programme = app.programme().title));
-    sheet.blank();
-    for change in app.changes() {
-        let (mark, tone) = if change.is_cancelled() {
-            (symbols::CANCELLED_SYMBOL, Tone::Clash)
-        } else {
-            ("~", Tone::Star)
-        };
-        let text = Piece::plain(change.describe());
-        sheet.push_pieces(vec![Piece::new(format!("{mark} "), tone), text], "  ");
+    let report = app.changes_report();
+    if report.is_empty() {
+        sheet.text(tr!("changes.nothing"));
+        return sheet.into_lines();
     }
-    sheet.blank();
-    sheet.styled(tr!("changes.cancelled_note"), Tone::Dim);
+    sheet.text(&tr!("changes.intro_all", programme = app.programme().title));
+    let (mine, others): (Vec<&Reported>, Vec<&Reported>) = report.iter().partition(|r| r.starred);
+    if !mine.is_empty() {
+        sheet.blank();
+        sheet.heading(tr!("changes.mine"));
+        for reported in &mine {
+            change_line(&mut sheet, reported);
+            clash_line(app, &mut sheet, &reported.key);
+        }
+    }
+    if !others.is_empty() {
+        sheet.blank();
+        sheet.heading(tr!("changes.others"));
+        for reported in &others {
+            change_line(&mut sheet, reported);
+        }
+    }
+    if mine.iter().any(|r| r.is_cancelled()) {
+        sheet.blank();
+        sheet.styled(tr!("changes.cancelled_note"), Tone::Dim);
+    }
     sheet.into_lines()
+}
+
+/// `✗ «Title» (…): cancelled`, `+ «Title»: new, …`, `Δ «Title»: room A → B`.
+fn change_line(sheet: &mut Sheet, reported: &Reported) {
+    let (mark, tone) = if reported.is_cancelled() {
+        (symbols::CANCELLED_SYMBOL, Tone::Clash)
+    } else if reported.is_new() {
+        (symbols::NEW_SYMBOL, Tone::Star)
+    } else {
+        (symbols::CHANGED_SYMBOL, Tone::Star)
+    };
+    let text = Piece::plain(reported.text.clone());
+    sheet.push_pieces(vec![Piece::new(format!("{mark} "), tone), text], "  ");
+}
+
+/// `  ! now overlaps «Other»`, under a starred session that clashes with another now.
+fn clash_line(app: &App, sheet: &mut Sheet, key: &str) {
+    let Some(&session) = app.index().keys.get(key) else {
+        return;
+    };
+    let clashes = app.clashes_of(session);
+    if clashes.is_empty() {
+        return;
+    }
+    let titles: Vec<String> = clashes
+        .iter()
+        .map(|&i| format!("«{}»", app.programme().sessions[i].title))
+        .collect();
+    let text = tr!("changes.clashes", titles = titles.join(", "));
+    sheet.push_pieces(
+        vec![
+            Piece::new(format!("  {} ", symbols::CLASH_SYMBOL), Tone::Clash),
+            Piece::plain(text),
+        ],
+        "    ",
+    );
 }

@@ -1,5 +1,14 @@
 //! Changes to the user's programme: when a newer version of a programme is opened, what happened
-//! to each starred session since the user last saw it — moved, renamed, or cancelled.
+//! to each starred session since the user last saw it — moved, renamed, or cancelled — and (in
+//! [`compare`]) to every session since the user last looked at the programme ([`looked`]).
+//!
+//! One rule tells what differs between two records of a session ([`differences`]) and one says
+//! it in words ([`say`]); the starred report, the marks in the viewer and `dagsorden changes`
+//! all use them.
+
+pub mod compare;
+pub mod looked;
+pub mod report;
 
 use std::collections::HashMap;
 
@@ -23,31 +32,86 @@ impl Change {
         self.after.is_none()
     }
 
+    /// Each change in words, for the session's details: `moved … → …`, `cancelled`.
+    pub fn parts(&self) -> Vec<String> {
+        let b = &self.before;
+        match &self.after {
+            Some(a) => differences(b, a).iter().map(|&d| say(d, b, a)).collect(),
+            None => vec![tr!("changes.gone").into()],
+        }
+    }
+
+    /// The same beside the session's title as it is now (its details): a new name is told by
+    /// the old one, `renamed from «Old»`.
+    pub fn parts_beside_title(&self) -> Vec<String> {
+        let b = &self.before;
+        match &self.after {
+            Some(a) => differences(b, a)
+                .iter()
+                .map(|&d| match d {
+                    Difference::Renamed => renamed_from(b),
+                    _ => say(d, b, a),
+                })
+                .collect(),
+            None => self.parts(),
+        }
+    }
+
     /// `«Title»: moved Tue 13 Feb 10:30–11:00 → 11:00–11:30, room Nidaros → Olavshallen`,
     /// `«Old» renamed «New»`, `«Title» (13 Feb 10:30): cancelled`.
     pub fn describe(&self) -> String {
         let b = &self.before;
-        let Some(a) = &self.after else {
+        if self.after.is_none() {
             return tr!("changes.cancelled", title = b.title, when = when(b));
-        };
-        let mut parts = Vec::new();
-        if a.title != b.title {
-            parts.push(tr!("changes.renamed", title = a.title));
         }
-        if (&a.date, &a.start, &a.end) != (&b.date, &b.start, &b.end) {
-            parts.push(tr!("changes.moved", from = when(b), to = moved_to(b, a)));
-        }
-        if a.room != b.room {
+        format!("«{}»: {}", b.title, self.parts().join(", "))
+    }
+}
+
+/// One way a session can differ from the record of it the user saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Difference {
+    /// Its title changed.
+    Renamed,
+    /// Its time or day changed.
+    Moved,
+    /// Its room changed.
+    Room,
+}
+
+/// What differs between the record `b` and the record `a` of a session, in the order told.
+pub fn differences(b: &Seen, a: &Seen) -> Vec<Difference> {
+    let mut found = Vec::new();
+    if a.title != b.title {
+        found.push(Difference::Renamed);
+    }
+    if (&a.date, &a.start, &a.end) != (&b.date, &b.start, &b.end) {
+        found.push(Difference::Moved);
+    }
+    if a.room != b.room {
+        found.push(Difference::Room);
+    }
+    found
+}
+
+/// One difference in words: `renamed «New»`, `moved 2024-02-13 10:30 → 11:00`,
+/// `room K.3.201 → H.2215`.
+pub fn say(difference: Difference, b: &Seen, a: &Seen) -> String {
+    match difference {
+        Difference::Renamed => tr!("changes.renamed", title = a.title),
+        Difference::Moved => tr!("changes.moved", from = when(b), to = moved_to(b, a)),
+        Difference::Room => {
             let room =
                 |r: &Option<String>| r.clone().unwrap_or_else(|| tr!("changes.no_room").into());
-            parts.push(tr!(
-                "changes.room",
-                from = room(&b.room),
-                to = room(&a.room)
-            ));
+            tr!("changes.room", from = room(&b.room), to = room(&a.room))
         }
-        format!("«{}»: {}", b.title, parts.join(", "))
     }
+}
+
+/// A new name told beside it, by the old one: `renamed from «Old»`.
+pub fn renamed_from(before: &Seen) -> String {
+    tr!("changes.renamed_from", title = before.title)
 }
 
 /// `2024-02-13 10:30–11:00`, `2024-02-13, time not announced`, or `time not announced`.
