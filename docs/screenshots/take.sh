@@ -44,7 +44,8 @@ shot() {
     xterm -T "shot-$name" -geometry "${cols}x${rows}+0+0" \
         -fa 'DejaVu Sans Mono' -fs 11 -bg "$bg" -fg "$fg" -cr "$fg" \
         -b 8 -xrm 'XTerm*colorBDMode: false' \
-        -e env DAGSORDEN_CONFIG_DIR="$config" TZ=Europe/Oslo "$bin" "$@" &
+        -e env DAGSORDEN_CONFIG_DIR="$config" DAGSORDEN_DATA_DIR="$config/data" \
+        DAGSORDEN_CACHE_DIR="$config/cache" TZ=Europe/Oslo "$bin" "$@" &
     term=$!
     window=""
     for _ in 1 2 3 4 5 6 7 8 9 10; do
