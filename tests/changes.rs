@@ -6,8 +6,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{clock_at, draw, load_file, run, screen_text};
-use dagsorden::action::{Action, Pane};
+use common::{clock_at, draw, load_file, run, screen_text, select};
+use dagsorden::action::Action;
 use dagsorden::app::{App, Effect, Entry, Overlay, Setup, View};
 use dagsorden::changes::compare::What;
 use dagsorden::changes::looked::{LastLooked, LookedFile};
@@ -64,17 +64,6 @@ fn record_file(dir: &Path) -> PathBuf {
     LookedFile::of(&dir.join("data"), None, "planning-test")
         .path()
         .to_path_buf()
-}
-
-fn select(app: &mut App, title: &str) {
-    run(app, &[Action::Focus(Pane::Sessions), Action::Top]);
-    for _ in 0..app.entries().len() {
-        if app.selected_session().is_some_and(|s| s.title == title) {
-            return;
-        }
-        run(app, &[Action::Down]);
-    }
-    panic!("no {title:?}");
 }
 
 fn index_of(app: &App, key: &str) -> usize {

@@ -7,8 +7,8 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use common::{clock_at, draw, load_file, real, run, screen_text};
-use dagsorden::action::{Action, Pane};
+use common::{clock_at, draw, load_file, real, run, screen_text, select};
+use dagsorden::action::Action;
 use dagsorden::app::{App, Entry, Overlay, View};
 use dagsorden::changes::Change;
 use dagsorden::favourites::FavouritesStore;
@@ -28,17 +28,6 @@ fn open(name: &str, config: &Path) -> App {
         FavouritesStore::in_dir(config),
         clock_at("2024-03-29T12:00"),
     )
-}
-
-fn select(app: &mut App, title: &str) {
-    run(app, &[Action::Focus(Pane::Sessions), Action::Top]);
-    for _ in 0..app.entries().len() {
-        if app.selected_session().is_some_and(|s| s.title == title) {
-            return;
-        }
-        run(app, &[Action::Down]);
-    }
-    panic!("no {title:?}");
 }
 
 fn dagsorden(args: &[&str], config: &Path) -> std::process::Output {

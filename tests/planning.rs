@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{clock_at, draw, run, screen_text};
+use common::{clock_at, draw, run, screen_text, select, titles};
 use dagsorden::action::{Action, Pane};
 use dagsorden::app::{App, Entry, Heading, View};
 use dagsorden::favourites::FavouritesStore;
@@ -28,24 +28,6 @@ fn app_at(time: &str) -> (tempfile::TempDir, App) {
         clock_at(time),
     );
     (dir, app)
-}
-
-fn titles(app: &App) -> Vec<String> {
-    app.visible_sessions()
-        .iter()
-        .map(|&i| app.programme().sessions[i].title.clone())
-        .collect()
-}
-
-fn select(app: &mut App, title: &str) {
-    run(app, &[Action::Focus(Pane::Sessions), Action::Top]);
-    for _ in 0..app.entries().len() {
-        if app.selected_session().is_some_and(|s| s.title == title) {
-            return;
-        }
-        run(app, &[Action::Down]);
-    }
-    panic!("no {title:?} in {:?}", titles(app));
 }
 
 fn star(app: &mut App, title: &str, presses: usize) {

@@ -4,7 +4,7 @@
 pub mod http;
 pub mod pty;
 
-use dagsorden::action::Action;
+use dagsorden::action::{Action, Pane};
 use dagsorden::app::{App, Setup};
 use dagsorden::config::Config;
 use dagsorden::favourites::FavouritesStore;
@@ -113,6 +113,19 @@ impl dagsorden::tui::Opener for PretendOpener {
     }
 }
 
+/// Moves the cursor of the sessions pane to the session titled `title`.
+pub fn select(app: &mut App, title: &str) {
+    run(app, &[Action::Focus(Pane::Sessions), Action::Top]);
+    for _ in 0..app.entries().len() {
+        if app.selected_session().is_some_and(|s| s.title == title) {
+            return;
+        }
+        run(app, &[Action::Down]);
+    }
+    panic!("no {title:?} in {:?}", titles(app));
+}
+
+/// The titles of the sessions listed, in order.
 pub fn titles(app: &App) -> Vec<String> {
     app.visible_sessions()
         .iter()
