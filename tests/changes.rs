@@ -78,6 +78,16 @@ fn opening_starred(dir: &Path) -> App {
     app
 }
 
+/// The viewer with Opening starred, then a newer programme where Opening moved room.
+fn opening_starred_then_moved(dir: &Path) -> App {
+    let mut app = opening_starred(dir);
+    run(
+        &mut app,
+        &[Action::ProgrammeReplaced(Box::new(opening_moved_room()))],
+    );
+    app
+}
+
 #[test]
 fn the_first_look_is_recorded_and_marks_nothing() {
     let dir = tempfile::tempdir().expect("dir");
@@ -96,11 +106,7 @@ fn the_first_look_is_recorded_and_marks_nothing() {
 #[test]
 fn a_starred_session_moved_room_is_marked_described_and_listed_first() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut app = opening_starred(dir.path());
-    run(
-        &mut app,
-        &[Action::ProgrammeReplaced(Box::new(opening_moved_room()))],
-    );
+    let mut app = opening_starred_then_moved(dir.path());
     let opening = index_of(&app, "opening");
     assert_eq!(
         app.selected_index(),
@@ -140,11 +146,7 @@ fn a_starred_session_moved_room_is_marked_described_and_listed_first() {
 fn esc_closes_the_changes_view_and_the_marks_stay_until_enter_sees_them() {
     use dagsorden::keymap::{Context, Key, KeyCode};
     let dir = tempfile::tempdir().expect("dir");
-    let mut app = opening_starred(dir.path());
-    run(
-        &mut app,
-        &[Action::ProgrammeReplaced(Box::new(opening_moved_room()))],
-    );
+    let mut app = opening_starred_then_moved(dir.path());
     let opening = index_of(&app, "opening");
     let key = |app: &App, key: Key| {
         app.keymap()
@@ -170,11 +172,7 @@ fn esc_closes_the_changes_view_and_the_marks_stay_until_enter_sees_them() {
 #[test]
 fn a_change_is_seen_once_its_session_was_selected_and_left() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut app = opening_starred(dir.path());
-    run(
-        &mut app,
-        &[Action::ProgrammeReplaced(Box::new(opening_moved_room()))],
-    );
+    let mut app = opening_starred_then_moved(dir.path());
     let (opening, lunch) = (index_of(&app, "opening"), index_of(&app, "lunch"));
     assert!(
         app.is_marked(opening),

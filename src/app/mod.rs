@@ -513,7 +513,14 @@ impl App {
                 self.export_failed(&path, &why);
                 Vec::new()
             }
-            action if is_live(&action) => self.take_live(action),
+            action @ (Action::Tick(_)
+            | Action::Wall(_)
+            | Action::Refresh
+            | Action::Refreshed(_)
+            | Action::ProgrammeReplaced(_)
+            | Action::SourceChanged
+            | Action::FavouritesChanged
+            | Action::StarsReloaded(_)) => self.take_live(action),
             action => {
                 self.apply(&action);
                 Vec::new()
@@ -835,21 +842,6 @@ fn keeps_status(action: &Action) -> bool {
             action,
             Action::Resize { .. } | Action::Scroll { .. } | Action::Tick(_) | Action::Wall(_)
         )
-}
-
-/// Whether `action` is about the clock, the programme's source or the favourites file.
-fn is_live(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::Tick(_)
-            | Action::Wall(_)
-            | Action::Refresh
-            | Action::Refreshed(_)
-            | Action::ProgrammeReplaced(_)
-            | Action::SourceChanged
-            | Action::FavouritesChanged
-            | Action::StarsReloaded(_)
-    )
 }
 
 /// The list row under screen row `row`, inside a bordered pane.
